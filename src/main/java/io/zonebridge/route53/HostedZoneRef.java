@@ -1,0 +1,12 @@
+package io.zonebridge.route53;
+
+/**
+ * A hosted zone as listed by Route 53.
+ *
+ * @param id          bare hosted zone id ({@code Z...}, no {@code /hostedzone/} prefix)
+ * @param name        zone name, canonical (lower case, trailing dot)
+ * @param privateZone whether the zone is private
+ * @param recordCount ResourceRecordSetCount as Route 53 reports it
+ */
+public record HostedZoneRef(String id, String name, boolean privateZone, long recordCount) {
+}
