@@ -1,0 +1,58 @@
+package io.zonebridge.app.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads and validates {@code config/zonebridge.yaml}; every error names the file and the key. */
+public final class ConfigLoader {
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** A loader that resolves secrets from the process environment. */
+    public static ConfigLoader fromSystemEnvironment() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    public ZonebridgeConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read configuration: " + e.getMessage(), e);
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses configuration text; {@code source} names it in errors. */
+    public ZonebridgeConfig parse(String source, String yaml) {
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new ConfigException(source + ": " + where + "not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        ConfigNode root = new ConfigNode(source, "", tree);
+        if (root.isPresent()) {
+            root.allowOnly("route53", "safety", "tsigKeys", "secondary");
+        }
+        Map<String, TsigKeyConfig> keys = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : root.get("tsigKeys").entries()) {
+            keys.put(entry.getKey(), TsigKeyConfig.from(entry.getKey(), entry.getValue(), environment));
+        }
+        return new ZonebridgeConfig(Route53Settings.from(root.get("route53")), SafetySettings.from(root.get("safety")),
+                Map.copyOf(keys), SecondarySettings.from(root.get("secondary"), keys));
+    }
+}

@@ -1,0 +1,15 @@
+package io.zonebridge.app.config;
+
+import java.util.Map;
+
+/**
+ * The whole zonebridge configuration ({@code config/zonebridge.yaml}), validated.
+ *
+ * @param route53   how Route 53 is reached
+ * @param safety    safety limits for plans
+ * @param tsigKeys  TSIG keys by name (secrets masked in toString)
+ * @param secondary Route 53 as a secondary
+ */
+public record ZonebridgeConfig(Route53Settings route53, SafetySettings safety, Map<String, TsigKeyConfig> tsigKeys,
+                               SecondarySettings secondary) {
+}
