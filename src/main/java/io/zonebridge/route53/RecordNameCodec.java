@@ -74,7 +74,7 @@ public final class RecordNameCodec {
     /** The labels of {@code name} as lower-cased bytes, validated; the root name has none. */
     private static List<byte[]> parse(String name) {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("name is empty");
+            throw new IllegalArgumentException("name '' is empty");
         }
         List<byte[]> labels = new ArrayList<>();
         if (name.equals(".")) {
