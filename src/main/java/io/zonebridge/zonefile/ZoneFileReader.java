@@ -68,7 +68,7 @@ public final class ZoneFileReader {
         if (!Files.isReadable(file)) {
             throw new ZoneFileException(fileName, 0, "cannot read the file (missing or not readable)", null);
         }
-        List<Record> records = parse(fileName, origin);
+        List<Record> records = parse(file, origin);
         if (origin == null) {
             origin = records.stream().filter(SOARecord.class::isInstance).map(Record::getName).findFirst()
                     .orElseThrow(() -> new ZoneFileException(fileName, 0,
@@ -81,7 +81,8 @@ public final class ZoneFileReader {
         }
     }
 
-    private List<Record> parse(String fileName, Name origin) throws ZoneFileException {
+    private List<Record> parse(Path file, Name origin) throws ZoneFileException {
+        String fileName = file.toString();
         List<Record> records = new ArrayList<>();
         try (Master master = new Master(fileName, origin, defaultTtl)) {
             Record record;
@@ -91,7 +92,9 @@ public final class ZoneFileReader {
         } catch (TextParseException e) {
             Matcher m = LOCATED.matcher(String.valueOf(e.getMessage()));
             if (m.matches()) {
-                throw new ZoneFileException(m.group(1), Integer.parseInt(m.group(2)), m.group(3), e);
+                // dnsjava names the file by its base name; an $INCLUDEd file keeps its own name
+                String where = m.group(1).equals(String.valueOf(file.getFileName())) ? fileName : m.group(1);
+                throw new ZoneFileException(where, Integer.parseInt(m.group(2)), m.group(3), e);
             }
             throw new ZoneFileException(fileName, 0, String.valueOf(e.getMessage()), e);
         } catch (RelativeNameException e) {
