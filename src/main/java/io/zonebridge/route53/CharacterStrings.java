@@ -24,8 +24,7 @@ final class CharacterStrings {
             if (c == '"' || c == '\\') {
                 out.append('\\').append((char) c);
             } else if (c < 0x20 || c >= 0x7F) {
-                out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
-                        .append((char) ('0' + (c & 7)));
+                OctalEscapes.append(out, c);
             } else {
                 out.append((char) c);
             }

@@ -124,20 +124,10 @@ public final class RecordNameCodec {
             out.write(next);
             return start + 2;
         }
-        if (start + 3 >= name.length()) {
-            throw new IllegalArgumentException("name '" + name + "' has an incomplete escape at position " + start);
-        }
-        int value = 0;
-        for (int k = 1; k <= 3; k++) {
-            char d = name.charAt(start + k);
-            if (d < '0' || d > '7') {
-                throw new IllegalArgumentException("name '" + name + "' has an invalid octal escape at position "
-                        + start + " (expected \\ddd with octal digits)");
-            }
-            value = value * 8 + (d - '0');
-        }
-        if (value > 0xFF) {
-            throw new IllegalArgumentException("name '" + name + "' has an octal escape above \\377 at position " + start);
+        int value = OctalEscapes.valueAt(name, start + 1);
+        if (value < 0) {
+            throw new IllegalArgumentException("name '" + name + "' has an invalid escape at position " + start
+                    + " (a digit after a backslash starts an octal escape \\000 to \\377)");
         }
         out.write(value);
         return start + 4;
@@ -204,8 +194,7 @@ public final class RecordNameCodec {
                 if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
                     out.append((char) c);
                 } else {
-                    out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
-                            .append((char) ('0' + (c & 7)));
+                    OctalEscapes.append(out, c);
                 }
             }
             out.append('.');

@@ -29,8 +29,9 @@ final class ValueTokens {
             while (i < text.length()) {
                 char c = text.charAt(i);
                 if (c == '\\' && i + 1 < text.length()) {
-                    if (isOctalTriple(text, i + 1)) {
-                        out.write(Integer.parseInt(text.substring(i + 1, i + 4), 8));
+                    int octal = OctalEscapes.valueAt(text, i + 1);
+                    if (octal >= 0) {
+                        out.write(octal);
                         i += 4;
                         continue;
                     }
@@ -41,18 +42,6 @@ final class ValueTokens {
                 i++;
             }
             return out.toByteArray();
-        }
-
-        private static boolean isOctalTriple(String s, int at) {
-            if (at + 3 > s.length()) {
-                return false;
-            }
-            for (int k = at; k < at + 3; k++) {
-                if (s.charAt(k) < '0' || s.charAt(k) > '7') {
-                    return false;
-                }
-            }
-            return Integer.parseInt(s.substring(at, at + 3), 8) <= 0xFF;
         }
     }
 

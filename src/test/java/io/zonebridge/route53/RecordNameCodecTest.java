@@ -70,9 +70,9 @@ class RecordNameCodecTest {
                 Arguments.of("", "empty"),
                 Arguments.of("a" + label63 + ".com", "64 bytes"),
                 Arguments.of(longName, "257 bytes"),
-                Arguments.of("a\\09.com", "invalid octal escape"),
-                Arguments.of("a\\777.com", "above \\377"),
-                Arguments.of("a\\05", "incomplete escape"),
+                Arguments.of("a\\09.com", "invalid escape at position 1"),
+                Arguments.of("a\\777.com", "invalid escape at position 1"),
+                Arguments.of("a\\05", "invalid escape at position 1"),
                 Arguments.of("abc\\", "lone backslash"));
     }
 
