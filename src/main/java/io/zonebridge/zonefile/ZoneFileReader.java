@@ -23,7 +23,8 @@ import org.xbill.DNS.TextParseException;
  * <p>The origin is the one given, else the owner of the file's SOA record (relative names then
  * need an {@code $ORIGIN} line before them). TTLs follow dnsjava: {@code $TTL}, else the previous
  * record's TTL, else the SOA minimum, else the default TTL given to the constructor; a record with
- * none of these is an error. {@code $INCLUDE} and {@code $GENERATE} work as in dnsjava.
+ * none of these is an error. {@code $GENERATE} is expanded and
+ * {@code $INCLUDE} paths are resolved against the including file's directory, as dnsjava does.
  *
  * <p>Every problem is a {@link ZoneFileException} whose message is {@code FILE:LINE: reason} when
  * dnsjava reports the line (syntax errors, bad values, missing TTL) and {@code FILE: reason}
