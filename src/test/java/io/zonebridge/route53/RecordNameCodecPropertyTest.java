@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 import org.xbill.DNS.Name;
 
 /** Properties of the name codec over random labels, special characters and every escape form. */
-class RecordNameCodecProperties {
+class RecordNameCodecPropertyTest {
 
     /** A label: 1..20 arbitrary bytes, biased towards the interesting ones. */
     @Provide
