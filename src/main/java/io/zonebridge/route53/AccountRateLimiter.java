@@ -1,14 +1,15 @@
 package io.zonebridge.route53;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A token bucket that paces every Route 53 call of one AWS account: tokens accrue at
- * {@code permitsPerSecond} up to {@code burst}; a caller without a token waits its turn (callers are
- * served in the order they reserved). With the default burst of 1 the calls are evenly spaced, so no
- * window of one second ever holds more than {@code permitsPerSecond} calls. Thread-safe; share one
- * instance per account through {@link AccountRateLimiters}.
+ * {@code permitsPerSecond} up to {@code burst}; a caller without a token waits its turn (a fair lock
+ * serves callers in arrival order, and the bucket is refilled from the real time each permit is
+ * granted, so a late wake-up never lets the next caller in early). With the default burst of 1 the
+ * calls are evenly spaced, so no window of one second holds more than {@code permitsPerSecond} calls.
+ * Thread-safe; share one instance per account through {@link AccountRateLimiters}.
  */
 public final class AccountRateLimiter {
 
@@ -18,6 +19,7 @@ public final class AccountRateLimiter {
     private final double permitsPerSecond;
     private final double burst;
     private final long nanosPerPermit;
+    private final ReentrantLock queue = new ReentrantLock(true);
     private double tokens;
     private long lastRefill;
 
@@ -48,35 +50,44 @@ public final class AccountRateLimiter {
         return permitsPerSecond;
     }
 
-    /** Waits until a permit is available and takes it. */
+    /** Waits until a permit is available and takes it; waiting callers are served in arrival order. */
     public void acquire() throws InterruptedException {
-        long waitNanos = reserve();
-        if (waitNanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(waitNanos);
+        queue.lockInterruptibly();
+        try {
+            while (true) {
+                long waitNanos;
+                synchronized (this) {
+                    refill(System.nanoTime());
+                    if (tokens >= 1) {
+                        tokens -= 1;
+                        return;
+                    }
+                    waitNanos = (long) Math.ceil((1 - tokens) * nanosPerPermit);
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.max(waitNanos, 1));
+            }
+        } finally {
+            queue.unlock();
         }
     }
 
-    /** Takes a permit now if one is available, without waiting. */
-    public synchronized boolean tryAcquire() {
-        refill(System.nanoTime());
-        if (tokens >= 1) {
-            tokens -= 1;
-            return true;
+    /** Takes a permit now if one is available and nobody is waiting. */
+    public boolean tryAcquire() {
+        if (!queue.tryLock()) {
+            return false;
         }
-        return false;
-    }
-
-    /** How long a caller asking now would wait (zero when a permit is free). */
-    public synchronized Duration currentWait() {
-        refill(System.nanoTime());
-        return tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) ((1 - tokens) * nanosPerPermit));
-    }
-
-    /** Reserves the next permit (tokens may go negative: later callers queue behind) and returns the wait. */
-    private synchronized long reserve() {
-        refill(System.nanoTime());
-        tokens -= 1;
-        return tokens >= 0 ? 0 : (long) (-tokens * nanosPerPermit);
+        try {
+            synchronized (this) {
+                refill(System.nanoTime());
+                if (tokens >= 1) {
+                    tokens -= 1;
+                    return true;
+                }
+                return false;
+            }
+        } finally {
+            queue.unlock();
+        }
     }
 
     private void refill(long now) {
