@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,7 +71,7 @@ public final class ApiCallCounter implements ExecutionInterceptor {
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counters) {
-        Map<String, Long> out = new java.util.HashMap<>();
+        Map<String, Long> out = new HashMap<>();
         counters.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }

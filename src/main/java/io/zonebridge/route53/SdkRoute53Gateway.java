@@ -4,6 +4,7 @@ import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.Change;
 import io.zonebridge.plan.ChangeBatch;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -27,7 +28,8 @@ import java.util.Objects;
  * rate limiter and is counted; {@link #stats()} then reports those counts. Zones are read with the
  * ListResourceRecordSets paginator, 300 sets per page. A change batch refused with
  * InvalidChangeBatch or InvalidInput is bisected by name group ({@link NameGroupBisection}); other
- * errors (after the client's own retries) propagate. The caller owns and closes the client.
+ * errors (after the client's own retries) propagate; a change that is not INSYNC within the timeout
+ * raises an {@link IllegalStateException} naming it. The caller owns and closes the client.
  */
 public final class SdkRoute53Gateway implements Route53Gateway {
 
@@ -119,13 +121,23 @@ public final class SdkRoute53Gateway implements Route53Gateway {
                         .maxAttempts(polls).waitTimeout(insyncTimeout))
                 .build()) {
             for (String id : changeIds) {
-                WaiterResponse<GetChangeResponse> response = waiter.waitUntilResourceRecordSetsChanged(r -> r.id(id));
+                WaiterResponse<GetChangeResponse> response;
+                try {
+                    response = waiter.waitUntilResourceRecordSetsChanged(r -> r.id(id));
+                } catch (SdkClientException e) {
+                    throw notInsync(id, e.getMessage(), e);
+                }
                 if (response.matched().response().isEmpty()) {
-                    throw new IllegalStateException("change " + id + " did not become INSYNC: "
-                            + response.matched().exception().map(Throwable::getMessage).orElse("no response"));
+                    Throwable cause = response.matched().exception().orElse(null);
+                    throw notInsync(id, cause == null ? "no response" : cause.getMessage(), cause);
                 }
             }
         }
+    }
+
+    private IllegalStateException notInsync(String changeId, String why, Throwable cause) {
+        return new IllegalStateException("change " + changeId + " was applied but did not become INSYNC within "
+                + insyncTimeout + ": " + why, cause);
     }
 
     private static String route53Message(Route53Exception e) {

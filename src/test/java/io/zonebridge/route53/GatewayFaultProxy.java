@@ -21,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny HTTP proxy (JDK HttpServer on 127.0.0.1) in front of the gateway tests' Route 53 server that
- * answers the next N requests of one method and path prefix with a Route 53 error (HTTP 400 and the
- * {@code ErrorResponse} envelope), and forwards everything else unchanged.
+ * answers the next N requests of one method and path prefix itself (a Route 53 error, HTTP 400 with the
+ * {@code ErrorResponse} envelope, or any canned response), and forwards everything else unchanged.
  */
 final class GatewayFaultProxy implements AutoCloseable {
 
+    /** Route 53's XML namespace. */
+    static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
     private static final Set<String> UNFORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpServer http;
@@ -34,8 +36,8 @@ final class GatewayFaultProxy implements AutoCloseable {
     private final AtomicInteger faultsLeft = new AtomicInteger();
     private volatile String faultMethod;
     private volatile String faultPathPrefix;
-    private volatile String faultCode;
-    private volatile String faultMessage;
+    private volatile int faultStatus;
+    private volatile String faultBody;
 
     private GatewayFaultProxy(URI target) throws IOException {
         this.target = target;
@@ -55,10 +57,17 @@ final class GatewayFaultProxy implements AutoCloseable {
 
     /** The next {@code times} requests matching {@code method} and {@code pathPrefix} get error {@code code}. */
     void failNext(int times, String method, String pathPrefix, String code, String message) {
+        answerNext(times, method, pathPrefix, 400, "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"" + NS + "\">"
+                + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+                + "<RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
+    }
+
+    /** The next {@code times} requests matching {@code method} and {@code pathPrefix} get this XML response. */
+    void answerNext(int times, String method, String pathPrefix, int status, String xml) {
         faultMethod = method;
         faultPathPrefix = pathPrefix;
-        faultCode = code;
-        faultMessage = message;
+        faultStatus = status;
+        faultBody = xml;
         faultsLeft.set(times);
     }
 
@@ -68,21 +77,18 @@ final class GatewayFaultProxy implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             if (exchange.getRequestMethod().equals(faultMethod) && path.startsWith(faultPathPrefix)
                     && faultsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                respondError(exchange);
+                respondCanned(exchange);
             } else {
                 forward(exchange, body);
             }
         }
     }
 
-    private void respondError(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString();
-        byte[] xml = ("<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
-                + "<Error><Type>Sender</Type><Code>" + faultCode + "</Code><Message>" + faultMessage + "</Message></Error>"
-                + "<RequestId>" + requestId + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
+    private void respondCanned(HttpExchange exchange) throws IOException {
+        byte[] xml = faultBody.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/xml");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
-        exchange.sendResponseHeaders(400, xml.length);
+        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(faultStatus, xml.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(xml);
         }

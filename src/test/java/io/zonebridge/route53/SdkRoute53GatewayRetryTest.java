@@ -114,8 +114,42 @@ class SdkRoute53GatewayRetryTest {
             assertEquals(3, impatient.stats().requests("ListHostedZones"), "3 attempts, then Route 53's error");
             assertEquals(3, impatient.stats().throttles());
         } finally {
-            proxy.failNext(0, "GET", "/", ApiCallStats.THROTTLING, THROTTLED);
+            proxy.answerNext(0, "GET", "/", 200, "");
         }
+    }
+
+    private static String pendingChange(String changeId) {
+        return "<?xml version=\"1.0\"?>\n<GetChangeResponse xmlns=\"" + GatewayFaultProxy.NS + "\"><ChangeInfo><Id>/change/"
+                + changeId + "</Id><Status>PENDING</Status><SubmittedAt>2026-01-01T00:00:00.000Z</SubmittedAt></ChangeInfo></GetChangeResponse>";
+    }
+
+    @Test
+    void waitsWhileTheChangeIsPending() {
+        HostedZoneRef zone = createZone("pending.example.org");
+        RecordSet set = RecordSet.of("p.pending.example.org.", "A", 60, "192.0.2.11");
+        ApiCallStats before = gateway.stats();
+        proxy.answerNext(3, "GET", "/2013-04-01/change/", 200, pendingChange("C2682N5HXP0BZ4"));
+
+        ApplyResult result = gateway.apply(zone, List.of(new ChangeBatch(List.of(new Change.Create(set)), 1, 10)), true);
+
+        assertTrue(result.isComplete());
+        assertEquals(4, gateway.stats().since(before).requests("GetChange"), "three PENDING answers, then INSYNC");
+    }
+
+    @Test
+    void givesUpWaitingAfterTheTimeout() {
+        HostedZoneRef zone = createZone("stuck.example.org");
+        RecordSet set = RecordSet.of("s.stuck.example.org.", "A", 60, "192.0.2.12");
+        SdkRoute53Gateway impatient = new SdkRoute53Gateway(client, new ApiCallCounter(), Duration.ofMillis(100), Duration.ofMillis(400));
+        proxy.answerNext(1000, "GET", "/2013-04-01/change/", 200, pendingChange("C2682N5HXP0BZ4"));
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> impatient.apply(zone, List.of(new ChangeBatch(List.of(new Change.Create(set)), 1, 10)), true));
+            assertTrue(e.getMessage().startsWith("change C2682N5HXP0BZ4 was applied but did not become INSYNC within PT0.4S: "), e.getMessage());
+        } finally {
+            proxy.answerNext(0, "GET", "/", 200, "");
+        }
+        assertEquals(set, gateway.readZone(zone).get(set.key()).orElseThrow(), "the change itself was applied");
     }
 
     @Test
