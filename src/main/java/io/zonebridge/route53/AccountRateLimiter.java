@@ -19,6 +19,7 @@ public final class AccountRateLimiter {
     private final double permitsPerSecond;
     private final double burst;
     private final long nanosPerPermit;
+    /** Fair lock: callers take permits one at a time, in arrival order; guards the bucket state. */
     private final ReentrantLock queue = new ReentrantLock(true);
     private double tokens;
     private long lastRefill;
@@ -46,6 +47,7 @@ public final class AccountRateLimiter {
         this(permitsPerSecond, 1);
     }
 
+    /** The sustained rate. */
     public double permitsPerSecond() {
         return permitsPerSecond;
     }
@@ -54,17 +56,8 @@ public final class AccountRateLimiter {
     public void acquire() throws InterruptedException {
         queue.lockInterruptibly();
         try {
-            while (true) {
-                long waitNanos;
-                synchronized (this) {
-                    refill(System.nanoTime());
-                    if (tokens >= 1) {
-                        tokens -= 1;
-                        return;
-                    }
-                    waitNanos = (long) Math.ceil((1 - tokens) * nanosPerPermit);
-                }
-                TimeUnit.NANOSECONDS.sleep(Math.max(waitNanos, 1));
+            while (!takeToken()) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerPermit)));
             }
         } finally {
             queue.unlock();
@@ -77,17 +70,20 @@ public final class AccountRateLimiter {
             return false;
         }
         try {
-            synchronized (this) {
-                refill(System.nanoTime());
-                if (tokens >= 1) {
-                    tokens -= 1;
-                    return true;
-                }
-                return false;
-            }
+            return takeToken();
         } finally {
             queue.unlock();
         }
+    }
+
+    /** Refills from the current time and takes a token if there is one; the caller holds {@code queue}. */
+    private boolean takeToken() {
+        refill(System.nanoTime());
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
     }
 
     private void refill(long now) {

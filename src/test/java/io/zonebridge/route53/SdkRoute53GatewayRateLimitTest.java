@@ -146,4 +146,16 @@ class SdkRoute53GatewayRateLimitTest {
         assertTrue(total < Duration.ofMillis(1300).toNanos(), "21 permits at 20/s take about 1 s, took " + total / 1_000_000 + " ms");
         assertTrue(!limiter.tryAcquire(), "no permit right after the last grant");
     }
+
+    @Test
+    void aBurstAllowsThatManyImmediatePermitsThenThePace() throws InterruptedException {
+        AccountRateLimiter limiter = new AccountRateLimiter(10, 3);
+        Thread.sleep(350); // a full bucket
+        assertTrue(limiter.tryAcquire() && limiter.tryAcquire() && limiter.tryAcquire(), "three tokens accumulated");
+        assertTrue(!limiter.tryAcquire(), "bucket empty after the burst");
+        long start = System.nanoTime();
+        limiter.acquire();
+        long waited = System.nanoTime() - start;
+        assertTrue(waited <= Duration.ofMillis(150).toNanos(), "next permit within about 100 ms, waited " + waited / 1_000_000 + " ms");
+    }
 }
