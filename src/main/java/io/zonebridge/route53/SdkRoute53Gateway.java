@@ -1,0 +1,155 @@
+package io.zonebridge.route53;
+
+import io.zonebridge.model.RecordSet;
+import io.zonebridge.model.ZoneSnapshot;
+import io.zonebridge.plan.Change;
+import io.zonebridge.plan.ChangeBatch;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.GetChangeResponse;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
+import software.amazon.awssdk.services.route53.model.InvalidInputException;
+import software.amazon.awssdk.services.route53.model.Route53Exception;
+import software.amazon.awssdk.services.route53.waiters.Route53Waiter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link Route53Gateway} over the AWS SDK v2 {@link Route53Client}. Build the client with
+ * {@link Route53ClientFactory} so that every request (each page, retry and poll) passes the account's
+ * rate limiter and is counted; {@link #stats()} then reports those counts. Zones are read with the
+ * ListResourceRecordSets paginator, 300 sets per page. A change batch refused with
+ * InvalidChangeBatch or InvalidInput is bisected by name group ({@link NameGroupBisection}); other
+ * errors (after the client's own retries) propagate; a change that is not INSYNC within the timeout
+ * raises an {@link IllegalStateException} naming it. The caller owns and closes the client.
+ */
+public final class SdkRoute53Gateway implements Route53Gateway {
+
+    /** Page size of ListResourceRecordSets, Route 53's maximum. */
+    public static final int RECORD_PAGE_SIZE = 300;
+    /** Default pause between two GetChange polls while waiting for INSYNC. */
+    public static final Duration DEFAULT_INSYNC_POLL = Duration.ofSeconds(5);
+    /** Default limit on waiting for one change to become INSYNC. */
+    public static final Duration DEFAULT_INSYNC_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Route53Client client;
+    private final ApiCallCounter calls;
+    private final Duration insyncPoll;
+    private final Duration insyncTimeout;
+
+    /**
+     * @param client        a client from {@link Route53ClientFactory}
+     * @param calls         the counter that client reports to
+     * @param insyncPoll    pause between GetChange polls when waiting for INSYNC
+     * @param insyncTimeout limit on waiting for one change
+     */
+    public SdkRoute53Gateway(Route53Client client, ApiCallCounter calls, Duration insyncPoll, Duration insyncTimeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.insyncPoll = requirePositive(insyncPoll, "insyncPoll");
+        this.insyncTimeout = requirePositive(insyncTimeout, "insyncTimeout");
+    }
+
+    /** A gateway with the default INSYNC poll (5 s) and timeout (5 min). */
+    public SdkRoute53Gateway(Route53Client client, ApiCallCounter calls) {
+        this(client, calls, DEFAULT_INSYNC_POLL, DEFAULT_INSYNC_TIMEOUT);
+    }
+
+    /** Requests sent so far through the client, by operation, with retries and error codes met. */
+    public ApiCallStats stats() {
+        return calls.snapshot();
+    }
+
+    @Override
+    public List<HostedZoneRef> listHostedZones() {
+        List<HostedZoneRef> zones = new ArrayList<>();
+        for (HostedZone z : client.listHostedZonesPaginator().hostedZones()) {
+            boolean privateZone = z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
+            long count = z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
+            zones.add(new HostedZoneRef(RecordSetMapper.bareId(z.id()), RecordNameCodec.canonical(z.name()), privateZone, count));
+        }
+        return zones;
+    }
+
+    @Override
+    public ZoneSnapshot readZone(HostedZoneRef zone) {
+        List<RecordSet> sets = new ArrayList<>();
+        client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.id()).maxItems(Integer.toString(RECORD_PAGE_SIZE)))
+                .resourceRecordSets()
+                .forEach(rrs -> sets.add(RecordSetMapper.toModel(rrs)));
+        return ZoneSnapshot.of(zone.name(), sets);
+    }
+
+    @Override
+    public ApplyResult apply(HostedZoneRef zone, List<ChangeBatch> batches, boolean waitForInsync) {
+        ApplyResult result = NameGroupBisection.apply(batches, changes -> submit(zone, changes));
+        if (waitForInsync && !result.changeIds().isEmpty()) {
+            waitForInsync(result.changeIds());
+        }
+        return result;
+    }
+
+    private String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException {
+        List<software.amazon.awssdk.services.route53.model.Change> sdkChanges = changes.stream()
+                .map(c -> software.amazon.awssdk.services.route53.model.Change.builder()
+                        .action(ChangeAction.fromValue(c.action().name()))
+                        .resourceRecordSet(RecordSetMapper.toSdk(c.recordSet()))
+                        .build())
+                .toList();
+        try {
+            ChangeResourceRecordSetsResponse response = client.changeResourceRecordSets(r -> r
+                    .hostedZoneId(zone.id())
+                    .changeBatch(b -> b.changes(sdkChanges)));
+            return RecordSetMapper.bareId(response.changeInfo().id());
+        } catch (InvalidChangeBatchException | InvalidInputException refused) {
+            throw new BatchRefusedException(route53Message(refused));
+        }
+    }
+
+    private void waitForInsync(List<String> changeIds) {
+        int polls = (int) Math.max(1, insyncTimeout.toMillis() / Math.max(1, insyncPoll.toMillis()) + 1);
+        try (Route53Waiter waiter = Route53Waiter.builder().client(client)
+                .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(insyncPoll))
+                        .maxAttempts(polls).waitTimeout(insyncTimeout))
+                .build()) {
+            for (String id : changeIds) {
+                WaiterResponse<GetChangeResponse> response;
+                try {
+                    response = waiter.waitUntilResourceRecordSetsChanged(r -> r.id(id));
+                } catch (SdkClientException e) {
+                    throw notInsync(id, e.getMessage(), e);
+                }
+                if (response.matched().response().isEmpty()) {
+                    Throwable cause = response.matched().exception().orElse(null);
+                    throw notInsync(id, cause == null ? "no response" : cause.getMessage(), cause);
+                }
+            }
+        }
+    }
+
+    private IllegalStateException notInsync(String changeId, String why, Throwable cause) {
+        return new IllegalStateException("change " + changeId + " was applied but did not become INSYNC within "
+                + insyncTimeout + ": " + why, cause);
+    }
+
+    private static String route53Message(Route53Exception e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage() : e.getMessage();
+    }
+
+    private static Duration requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + d);
+        }
+        return d;
+    }
+}
