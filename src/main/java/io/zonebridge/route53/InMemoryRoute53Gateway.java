@@ -44,6 +44,18 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
         return zone.ref();
     }
 
+    /** Associates a private zone with a VPC (test setup). */
+    public synchronized void associate(HostedZoneRef zone, String vpcId) {
+        zone(zone).vpcs.add(vpcId);
+    }
+
+    @Override
+    public synchronized java.util.Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        zones.values().stream().filter(z -> z.vpcs.contains(vpcId)).forEach(z -> ids.add(z.id));
+        return ids;
+    }
+
     /** Puts record sets into a zone directly, without a change (test setup); replaces sets of the same identity. */
     public synchronized void seed(HostedZoneRef zone, RecordSet... sets) {
         Zone z = zone(zone);
@@ -166,6 +178,7 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
         final String origin;
         final boolean privateZone;
         final Map<RecordKey, RecordSet> sets = new TreeMap<>();
+        final java.util.Set<String> vpcs = new java.util.TreeSet<>();
 
         Zone(String id, String origin, boolean privateZone) {
             this.id = id;

@@ -14,6 +14,9 @@ public interface Route53Gateway {
     /** Every hosted zone of the account. */
     List<HostedZoneRef> listHostedZones();
 
+    /** Ids (bare) of the private hosted zones associated with the VPC. */
+    java.util.Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion);
+
     /** Every record set of the zone, canonical, read page by page. */
     ZoneSnapshot readZone(HostedZoneRef zone);
 

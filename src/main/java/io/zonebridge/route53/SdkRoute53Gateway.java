@@ -35,6 +35,8 @@ public final class SdkRoute53Gateway implements Route53Gateway {
 
     /** Page size of ListResourceRecordSets, Route 53's maximum. */
     public static final int RECORD_PAGE_SIZE = 300;
+
+    private final RawRecordSets rawSets = new RawRecordSets();
     /** Default pause between two GetChange polls while waiting for INSYNC. */
     public static final Duration DEFAULT_INSYNC_POLL = Duration.ofSeconds(5);
     /** Default limit on waiting for one change to become INSYNC. */
@@ -80,11 +82,29 @@ public final class SdkRoute53Gateway implements Route53Gateway {
     }
 
     @Override
+    public java.util.Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = client.listHostedZonesByVPC(r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next));
+            page.hostedZoneSummaries().forEach(z -> ids.add(RecordSetMapper.bareId(z.hostedZoneId())));
+            token = page.nextToken();
+        } while (token != null);
+        return ids;
+    }
+
+    @Override
     public ZoneSnapshot readZone(HostedZoneRef zone) {
         List<RecordSet> sets = new ArrayList<>();
+        rawSets.forget(zone.id());
         client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.id()).maxItems(Integer.toString(RECORD_PAGE_SIZE)))
                 .resourceRecordSets()
-                .forEach(rrs -> sets.add(RecordSetMapper.toModel(rrs)));
+                .forEach(rrs -> {
+                    RecordSet set = RecordSetMapper.toModel(rrs);
+                    rawSets.remember(zone.id(), rrs, set);
+                    sets.add(set);
+                });
         return ZoneSnapshot.of(zone.name(), sets);
     }
 
@@ -101,7 +121,9 @@ public final class SdkRoute53Gateway implements Route53Gateway {
         List<software.amazon.awssdk.services.route53.model.Change> sdkChanges = changes.stream()
                 .map(c -> software.amazon.awssdk.services.route53.model.Change.builder()
                         .action(ChangeAction.fromValue(c.action().name()))
-                        .resourceRecordSet(RecordSetMapper.toSdk(c.recordSet()))
+                        .resourceRecordSet(c.action() == io.zonebridge.plan.ChangeAction.DELETE
+                                ? rawSets.forDelete(zone.id(), c.recordSet())
+                                : RecordSetMapper.toSdk(c.recordSet()))
                         .build())
                 .toList();
         try {

@@ -1,0 +1,123 @@
+package io.zonebridge.cli;
+
+import io.zonebridge.model.ZoneSnapshot;
+import io.zonebridge.plan.BatchLimitException;
+import io.zonebridge.plan.ChangeBatch;
+import io.zonebridge.plan.SafetyLimits;
+import io.zonebridge.plan.UnsafePlanException;
+import io.zonebridge.route53.ApplyResult;
+import io.zonebridge.route53.Route53ClientFactory;
+import io.zonebridge.route53.SdkRoute53Gateway;
+import io.zonebridge.route53.ZoneNotFoundException;
+import io.zonebridge.zonefile.ZoneFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.route53.Route53Client;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code zonebridge apply}: make a hosted zone equal to a zone file. Prints the plan, applies it
+ * batch by batch with progress, and reports the API calls made and any change group Route 53 refused.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Make a Route 53 hosted zone equal to a zone file.")
+public final class ApplyCommand implements Callable<Integer> {
+
+    @Mixin
+    PlanningOptions planning;
+
+    @Mixin
+    Route53Options route53;
+
+    @Option(names = "--force", description = "Apply even when the plan exceeds the safety limit.")
+    boolean force;
+
+    @Option(names = "--max-change-share", paramLabel = "SHARE", defaultValue = "0.30",
+            description = "Safety limit: largest share of the zone to update or delete (default: ${DEFAULT-VALUE}).")
+    double maxChangeShare;
+
+    @Option(names = "--wait", description = "Wait until Route 53 reports the changes INSYNC.")
+    boolean waitForInsync;
+
+    @Option(names = "--dry-run", description = "Plan and check the safety limit, change nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!route53.hasZone()) {
+            throw new ParameterException(spec.commandLine(), "--zone NAME|ID is required");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ZoneSnapshot desired = planning.readDesired(err).snapshot();
+            Route53ClientFactory factory = new Route53ClientFactory();
+            try (Route53Client client = route53.client(factory)) {
+                SdkRoute53Gateway gateway = route53.gateway(client, factory);
+                HostedZonePlan remote = HostedZonePlan.make(gateway, route53.selector(), desired, planning.planOptions());
+                PlanReport report = new PlanReport(remote.plan(), remote.batches());
+                if (planning.json) {
+                    report.printJson(out);
+                } else {
+                    report.printTable(out);
+                }
+                new SafetyLimits(maxChangeShare, SafetyLimits.DEFAULT.minZoneSize()).check(remote.plan(), force);
+                if (dryRun || remote.plan().isEmpty()) {
+                    out.println((dryRun ? "Dry run: nothing applied." : "Nothing to apply.") + " API calls: " + gateway.stats());
+                    return ExitCodes.OK;
+                }
+                ApplyResult result = applyWithProgress(gateway, remote, err);
+                out.printf("Applied %d change%s to %s in %d request%s; API calls: %s%n", result.appliedChanges(),
+                        result.appliedChanges() == 1 ? "" : "s", remote.zone().id(), result.changeIds().size(),
+                        result.changeIds().size() == 1 ? "" : "s", gateway.stats());
+                result.failures().forEach(f -> err.printf("failed: %s (%d change%s): %s%n",
+                        f.name(), f.changes(), f.changes() == 1 ? "" : "s", f.message()));
+                return result.isComplete() ? ExitCodes.OK : ExitCodes.FAILED;
+            }
+        } catch (UnsafePlanException e) {
+            err.println("refused: " + e.getMessage());
+            return ExitCodes.REFUSED;
+        } catch (ZoneFileException | BatchLimitException | ZoneNotFoundException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (SdkException e) {
+            err.println("error: Route 53: " + e.getMessage());
+            return ExitCodes.FAILED;
+        } finally {
+            err.flush();
+            out.flush();
+        }
+    }
+
+    private ApplyResult applyWithProgress(SdkRoute53Gateway gateway, HostedZonePlan remote, PrintWriter err) {
+        List<ChangeBatch> batches = remote.batches();
+        int applied = 0;
+        List<String> changeIds = new ArrayList<>();
+        List<ApplyResult.FailedGroup> failures = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            ApplyResult part = gateway.apply(remote.zone(), List.of(batches.get(i)), waitForInsync);
+            applied += part.appliedChanges();
+            changeIds.addAll(part.changeIds());
+            failures.addAll(part.failures());
+            if (batches.size() > 1) {
+                err.printf("batch %d/%d: %d change%s applied%s%n", i + 1, batches.size(), part.appliedChanges(),
+                        part.appliedChanges() == 1 ? "" : "s",
+                        part.isComplete() ? "" : ", " + part.failures().size() + " name group(s) refused");
+                err.flush();
+            }
+        }
+        return new ApplyResult(applied, changeIds, failures);
+    }
+}
