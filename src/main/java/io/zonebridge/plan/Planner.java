@@ -1,0 +1,145 @@
+package io.zonebridge.plan;
+
+import io.zonebridge.model.RecordKey;
+import io.zonebridge.model.RecordSet;
+import io.zonebridge.model.ZoneSnapshot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Computes the {@link Plan} that takes a zone from its current state (as read from Route 53) to the
+ * desired state. Pure: no I/O, and the same inputs always give the same plan.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>Identity is the {@link RecordKey}. A key only desired is a CREATE; a key only current is a
+ *       DELETE of the current record set exactly as read (only under {@link SyncPolicy#SYNC}).</li>
+ *   <li>A key on both sides that differs is an UPSERT ({@link Change.Update}) when both sides are
+ *       alias or both are not, and both use the same {@link io.zonebridge.model.RoutingPolicy};
+ *       otherwise Route 53 cannot UPSERT it and it becomes a DELETE of the current set plus a CREATE
+ *       of the desired one (allowed under SYNC and UPSERT_ONLY).</li>
+ *   <li>The apex SOA and apex NS are never planned. With
+ *       {@link PlanOptions#manageApexSoaSerial()} on and a differing serial, the apex SOA is UPSERTed
+ *       with the current SOA's mname, rname, timers and TTL and the desired serial (under every policy:
+ *       the option is an explicit request).</li>
+ *   <li>Record sets of unmanaged types or ignored names are left out on both sides.</li>
+ *   <li>With {@link PlanOptions#ignoreTtl()}, a difference only in TTL is no change, and an UPSERT (or
+ *       the CREATE of a replacement with values) carries the <em>current</em> TTL, so TTLs never churn:
+ *       the zone's TTLs stay whatever they are in Route 53. A new record set gets the desired TTL.</li>
+ * </ul>
+ * The changes are sorted by name, deletes of a name before its creates and upserts, then by key.
+ * {@link Plan#currentSize()} counts the current record sets the planner manages (not the apex SOA/NS,
+ * ignored names or unmanaged types): the share that safety limits compare against.
+ */
+public final class Planner {
+
+    private static final Comparator<Change> ORDER = Comparator
+            .comparing((Change c) -> c.key().name())
+            .thenComparingInt(c -> c.action() == ChangeAction.DELETE ? 0 : 1)
+            .thenComparing(Change::key);
+
+    private final PlanOptions options;
+
+    public Planner(PlanOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The changes that make {@code current} equal to {@code desired} within the options. */
+    public Plan plan(ZoneSnapshot desired, ZoneSnapshot current) {
+        String origin = current.origin();
+        if (!desired.origin().equals(origin)) {
+            throw new IllegalArgumentException("desired zone " + desired.origin() + " and current zone " + origin + " differ");
+        }
+        List<Change> changes = new ArrayList<>();
+        Map<RecordKey, RecordSet> currentSets = current.recordSets();
+        Map<RecordKey, RecordSet> desiredSets = desired.recordSets();
+        String originSuffix = "." + origin;
+        int managedCurrent = 0;
+
+        for (RecordSet want : desiredSets.values()) {
+            RecordKey key = want.key();
+            if (!key.name().equals(origin) && !key.name().endsWith(originSuffix)) {
+                throw new IllegalArgumentException("desired record set " + key + " lies outside zone " + origin);
+            }
+            if (!managed(key, origin)) {
+                continue;
+            }
+            RecordSet have = currentSets.get(key);
+            if (have == null) {
+                changes.add(new Change.Create(want));
+            } else {
+                diff(want, have, changes);
+            }
+        }
+        for (RecordSet have : currentSets.values()) {
+            if (!managed(have.key(), origin)) {
+                continue;
+            }
+            managedCurrent++;
+            if (options.policy().allowsDeletes() && !desiredSets.containsKey(have.key())) {
+                changes.add(new Change.Delete(have));
+            }
+        }
+        if (options.manageApexSoaSerial()) {
+            apexSerial(desired, current).ifPresent(changes::add);
+        }
+        changes.sort(ORDER);
+        return new Plan(origin, managedCurrent, changes);
+    }
+
+    private boolean managed(RecordKey key, String origin) {
+        String type = key.type();
+        if (key.name().equals(origin) && (type.equals("SOA") || type.equals("NS"))) {
+            return false;
+        }
+        return options.manages(type) && !options.ignores(key.name());
+    }
+
+    private void diff(RecordSet want, RecordSet have, List<Change> changes) {
+        if (want.equals(have) || (options.ignoreTtl() && want.sameIgnoringTtl(have))) {
+            return;
+        }
+        if (!options.policy().allowsUpdates()) {
+            return;
+        }
+        RecordSet sent = options.ignoreTtl() && have.ttl() != null && !want.isAlias() ? want.withTtl(have.ttl()) : want;
+        boolean sameShape = want.isAlias() == have.isAlias()
+                && want.routing().policy() == have.routing().policy();
+        if (sameShape) {
+            changes.add(new Change.Update(have, sent));
+        } else {
+            changes.add(new Change.Delete(have));
+            changes.add(new Change.Create(sent));
+        }
+    }
+
+    private static Optional<Change> apexSerial(ZoneSnapshot desired, ZoneSnapshot current) {
+        Optional<RecordSet> haveSoa = current.soa();
+        if (haveSoa.isEmpty() || desired.soa().isEmpty()) {
+            return Optional.empty();
+        }
+        long wantSerial = serial(desired);
+        if (wantSerial == serial(current)) {
+            return Optional.empty();
+        }
+        RecordSet have = haveSoa.get();
+        String[] fields = have.values().get(0).trim().split("\\s+");
+        fields[2] = Long.toString(wantSerial);
+        RecordSet upsert = RecordSet.of(have.key(), have.ttl(), List.of(String.join(" ", fields)));
+        return Optional.of(new Change.Update(have, upsert));
+    }
+
+    private static long serial(ZoneSnapshot zone) {
+        try {
+            return zone.serial().orElseThrow();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("apex SOA of zone " + zone.origin() + " has no valid serial: "
+                    + zone.soa().map(s -> s.values().toString()).orElse("none"), e);
+        }
+    }
+}

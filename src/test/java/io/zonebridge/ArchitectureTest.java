@@ -1,0 +1,53 @@
+package io.zonebridge;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Layer rules of DESIGN.md: the pure core ({@code model}, {@code plan}) imports no framework and no outer layer. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.zonebridge");
+    }
+
+    @Test
+    void modelAndPlanUseNeitherCamelNorTheAwsSdk() {
+        noClasses().that().resideInAnyPackage("io.zonebridge.model..", "io.zonebridge.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "software.amazon..")
+                .check(production);
+    }
+
+    @Test
+    void modelAndPlanDependOnNoOuterLayer() {
+        noClasses().that().resideInAnyPackage("io.zonebridge.model..", "io.zonebridge.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.zonebridge.app..", "io.zonebridge.cli..",
+                        "io.zonebridge.local..", "io.zonebridge.route53..", "io.zonebridge.secondary..",
+                        "io.zonebridge.reverse..", "io.zonebridge.ec2..", "io.zonebridge.zonefile..")
+                .check(production);
+    }
+
+    @Test
+    void modelDependsOnlyOnTheJdkAndDnsjava() {
+        classes().that().resideInAPackage("io.zonebridge.model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.xbill.DNS..", "io.zonebridge.model..")
+                .check(production);
+    }
+
+    @Test
+    void planDependsOnlyOnTheJdkAndModel() {
+        classes().that().resideInAPackage("io.zonebridge.plan..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.zonebridge.model..", "io.zonebridge.plan..")
+                .check(production);
+    }
+}
