@@ -35,7 +35,7 @@ public final class PlanReport {
 
     /** Prints the table: one line per change, then the summary. */
     public void printTable(PrintWriter out) {
-        out.printf("Plan for %s (%d record sets now)%n", plan.origin(), plan.currentSize());
+        out.printf("Plan for %s (%d managed record sets now)%n", plan.origin(), plan.currentSize());
         if (plan.isEmpty()) {
             out.println("No changes: the zone is in step.");
         } else {

@@ -33,4 +33,19 @@ public enum SyncPolicy {
     public boolean allowsDeletes() {
         return deletes;
     }
+
+    /** The policy's name as written in configuration and on the command line: {@code sync}, {@code upsert-only}, {@code create-only}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses a {@link #label()}; an unknown name is an {@link IllegalArgumentException} listing the choices. */
+    public static SyncPolicy fromLabel(String label) {
+        for (SyncPolicy policy : values()) {
+            if (policy.label().equalsIgnoreCase(label.trim())) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException("unknown policy '" + label + "' (use sync, upsert-only or create-only)");
+    }
 }

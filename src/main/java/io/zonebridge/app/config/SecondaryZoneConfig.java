@@ -1,5 +1,6 @@
 package io.zonebridge.app.config;
 
+import io.zonebridge.plan.SyncPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param mirror          scheduled mirroring, when configured
  */
 public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, Optional<TsigKeyConfig> tsigKey,
-                                  HostedZoneTarget hostedZone, SyncPolicyName policy, boolean ignoreTtl,
+                                  HostedZoneTarget hostedZone, SyncPolicy policy, boolean ignoreTtl,
                                   boolean writeSerial, Optional<Duration> refresh, Optional<Duration> retry,
                                   Optional<Duration> expire, Duration transferTimeout,
                                   Optional<MirrorSchedule> mirror) {
@@ -48,7 +49,7 @@ public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, O
                     return found;
                 });
         return new SecondaryZoneConfig(name, primaries, key, HostedZoneTarget.from(node.get("hostedZone"), name),
-                SyncPolicyName.from(node.get("policy"), defaults.policy()),
+                Policies.from(node.get("policy"), defaults.policy()),
                 node.get("ignoreTtl").bool(defaults.ignoreTtl()),
                 node.get("writeSerial").bool(false),
                 node.get("refresh").duration(), node.get("retry").duration(), node.get("expire").duration(),

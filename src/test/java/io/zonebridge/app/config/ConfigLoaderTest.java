@@ -1,5 +1,6 @@
 package io.zonebridge.app.config;
 
+import io.zonebridge.plan.SyncPolicy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class ConfigLoaderTest {
         SecondaryZoneConfig second = config.secondary().zones().get(1);
         assertEquals(List.of(new PrimaryAddress("::1", 5301), new PrimaryAddress("127.0.0.2", 53)), second.primaries());
         assertEquals("Z0123ABC", second.hostedZone().id().orElseThrow());
-        assertEquals(SyncPolicyName.UPSERT_ONLY, second.policy());
+        assertEquals(SyncPolicy.UPSERT_ONLY, second.policy());
         assertEquals(15353, config.secondary().notifyListener().port());
     }
 
