@@ -116,10 +116,10 @@ public final class CloudTrailEventParser {
         CallerIdentity caller = caller(detail.object("userIdentity"));
         String errorCode = detail.optionalText("errorCode").filter(s -> !s.isBlank()).orElse(null);
 
-        Optional<EventNode> request = detail.optionalObject("requestParameters");
-        if (request.isEmpty() && errorCode == null) {
-            detail.object("requestParameters"); // throws: missing
-        }
+        // a failed call may lack its parameters; a successful one must have them
+        Optional<EventNode> request = errorCode == null
+                ? Optional.of(detail.object("requestParameters"))
+                : detail.optionalObject("requestParameters");
         String zoneId = null;
         String comment = null;
         List<RecordChange> changes = List.of();
@@ -132,18 +132,16 @@ public final class CloudTrailEventParser {
         return new Route53ChangeEvent(account, region, eventId, time, zoneId, caller, errorCode, comment, changes);
     }
 
+    /** CloudTrail's {@code eventTime}, else EventBridge's {@code time}. */
     private static Instant instant(EventNode detail, EventNode event) {
-        EventNode holder = detail;
-        String field = "eventTime";
-        if (detail.optionalText(field).isEmpty() && event.optionalText("time").isPresent()) {
-            holder = event;
-            field = "time";
-        }
+        boolean fromDetail = detail.optionalText("eventTime").isPresent() || event.optionalText("time").isEmpty();
+        EventNode holder = fromDetail ? detail : event;
+        String field = fromDetail ? "eventTime" : "time";
         String text = holder.text(field);
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException("malformed CloudTrail Route 53 event: field "
+            throw new MalformedEventException("malformed CloudTrail Route 53 " + holder.where() + ": field "
                     + holder.pointer() + "/" + field + " is not an ISO-8601 instant: " + text,
                     holder.pointer() + "/" + field, e);
         }
@@ -177,7 +175,8 @@ public final class CloudTrailEventParser {
         try {
             action = ChangeAction.valueOf(actionText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("malformed CloudTrail Route 53 event: field " + change.pointer()
+            throw new MalformedEventException("malformed CloudTrail Route 53 " + change.where() + ": field "
+                    + change.pointer()
                     + "/action is \"" + actionText + "\", expected CREATE, UPSERT or DELETE",
                     change.pointer() + "/action", e);
         }

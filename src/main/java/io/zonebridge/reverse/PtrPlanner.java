@@ -30,7 +30,10 @@ import java.util.function.BiPredicate;
  * {@link OwnershipPolicy} does not let zonebridge manage are never deleted or overwritten.
  *
  * <p>The forward record sets passed in must be the whole forward state in scope (all private zones
- * of the organisation), because a PTR depends on every name claiming its address. Pure and thread-safe.
+ * of the organisation), because a PTR depends on every name claiming its address. The current state is
+ * one snapshot per reverse zone name; when several hosted zones share a name (private zones of different
+ * VPCs, see {@link ReverseZoneIndex#zones(String)}), plan once per hosted zone with its snapshot.
+ * Pure and thread-safe.
  */
 public final class PtrPlanner {
 
@@ -39,6 +42,10 @@ public final class PtrPlanner {
     private final ReverseZoneIndex index;
     private final PtrOptions options;
 
+    /**
+     * @param index   the reverse zones and configured prefixes
+     * @param options PTR TTL, conflict rule and ownership policy
+     */
     public PtrPlanner(ReverseZoneIndex index, PtrOptions options) {
         this.index = index;
         this.options = options;

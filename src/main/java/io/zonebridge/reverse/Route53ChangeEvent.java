@@ -3,7 +3,6 @@ package io.zonebridge.reverse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A CloudTrail-recorded Route 53 ChangeResourceRecordSets call, as delivered by EventBridge.
@@ -12,7 +11,8 @@ import java.util.Optional;
  * @param region       the event's region (always {@code us-east-1} for Route 53)
  * @param eventId      CloudTrail {@code eventID}: the key to de-duplicate repeated deliveries
  * @param time         CloudTrail {@code eventTime}
- * @param hostedZoneId the changed hosted zone, bare ({@code Z…}, no {@code /hostedzone/} prefix)
+ * @param hostedZoneId the changed hosted zone, bare ({@code Z…}, no {@code /hostedzone/} prefix); {@code null}
+ *                     only for a failed call recorded without its parameters
  * @param caller       who made the call
  * @param errorCode    CloudTrail {@code errorCode} when the call failed, else {@code null}
  * @param comment      the change batch comment, or {@code null}
@@ -33,10 +33,5 @@ public record Route53ChangeEvent(String account, String region, String eventId, 
     /** True when CloudTrail recorded an error: Route 53 then changed nothing. */
     public boolean failed() {
         return errorCode != null;
-    }
-
-    /** The comment, if the batch had one. */
-    public Optional<String> optionalComment() {
-        return Optional.ofNullable(comment);
     }
 }

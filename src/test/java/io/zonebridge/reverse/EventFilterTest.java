@@ -124,4 +124,17 @@ class EventFilterTest {
         assertEquals(IgnoreReason.FAILED_CALL,
                 assertInstanceOf(FilterDecision.Ignored.class, decide(filter, event.toString())).reason());
     }
+
+    @Test
+    void principalGlobsMatchWholeArns() {
+        Route53ChangeEvent echo = (Route53ChangeEvent) parser.parse(read("route53/r53_self_echo_ptr_reverse_zone.json"));
+        assertEquals(true, new OwnChangeRules(List.of("*:role/r53-automation-lambda-role"), Set.of(), null).matches(echo));
+        assertEquals(true, new OwnChangeRules(List.of("arn:aws:sts::123456789012:assumed-role/*/r53-automation"),
+                Set.of(), null).matches(echo));
+        assertEquals(false, new OwnChangeRules(List.of("arn:aws:iam::999999999999:role/*"), Set.of(), null).matches(echo));
+        assertEquals(false, new OwnChangeRules(List.of("r53-automation-lambda-role"), Set.of(), null).matches(echo),
+                "a glob without * must match the whole ARN");
+        assertEquals(false, new OwnChangeRules(List.of("arn:aws:iam::123456789012:role/r53.automation-lambda-role"),
+                Set.of(), null).matches(echo), "glob characters other than * are literal");
+    }
 }
