@@ -1,0 +1,204 @@
+package io.zonebridge.reverse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonebridge.model.AliasTarget;
+import io.zonebridge.plan.ChangeAction;
+import io.zonebridge.route53.RecordNameCodec;
+import io.zonebridge.route53.RecordValueCodec;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads an SQS message body carrying a CloudTrail Route 53 call, as EventBridge delivers it
+ * (the event JSON itself, or with raw delivery off, an SNS notification whose {@code Message} is
+ * the event JSON as a string).
+ *
+ * <p>Results: a {@link Route53ChangeEvent} for {@code ChangeResourceRecordSets} (succeeded or failed);
+ * an {@link IgnoredMessage} for any other well-formed EventBridge event or Route 53 call; a
+ * {@link MalformedEventException} naming the JSON pointer of the problem for anything else.
+ * Names are canonicalised with {@link RecordNameCodec#canonical(String)} (with or without trailing
+ * dot); CloudTrail's {@code tTL} spelling is read (and {@code ttl}/{@code TTL} tolerated), as is
+ * {@code aliasTarget.dNSName} (and {@code dnsName}/{@code DNSName}). Thread-safe.
+ */
+public final class CloudTrailEventParser {
+
+    /** EventBridge {@code detail-type} of CloudTrail-delivered API calls. */
+    public static final String CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
+    /** EventBridge {@code source} of Route 53 events. */
+    public static final String ROUTE53_SOURCE = "aws.route53";
+    /** The API call zonebridge reacts to. */
+    public static final String CHANGE_RECORD_SETS = "ChangeResourceRecordSets";
+
+    private static final String EVENT = "event";
+    private static final String EVENT_IN_SNS = "event (inside the SNS notification's Message)";
+    private static final String HOSTED_ZONE_PREFIX = "/hostedzone/";
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Parses one SQS message body.
+     *
+     * @throws MalformedEventException when the body is not JSON, or not a well-formed event
+     */
+    public CloudTrailMessage parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MalformedEventException("SQS message body is empty", "", null);
+        }
+        JsonNode root = readJson(body, "SQS message body", "");
+        if (!root.isObject()) {
+            throw new MalformedEventException("SQS message body should be a JSON object but is "
+                    + root.getNodeType().name().toLowerCase(Locale.ROOT), "", null);
+        }
+        if (isSnsNotification(root)) {
+            JsonNode message = root.get("Message");
+            if (!message.isTextual()) {
+                throw new MalformedEventException("SNS notification field /Message should be a string holding "
+                        + "the event JSON but is " + message.getNodeType().name().toLowerCase(Locale.ROOT),
+                        "/Message", null);
+            }
+            JsonNode event = readJson(message.textValue(), "SNS notification field /Message", "/Message");
+            return parseEvent(EventNode.root(event, EVENT_IN_SNS));
+        }
+        return parseEvent(EventNode.root(root, EVENT));
+    }
+
+    private static boolean isSnsNotification(JsonNode root) {
+        JsonNode type = root.get("Type");
+        return type != null && "Notification".equals(type.asText()) && root.has("Message")
+                && !root.has("detail-type");
+    }
+
+    private JsonNode readJson(String text, String what, String pointer) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new MalformedEventException(what + " is empty", pointer, null);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String location = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new MalformedEventException(what + " is not valid JSON" + location + ": " + e.getOriginalMessage(),
+                    pointer, e);
+        }
+    }
+
+    private CloudTrailMessage parseEvent(EventNode event) {
+        if (!event.node().isObject()) {
+            throw event.fail("should be an object");
+        }
+        String detailType = event.text("detail-type");
+        String source = event.text("source");
+        String envelopeId = event.optionalText("id").orElse(null);
+        if (!CLOUDTRAIL_DETAIL_TYPE.equals(detailType) || !ROUTE53_SOURCE.equals(source)) {
+            return new IgnoredMessage(IgnoreReason.NOT_ROUTE53,
+                    "detail-type \"" + detailType + "\" from " + source, envelopeId);
+        }
+        EventNode detail = event.object("detail");
+        String eventName = detail.text("eventName");
+        if (!CHANGE_RECORD_SETS.equals(eventName)) {
+            return new IgnoredMessage(IgnoreReason.NOT_CHANGE_RECORD_SETS,
+                    "Route 53 call " + eventName, envelopeId);
+        }
+        String account = event.text("account");
+        String region = event.optionalText("region").or(() -> detail.optionalText("awsRegion")).orElse(null);
+        String eventId = detail.text("eventID");
+        Instant time = instant(detail, event);
+        CallerIdentity caller = caller(detail.object("userIdentity"));
+        String errorCode = detail.optionalText("errorCode").filter(s -> !s.isBlank()).orElse(null);
+
+        // a failed call may lack its parameters; a successful one must have them
+        Optional<EventNode> request = errorCode == null
+                ? Optional.of(detail.object("requestParameters"))
+                : detail.optionalObject("requestParameters");
+        String zoneId = null;
+        String comment = null;
+        List<RecordChange> changes = List.of();
+        if (request.isPresent()) {
+            zoneId = bareZoneId(request.get().text("hostedZoneId"));
+            EventNode batch = request.get().object("changeBatch");
+            comment = batch.optionalText("comment").orElse(null);
+            changes = changes(batch.array("changes"));
+        }
+        return new Route53ChangeEvent(account, region, eventId, time, zoneId, caller, errorCode, comment, changes);
+    }
+
+    /** CloudTrail's {@code eventTime}, else EventBridge's {@code time}. */
+    private static Instant instant(EventNode detail, EventNode event) {
+        boolean fromDetail = detail.optionalText("eventTime").isPresent() || event.optionalText("time").isEmpty();
+        EventNode holder = fromDetail ? detail : event;
+        String field = fromDetail ? "eventTime" : "time";
+        String text = holder.text(field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("malformed CloudTrail Route 53 " + holder.where() + ": field "
+                    + holder.pointer() + "/" + field + " is not an ISO-8601 instant: " + text,
+                    holder.pointer() + "/" + field, e);
+        }
+    }
+
+    private static CallerIdentity caller(EventNode identity) {
+        String type = identity.optionalText("type").orElse(null);
+        String arn = identity.optionalText("arn").orElse(null);
+        String issuerArn = identity.optionalObject("sessionContext")
+                .flatMap(ctx -> ctx.optionalObject("sessionIssuer"))
+                .flatMap(issuer -> issuer.optionalText("arn"))
+                .orElse(null);
+        return new CallerIdentity(type, arn, issuerArn, CallerIdentity.sessionNameOf(arn));
+    }
+
+    private static String bareZoneId(String id) {
+        return id.startsWith(HOSTED_ZONE_PREFIX) ? id.substring(HOSTED_ZONE_PREFIX.length()) : id;
+    }
+
+    private static List<RecordChange> changes(List<EventNode> nodes) {
+        List<RecordChange> out = new ArrayList<>(nodes.size());
+        for (EventNode change : nodes) {
+            out.add(change(change));
+        }
+        return out;
+    }
+
+    private static RecordChange change(EventNode change) {
+        String actionText = change.text("action");
+        ChangeAction action;
+        try {
+            action = ChangeAction.valueOf(actionText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("malformed CloudTrail Route 53 " + change.where() + ": field "
+                    + change.pointer()
+                    + "/action is \"" + actionText + "\", expected CREATE, UPSERT or DELETE",
+                    change.pointer() + "/action", e);
+        }
+        EventNode set = change.object("resourceRecordSet");
+        String name = RecordNameCodec.canonical(set.text("name"));
+        String type = set.text("type").toUpperCase(Locale.ROOT);
+        String setIdentifier = set.optionalText("setIdentifier").orElse(null);
+        Long ttl = set.optionalLong("tTL", "ttl", "TTL").orElse(null);
+        List<String> values = new ArrayList<>();
+        for (EventNode record : set.optionalArray("resourceRecords")) {
+            values.add(RecordValueCodec.canonical(type, record.text("value")));
+        }
+        AliasTarget alias = set.optionalObject("aliasTarget").map(CloudTrailEventParser::alias).orElse(null);
+        if (alias == null && values.isEmpty()) {
+            throw set.fail("has neither resourceRecords nor aliasTarget");
+        }
+        return new RecordChange(action, name, type, setIdentifier, ttl, values, alias);
+    }
+
+    private static AliasTarget alias(EventNode target) {
+        return new AliasTarget(bareZoneId(target.text("hostedZoneId")),
+                RecordNameCodec.canonical(target.textOf("dNSName", "dnsName", "DNSName")),
+                target.optionalBoolean("evaluateTargetHealth").orElse(false));
+    }
+}

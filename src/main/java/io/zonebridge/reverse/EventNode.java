@@ -1,0 +1,157 @@
+package io.zonebridge.reverse;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JSON node together with its JSON pointer, so every read of a missing or mistyped field fails
+ * with a {@link MalformedEventException} naming the field's pointer.
+ *
+ * @param node    the node
+ * @param pointer its JSON pointer within the event
+ * @param where   a short description of the document ("event", "event inside the SNS Message")
+ */
+record EventNode(JsonNode node, String pointer, String where) {
+
+    static EventNode root(JsonNode node, String where) {
+        return new EventNode(node, "", where);
+    }
+
+    /** A required object member. */
+    EventNode object(String field) {
+        EventNode child = required(field);
+        if (!child.node.isObject()) {
+            throw child.wrongType("an object");
+        }
+        return child;
+    }
+
+    /** An optional object member: absent or JSON null gives empty. */
+    Optional<EventNode> optionalObject(String field) {
+        return optional(field).map(child -> {
+            if (!child.node.isObject()) {
+                throw child.wrongType("an object");
+            }
+            return child;
+        });
+    }
+
+    /** The elements of a required array member. */
+    List<EventNode> array(String field) {
+        EventNode child = required(field);
+        if (!child.node.isArray()) {
+            throw child.wrongType("an array");
+        }
+        List<EventNode> out = new ArrayList<>(child.node.size());
+        for (int i = 0; i < child.node.size(); i++) {
+            out.add(new EventNode(child.node.get(i), child.pointer + "/" + i, where));
+        }
+        return out;
+    }
+
+    /** The elements of an optional array member (empty when absent or null). */
+    List<EventNode> optionalArray(String field) {
+        return optional(field).isPresent() ? array(field) : List.of();
+    }
+
+    /** A required, non-empty text member. */
+    String text(String field) {
+        EventNode child = required(field);
+        if (!child.node.isTextual()) {
+            throw child.wrongType("a string");
+        }
+        if (child.node.textValue().isBlank()) {
+            throw child.fail("is empty");
+        }
+        return child.node.textValue();
+    }
+
+    /** An optional text member: absent or null gives empty. */
+    Optional<String> optionalText(String field) {
+        return optional(field).map(child -> {
+            if (!child.node.isTextual()) {
+                throw child.wrongType("a string");
+            }
+            return child.node.textValue();
+        });
+    }
+
+    /** An optional integral number member (the first of the given spellings present). */
+    Optional<Long> optionalLong(String... spellings) {
+        for (String field : spellings) {
+            Optional<EventNode> child = optional(field);
+            if (child.isPresent()) {
+                if (!child.get().node.canConvertToExactIntegral() || !child.get().node.isNumber()) {
+                    throw child.get().wrongType("an integer");
+                }
+                return Optional.of(child.get().node.longValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An optional boolean member. */
+    Optional<Boolean> optionalBoolean(String field) {
+        return optional(field).map(child -> {
+            if (!child.node.isBoolean()) {
+                throw child.wrongType("a boolean");
+            }
+            return child.node.booleanValue();
+        });
+    }
+
+    /** The first of the given spellings of a text member that is present, or a failure naming the first. */
+    String textOf(String... spellings) {
+        for (String field : spellings) {
+            if (optional(field).isPresent()) {
+                return text(field);
+            }
+        }
+        return text(spellings[0]);
+    }
+
+    /** A failure about this node. */
+    MalformedEventException fail(String problem) {
+        return new MalformedEventException(
+                "malformed CloudTrail Route 53 " + where + ": " + display() + " " + problem, pointer, null);
+    }
+
+    private EventNode required(String field) {
+        return optional(field).orElseThrow(() -> child(field).fail("is missing"));
+    }
+
+    private Optional<EventNode> optional(String field) {
+        if (!node.isObject()) {
+            throw wrongType("an object");
+        }
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(child(field).withNode(value));
+    }
+
+    private EventNode child(String field) {
+        return new EventNode(null, pointer + JsonPointer.compile("/" + escape(field)).toString(), where);
+    }
+
+    private EventNode withNode(JsonNode value) {
+        return new EventNode(value, pointer, where);
+    }
+
+    private MalformedEventException wrongType(String expected) {
+        return fail("should be " + expected + " but is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private String display() {
+        return pointer.isEmpty() ? "the document" : "field " + pointer;
+    }
+
+    private static String escape(String field) {
+        return field.replace("~", "~0").replace("/", "~1");
+    }
+}
