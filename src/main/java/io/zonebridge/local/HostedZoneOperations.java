@@ -68,7 +68,7 @@ public final class HostedZoneOperations {
             ChangeData change = changes.submit(account, zone, null, now);
             XmlWriter w = new XmlWriter("CreateHostedZoneResponse");
             Route53Xml.hostedZone(w, zone);
-            Route53Xml.changeInfo(w, change, now);
+            Route53Xml.submittedChange(w, change);
             if (privateZone) {
                 Route53Xml.vpc(w, vpc);
             } else {
@@ -160,7 +160,7 @@ public final class HostedZoneOperations {
             account.zones().remove(zone.id());
             ChangeData change = changes.submit(account, null, null, now);
             XmlWriter w = new XmlWriter("DeleteHostedZoneResponse");
-            Route53Xml.changeInfo(w, change, now);
+            Route53Xml.submittedChange(w, change);
             return Route53Response.ok(w.finish());
         });
     }
@@ -192,7 +192,7 @@ public final class HostedZoneOperations {
             zone.vpcs().add(vpc);
             ChangeData change = changes.submit(account, zone, comment, now);
             XmlWriter w = new XmlWriter("AssociateVPCWithHostedZoneResponse");
-            Route53Xml.changeInfo(w, change, now);
+            Route53Xml.submittedChange(w, change);
             return Route53Response.ok(w.finish());
         });
     }
@@ -207,7 +207,7 @@ public final class HostedZoneOperations {
                 throw new ServiceException(404, "NoSuchChange", "Could not find resource with ID: " + id);
             }
             XmlWriter w = new XmlWriter("GetChangeResponse");
-            Route53Xml.changeInfo(w, change, clock.getAsLong());
+            Route53Xml.changeInfo(w, change, change.status(clock.getAsLong()));
             return Route53Response.ok(w.finish());
         });
     }

@@ -31,7 +31,7 @@ public final class RecordSetOperations {
             zone.replaceRecords(after);
             ChangeData change = changes.submit(account, zone, batch.comment(), now);
             XmlWriter w = new XmlWriter("ChangeResourceRecordSetsResponse");
-            Route53Xml.changeInfo(w, change, now);
+            Route53Xml.submittedChange(w, change);
             return Route53Response.ok(w.finish());
         });
     }

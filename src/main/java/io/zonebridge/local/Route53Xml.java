@@ -15,9 +15,14 @@ public final class Route53Xml {
                 .element("ResourceRecordSetCount", zone.records().size()).end();
     }
 
-    /** {@code <ChangeInfo>} with the prefixed id and the status at {@code nowMillis}. */
-    public static void changeInfo(XmlWriter w, ChangeData change, long nowMillis) {
-        w.start("ChangeInfo").element("Id", "/change/" + change.id()).element("Status", change.status(nowMillis))
+    /** {@code <ChangeInfo>} of a change just submitted: always PENDING, as Route 53 answers mutations. */
+    public static void submittedChange(XmlWriter w, ChangeData change) {
+        changeInfo(w, change, "PENDING");
+    }
+
+    /** {@code <ChangeInfo>} with the prefixed id and {@code status}. */
+    public static void changeInfo(XmlWriter w, ChangeData change, String status) {
+        w.start("ChangeInfo").element("Id", "/change/" + change.id()).element("Status", status)
                 .element("SubmittedAt", Instant.ofEpochMilli(change.submittedMillis()).toString())
                 .element("Comment", change.comment()).end();
     }
