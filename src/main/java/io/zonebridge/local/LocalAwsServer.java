@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
- * The local AWS emulator: Route 53 (REST-XML 2013-04-01) on 127.0.0.1, per account (from the access key id),
- * with the realism of {@link LocalRoute53Options}. Start with {@link #start(int)}, stop with {@link #stop()}.
+ * The local AWS emulator: Route 53 (REST-XML 2013-04-01) and Route 53 Resolver configs (JSON 1.1, chosen by the
+ * {@code X-Amz-Target} header) on one 127.0.0.1 port, per account (from the access key id), with the realism of
+ * {@link LocalRoute53Options}. Start with {@link #start(int)}, stop with {@link #stop()}.
  */
 public final class LocalAwsServer {
     private final LocalRoute53Options options;
@@ -39,6 +40,7 @@ public final class LocalAwsServer {
             throw new IllegalStateException("already started");
         }
         Route53Handler route53 = new Route53Handler(state, options, counters, clock);
+        ResolverHandler resolver = new ResolverHandler(state, options, counters, clock);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -50,14 +52,20 @@ public final class LocalAwsServer {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> dispatch(exchange, route53));
+        server.createContext("/", exchange -> dispatch(exchange, route53, resolver));
         server.start();
         return server.getAddress().getPort();
     }
 
-    private void dispatch(HttpExchange exchange, Route53Handler route53) throws IOException {
+    private static void dispatch(HttpExchange exchange, Route53Handler route53, ResolverHandler resolver)
+            throws IOException {
         try (exchange) {
-            route53.handle(exchange);
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null) {
+                resolver.handle(exchange, target);
+            } else {
+                route53.handle(exchange);
+            }
         }
     }
 
