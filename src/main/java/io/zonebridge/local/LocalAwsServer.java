@@ -39,6 +39,11 @@ public final class LocalAwsServer {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
+        if (options.stateFile() != null) {
+            StateFile stateFile = new StateFile(options.stateFile());
+            stateFile.loadInto(state);
+            state.onMutation(() -> stateFile.save(state));
+        }
         Route53Handler route53 = new Route53Handler(state, options, counters, clock);
         ResolverHandler resolver = new ResolverHandler(state, options, counters, clock);
         try {
