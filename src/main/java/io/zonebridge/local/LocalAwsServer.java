@@ -22,6 +22,7 @@ public final class LocalAwsServer {
     private final OperationCounters counters = new OperationCounters();
     private final LongSupplier clock = System::currentTimeMillis;
     private HttpServer server;
+    private LocalDnsServer dns;
     private ExecutorService executor;
 
     /** An emulator with default options. */
@@ -59,6 +60,16 @@ public final class LocalAwsServer {
         server.setExecutor(executor);
         server.createContext("/", exchange -> dispatch(exchange, route53, resolver));
         server.start();
+        if (options.dnsPort() >= 0) {
+            LocalDnsServer dnsServer = new LocalDnsServer(new ZoneAuthority(state));
+            try {
+                dnsServer.start(options.dnsPort());
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
+            dns = dnsServer;
+        }
         return server.getAddress().getPort();
     }
 
@@ -80,12 +91,21 @@ public final class LocalAwsServer {
             server.stop(0);
             executor.shutdownNow();
             server = null;
+            if (dns != null) {
+                dns.stop();
+                dns = null;
+            }
         }
     }
 
     /** The HTTP port, or -1 when stopped. */
     public synchronized int port() {
         return server == null ? -1 : server.getAddress().getPort();
+    }
+
+    /** The DNS port (UDP and TCP), or -1 when there is none. */
+    public synchronized int dnsPort() {
+        return dns == null ? -1 : dns.port();
     }
 
     /** The endpoint URL to give clients, e.g. {@code http://127.0.0.1:4566}. */
