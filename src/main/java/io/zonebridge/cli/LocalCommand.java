@@ -1,0 +1,77 @@
+package io.zonebridge.cli;
+
+import io.zonebridge.local.LocalAwsServer;
+import io.zonebridge.local.LocalRoute53Options;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, DNS port) in the foreground until killed. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Run the local Route 53 emulator (REST API, Resolver configs, DNS port) until killed.")
+public final class LocalCommand implements Callable<Integer> {
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "4566", description = "HTTP port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--dns-port", defaultValue = "15353", description = "DNS port, UDP and TCP (0: any free port, -1: none; default: ${DEFAULT-VALUE}).")
+    int dnsPort;
+
+    @Option(names = "--state", description = "JSON state file, loaded at start and saved after every change.")
+    Path state;
+
+    @Option(names = "--throttle", defaultValue = "0", description = "Requests per second per account before Throttling (0: off).")
+    int throttle;
+
+    @Option(names = "--pending-ms", defaultValue = "0", description = "Milliseconds a change stays PENDING before INSYNC.")
+    long pendingMillis;
+
+    @Option(names = "--prior-request-not-complete", description = "Refuse a change to a zone whose previous change is still PENDING.")
+    boolean priorRequestNotComplete;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LocalRoute53Options options = new LocalRoute53Options(pendingMillis, throttle, priorRequestNotComplete,
+                state, dnsPort);
+        LocalAwsServer server = new LocalAwsServer(options);
+        int actualPort = server.start(port);
+        Thread hook = new Thread(server::stop, "zonebridge-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("zonebridge local: Route 53 endpoint http://127.0.0.1:" + actualPort
+                + " (aws --endpoint-url http://127.0.0.1:" + actualPort + ")");
+        if (server.dnsPort() > 0) {
+            out.println("zonebridge local: DNS on 127.0.0.1 port " + server.dnsPort() + " (UDP and TCP)");
+        }
+        if (state != null) {
+            out.println("zonebridge local: state file " + state.toAbsolutePath());
+        }
+        out.flush();
+        try {
+            stopped.await();
+        } finally {
+            server.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+        return 0;
+    }
+
+    /** Ends a running {@link #call()} (for embedding and tests; a standalone run ends when the JVM is killed). */
+    public void shutdown() {
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,49 @@
+package io.zonebridge.local;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * All accounts' state. Callers hold the monitor of this object for a whole operation ({@link #read},
+ * {@link #mutate}), so every operation sees and leaves a consistent state; mutations notify the listener
+ * (the state file) after they succeed.
+ */
+public final class EmulatorState {
+    private final Map<String, AccountState> accounts = new TreeMap<>();
+    private Runnable mutationListener = () -> { };
+
+    /** The account's state, created on first use. Call under {@link #read} or {@link #mutate}. */
+    public AccountState account(String accountId) {
+        return accounts.computeIfAbsent(accountId, AccountState::new);
+    }
+
+    /** Every account known. Call under {@link #read} or {@link #mutate}. */
+    public Collection<AccountState> accounts() {
+        return accounts.values();
+    }
+
+    /** Runs a read-only operation atomically. */
+    public synchronized <T> T read(Supplier<T> operation) {
+        return operation.get();
+    }
+
+    /** Runs a mutation atomically and, if it returns normally, tells the listener. */
+    public synchronized <T> T mutate(Supplier<T> operation) {
+        T result = operation.get();
+        mutationListener.run();
+        return result;
+    }
+
+    /** Sets what runs after each successful mutation (under the lock). */
+    public synchronized void onMutation(Runnable listener) {
+        this.mutationListener = listener;
+    }
+
+    /** Snapshot list of all zones of all accounts (for the DNS port). */
+    public synchronized List<HostedZoneData> allZones() {
+        return accounts.values().stream().flatMap(a -> a.zones().values().stream()).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package io.zonebridge.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+
+/**
+ * The local AWS emulator: Route 53 (REST-XML 2013-04-01) and Route 53 Resolver configs (JSON 1.1, chosen by the
+ * {@code X-Amz-Target} header) on one 127.0.0.1 port, per account (from the access key id), with the realism of
+ * {@link LocalRoute53Options}. Start with {@link #start(int)}, stop with {@link #stop()}.
+ */
+public final class LocalAwsServer {
+    private final LocalRoute53Options options;
+    private final EmulatorState state = new EmulatorState();
+    private final OperationCounters counters = new OperationCounters();
+    private final LongSupplier clock = System::currentTimeMillis;
+    private HttpServer server;
+    private LocalDnsServer dns;
+    private ExecutorService executor;
+
+    /** An emulator with default options. */
+    public LocalAwsServer() {
+        this(LocalRoute53Options.defaults());
+    }
+
+    /** An emulator with {@code options}. */
+    public LocalAwsServer(LocalRoute53Options options) {
+        this.options = options;
+    }
+
+    /** Starts listening on 127.0.0.1:{@code port} (0: any free port) and returns the port. */
+    public synchronized int start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        if (options.stateFile() != null) {
+            StateFile stateFile = new StateFile(options.stateFile());
+            stateFile.loadInto(state);
+            state.onMutation(() -> stateFile.save(state));
+        }
+        Route53Handler route53 = new Route53Handler(state, options, counters, clock);
+        ResolverHandler resolver = new ResolverHandler(state, options, counters, clock);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+        executor = Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "local-aws-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> dispatch(exchange, route53, resolver));
+        server.start();
+        if (options.dnsPort() >= 0) {
+            LocalDnsServer dnsServer = new LocalDnsServer(new ZoneAuthority(state));
+            try {
+                dnsServer.start(options.dnsPort());
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
+            dns = dnsServer;
+        }
+        return server.getAddress().getPort();
+    }
+
+    private static void dispatch(HttpExchange exchange, Route53Handler route53, ResolverHandler resolver)
+            throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null) {
+                resolver.handle(exchange, target);
+            } else {
+                route53.handle(exchange);
+            }
+        }
+    }
+
+    /** Stops listening; the state stays in memory (and in the state file, if any). */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+            if (dns != null) {
+                dns.stop();
+                dns = null;
+            }
+        }
+    }
+
+    /** The HTTP port, or -1 when stopped. */
+    public synchronized int port() {
+        return server == null ? -1 : server.getAddress().getPort();
+    }
+
+    /** The DNS port (UDP and TCP), or -1 when there is none. */
+    public synchronized int dnsPort() {
+        return dns == null ? -1 : dns.port();
+    }
+
+    /** The endpoint URL to give clients, e.g. {@code http://127.0.0.1:4566}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Request and throttle counters. */
+    public OperationCounters counters() {
+        return counters;
+    }
+
+    /** The options this emulator runs with. */
+    public LocalRoute53Options options() {
+        return options;
+    }
+}

@@ -1,0 +1,55 @@
+package io.zonebridge.local;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts requests by operation name and the throttling errors answered, for tests and benchmarks. */
+public final class OperationCounters {
+    private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    private final AtomicLong throttles = new AtomicLong();
+    private final AtomicLong priorRequestNotComplete = new AtomicLong();
+
+    void request(String operation) {
+        requests.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
+    }
+
+    void throttle() {
+        throttles.incrementAndGet();
+    }
+
+    void priorRequestNotComplete() {
+        priorRequestNotComplete.incrementAndGet();
+    }
+
+    /** Requests received for {@code operation} (e.g. {@code ChangeResourceRecordSets}), throttled ones included. */
+    public long requests(String operation) {
+        AtomicLong count = requests.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    /** A sorted snapshot of all request counts. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        requests.forEach((operation, count) -> copy.put(operation, count.get()));
+        return copy;
+    }
+
+    /** Throttling errors answered. */
+    public long throttles() {
+        return throttles.get();
+    }
+
+    /** PriorRequestNotComplete errors answered. */
+    public long priorRequestNotCompleteErrors() {
+        return priorRequestNotComplete.get();
+    }
+
+    /** Sets every counter back to zero. */
+    public void reset() {
+        requests.clear();
+        throttles.set(0);
+        priorRequestNotComplete.set(0);
+    }
+}

@@ -1,0 +1,104 @@
+package io.zonebridge.local;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emulator's optional JSON state file: loaded at start, rewritten after every mutation through a temporary
+ * file renamed over the old one, so a reader (or a crash) never sees half a file.
+ */
+public final class StateFile {
+    static final int FORMAT_VERSION = 1;
+    private final Path file;
+    private final ObjectMapper json = JsonMapper.builder()
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+    /** The persisted form of all accounts. */
+    record Snapshot(int version, List<Account> accounts) {
+    }
+
+    /** The persisted form of one account. */
+    record Account(String accountId, List<Zone> zones, List<String> callerReferences, List<ChangeData> changes,
+                   List<ResolverConfigData> resolverConfigs) {
+    }
+
+    /** The persisted form of one hosted zone. */
+    record Zone(String id, String name, String callerReference, String comment, boolean privateZone,
+                List<HostedZoneData.Vpc> vpcs, List<String> nameServers, long createdMillis, String lastChangeId,
+                List<RecordSetData> records) {
+    }
+
+    /** A state file at {@code file} (need not exist yet). */
+    public StateFile(Path file) {
+        this.file = file;
+    }
+
+    /** Loads the file into {@code state} if it exists; a file that cannot be read is a startup error. */
+    public void loadInto(EmulatorState state) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = json.readValue(file.toFile(), Snapshot.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read emulator state file " + file + ": " + e.getMessage(), e);
+        }
+        if (snapshot.version() != FORMAT_VERSION) {
+            throw new IllegalStateException("emulator state file " + file + " has format version "
+                    + snapshot.version() + ", expected " + FORMAT_VERSION);
+        }
+        state.mutate(() -> {
+            snapshot.accounts().forEach(account -> restore(state.account(account.accountId()), account));
+            return null;
+        });
+    }
+
+    private static void restore(AccountState target, Account account) {
+        for (Zone zone : account.zones()) {
+            HostedZoneData restored = new HostedZoneData(zone.id(), zone.name(), zone.callerReference(),
+                    zone.comment(), zone.privateZone(), zone.vpcs(), zone.nameServers(), zone.createdMillis());
+            restored.putAll(zone.records());
+            restored.lastChangeId(zone.lastChangeId());
+            target.zones().put(restored.id(), restored);
+        }
+        target.callerReferences().addAll(account.callerReferences());
+        account.changes().forEach(change -> target.changes().put(change.id(), change));
+        account.resolverConfigs().forEach(config -> target.resolverConfigs().put(config.resourceId(), config));
+    }
+
+    /** Writes all of {@code state} (call under the state's lock, e.g. as its mutation listener). */
+    public void save(EmulatorState state) {
+        List<Account> accounts = new ArrayList<>();
+        for (AccountState account : state.accounts()) {
+            List<Zone> zones = account.zones().values().stream().map(zone -> new Zone(zone.id(), zone.name(),
+                    zone.callerReference(), zone.comment(), zone.privateZone(), List.copyOf(zone.vpcs()),
+                    zone.nameServers(), zone.createdMillis(), zone.lastChangeId(),
+                    List.copyOf(zone.records().values()))).toList();
+            accounts.add(new Account(account.accountId(), zones, List.copyOf(account.callerReferences()),
+                    List.copyOf(account.changes().values()), List.copyOf(account.resolverConfigs().values())));
+        }
+        try {
+            Path directory = file.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+            json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new Snapshot(FORMAT_VERSION, accounts));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write emulator state file " + file, e);
+        }
+    }
+}
