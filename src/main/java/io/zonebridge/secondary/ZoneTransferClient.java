@@ -174,6 +174,9 @@ public final class ZoneTransferClient {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof java.io.EOFException) {
+            return "connection closed before the answer was complete (EOFException)";
+        }
         String text = e.getMessage() == null ? "" : ": " + e.getMessage();
         return e.getClass().getSimpleName() + text;
     }
