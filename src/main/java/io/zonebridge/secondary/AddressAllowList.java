@@ -122,7 +122,8 @@ public final class AddressAllowList {
             try {
                 prefix = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("allow-list entry '" + entry + "' has a non-numeric prefix length", e);
+                throw new IllegalArgumentException(
+                        "allow-list entry '" + entry + "' has a non-numeric prefix length", e);
             }
             if (prefix < 0 || prefix > maxLength) {
                 throw new IllegalArgumentException("allow-list entry '" + entry + "' has prefix length " + prefix

@@ -98,7 +98,8 @@ public final class NotifyHandler {
             request = new Message(packet);
         } catch (IOException e) {
             return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
-                    "dropped: " + packet.length + " bytes from " + source + " are not a DNS message: " + e.getMessage());
+                    "dropped: " + packet.length + " bytes from " + source + " are not a DNS message: "
+                            + e.getMessage());
         }
         Header header = request.getHeader();
         if (header.getFlag(Flags.QR)) {

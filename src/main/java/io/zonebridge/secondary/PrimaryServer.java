@@ -43,7 +43,8 @@ public record PrimaryServer(String host, int port) {
                 if (!rest.isEmpty() && !rest.startsWith(":")) {
                     throw new IllegalArgumentException("primary '" + text + "' has text after ']' that is not :port");
                 }
-                return new PrimaryServer(t.substring(1, close), rest.isEmpty() ? DNS_PORT : Integer.parseInt(rest.substring(1)));
+                int port = rest.isEmpty() ? DNS_PORT : Integer.parseInt(rest.substring(1));
+                return new PrimaryServer(t.substring(1, close), port);
             }
             int colon = t.indexOf(':');
             if (colon < 0 || t.indexOf(':', colon + 1) >= 0) {

@@ -170,7 +170,10 @@ public final class ZoneTransferClient {
 
     private static String tsigError(Message response) {
         TSIGRecord tsig = response.getTSIG();
-        return tsig == null || tsig.getError() == Rcode.NOERROR ? "" : " (TSIG error " + Rcode.TSIGstring(tsig.getError()) + ")";
+        if (tsig == null || tsig.getError() == Rcode.NOERROR) {
+            return "";
+        }
+        return " (TSIG error " + Rcode.TSIGstring(tsig.getError()) + ")";
     }
 
     private static String describe(Exception e) {

@@ -10,10 +10,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
@@ -60,6 +64,16 @@ final class BindPrimary implements AutoCloseable {
      * from 127.0.0.1 without a key) and waits until it answers for every zone.
      */
     static BindPrimary start(int notifyPort, Map<String, String> extraZones) throws Exception {
+        return start(notifyPort, extraZones, newXfrKey());
+    }
+
+    /** A fresh random {@code xfr-key} (hmac-sha256), to configure a client before named starts. */
+    static TsigKeySpec newXfrKey() {
+        return new TsigKeySpec("xfr-key", "hmac-sha256", randomSecret());
+    }
+
+    /** Like {@link #start(int, Map)}, with the given {@code xfr-key}. */
+    static BindPrimary start(int notifyPort, Map<String, String> extraZones, TsigKeySpec xfrKey) throws Exception {
         requireTool("/usr/sbin/named");
         Path dir = Files.createTempDirectory("zonebridge-bind-");
         for (String zone : BUILT_IN_ZONES) {
@@ -71,7 +85,7 @@ final class BindPrimary implements AutoCloseable {
             extra.append("zone \"").append(zone.getKey()).append("\" { type primary; file \"")
                     .append(zone.getKey()).append(".db\"; };\n");
         }
-        String xfrSecret = randomSecret();
+        String xfrSecret = xfrKey.secretBase64();
         String rndcSecret = randomSecret();
         int port = freePort();
         int controlPort = freePort();
@@ -89,12 +103,13 @@ final class BindPrimary implements AutoCloseable {
                 + controlPort + "; };\n");
         Files.writeString(dir.resolve("xfr-key.conf"),
                 "key \"xfr-key\" { algorithm hmac-sha256; secret \"" + xfrSecret + "\"; };\n");
-        Process process = new ProcessBuilder("/usr/sbin/named", "-4", "-g", "-c", dir.resolve("named.conf").toString())
+        // -d 3: named then logs each NOTIFY response it gets ("notify response from ...: NOERROR"), which tests check.
+        Process process = new ProcessBuilder("/usr/sbin/named", "-4", "-g", "-d", "3",
+                "-c", dir.resolve("named.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("named.log").toFile())
                 .start();
-        BindPrimary bind = new BindPrimary(dir, port, controlPort, new TsigKeySpec("xfr-key", "hmac-sha256", xfrSecret),
-                process);
+        BindPrimary bind = new BindPrimary(dir, port, controlPort, xfrKey, process);
         try {
             List<String> zones = new ArrayList<>(List.of(BUILT_IN_ZONES));
             zones.addAll(extraZones.keySet());
@@ -144,7 +159,7 @@ final class BindPrimary implements AutoCloseable {
         long previous = Files.getLastModifiedTime(file).toMillis();
         Files.writeString(file, text);
         // named skips a reload when the file's mtime has not moved; make sure it has.
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+        Files.setLastModifiedTime(file, FileTime.fromMillis(
                 Math.max(System.currentTimeMillis(), previous + 2000)));
         run(List.of("/usr/sbin/rndc", "-c", dir.resolve("rndc.conf").toString(), "reload", zone), null);
     }
@@ -176,7 +191,7 @@ final class BindPrimary implements AutoCloseable {
     long serial(String zone) throws Exception {
         Message response = resolver().send(Message.newQuery(
                 Record.newRecord(Name.fromString(zone, Name.root), Type.SOA, DClass.IN)));
-        return ((org.xbill.DNS.SOARecord) response.getSection(org.xbill.DNS.Section.ANSWER).get(0)).getSerial();
+        return ((SOARecord) response.getSection(Section.ANSWER).get(0)).getSerial();
     }
 
     /** Kills named with SIGKILL (by pid) and waits for it to be gone. */
@@ -196,7 +211,7 @@ final class BindPrimary implements AutoCloseable {
             }
         }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -217,7 +232,7 @@ final class BindPrimary implements AutoCloseable {
                     Message response = resolver().send(Message.newQuery(
                             Record.newRecord(Name.fromString(zone, Name.root), Type.SOA, DClass.IN)));
                     if (response.getRcode() == Rcode.NOERROR
-                            && !response.getSection(org.xbill.DNS.Section.ANSWER).isEmpty()) {
+                            && !response.getSection(Section.ANSWER).isEmpty()) {
                         break;
                     }
                 } catch (IOException e) {

@@ -12,7 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +37,7 @@ class NotifyFromBindTest {
 
     private static DatagramSocket socket;
     private static BindPrimary bind;
-    private static NotifyHandler handler;
+    private static volatile NotifyHandler handler;
     private static final List<Received> received = new CopyOnWriteArrayList<>();
     private static Thread listener;
     private static long startedAt;
@@ -47,12 +49,20 @@ class NotifyFromBindTest {
     @BeforeAll
     static void start() throws Exception {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        TsigKeySpec key = BindPrimary.newXfrKey();
+        AddressAllowList loopback = AddressAllowList.parse("127.0.0.1");
+        handler = new NotifyHandler(List.of(
+                SecondaryZone.of("example.test", List.of("127.0.0.1")).withNotifySources(loopback),
+                SecondaryZone.of("dyn.test", List.of("127.0.0.1")).withNotifySources(loopback),
+                SecondaryZone.of("secure.test", List.of("127.0.0.1")).withNotifySources(loopback).withTsigKey(key),
+                SecondaryZone.of("reload.test", List.of("127.0.0.1"))
+                        .withNotifySources(AddressAllowList.parse("10.0.0.0/8", "192.0.2.0/24"))),
+                Duration.ofSeconds(30), Clock.systemUTC());
         listener = new Thread(NotifyFromBindTest::listen, "notify-listener");
         listener.setDaemon(true);
         listener.start();
         startedAt = System.currentTimeMillis();
-        // The handler needs named's generated key, so it is built on the first packet (see handler()).
-        bind = BindPrimary.start(socket.getLocalPort());
+        bind = BindPrimary.start(socket.getLocalPort(), Map.of(), key);
     }
 
     @AfterAll
@@ -64,20 +74,6 @@ class NotifyFromBindTest {
         listener.join(5000);
     }
 
-    private static synchronized NotifyHandler handler() {
-        if (handler == null) {
-            String primary = bind.primary();
-            handler = new NotifyHandler(List.of(
-                    SecondaryZone.of("example.test", List.of(primary)),
-                    SecondaryZone.of("dyn.test", List.of(primary)),
-                    SecondaryZone.of("secure.test", List.of(primary)).withTsigKey(bind.xfrKey()),
-                    SecondaryZone.of("reload.test", List.of(primary))
-                            .withNotifySources(AddressAllowList.parse("10.0.0.0/8", "192.0.2.0/24"))),
-                    Duration.ofSeconds(30), java.time.Clock.systemUTC());
-        }
-        return handler;
-    }
-
     private static void listen() {
         byte[] buffer = new byte[65535];
         while (!socket.isClosed()) {
@@ -87,12 +83,9 @@ class NotifyFromBindTest {
                 byte[] bytes = Arrays.copyOf(packet.getData(), packet.getLength());
                 Message message = new Message(bytes);
                 Name zone = message.getQuestion().getName();
-                while (bind == null) {
-                    Thread.sleep(10); // named sends its startup NOTIFYs before start() returns
-                }
                 NotifyOutcome outcome = null;
                 if (!NEVER_ANSWERED.contains(zone.toString())) {
-                    outcome = handler().handle(bytes, packet.getAddress());
+                    outcome = handler.handle(bytes, packet.getAddress());
                     if (outcome.response() != null) {
                         socket.send(new DatagramPacket(outcome.response(), outcome.response().length,
                                 packet.getSocketAddress()));
@@ -101,7 +94,7 @@ class NotifyFromBindTest {
                 received.add(new Received(System.currentTimeMillis(), zone, message.getHeader().getID(), outcome));
             } catch (SocketException e) {
                 return;
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -136,8 +129,14 @@ class NotifyFromBindTest {
                 + received);
         assertEquals(1, unanswered.stream().map(Received::id).distinct().count(), "resends repeat the id");
 
-        assertEquals(2, handler().stats().get(NotifyReason.ACCEPTED));
-        assertEquals(1, handler().stats().get(NotifyReason.REFUSED));
+        String from = "notify response from 127.0.0.1#" + socket.getLocalPort() + ": ";
+        String log = bind.log();
+        assertTrue(log.contains("zone example.test/IN: " + from + "NOERROR"), "named took the answer:\n" + log);
+        assertTrue(log.contains("zone secure.test/IN: " + from + "NOERROR"),
+                "named verified the signed answer:\n" + log);
+        assertTrue(log.contains("zone reload.test/IN: " + from + "REFUSED"), log);
+        assertEquals(2, handler.stats().get(NotifyReason.ACCEPTED));
+        assertEquals(1, handler.stats().get(NotifyReason.REFUSED));
     }
 
     @Test
