@@ -12,8 +12,8 @@ import org.xbill.DNS.Record;
  * {@link Status#FAILED}, so a failed or partial transfer can never be mistaken for an empty zone.
  *
  * @param status what happened
- * @param serial the zone's serial after the call (the known one when up to date; {@code null} when failed before
- *     any primary answered)
+ * @param serial the zone's serial after the call: the new one for IXFR/AXFR, the known one (possibly
+ *     {@code null}) for UP_TO_DATE and FAILED
  * @param records the full zone as dnsjava records (see above)
  * @param timers the primary's SOA timers, or {@code null} when no primary answered
  * @param primary the primary that answered last, or {@code null}

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
@@ -172,8 +173,21 @@ final class BindPrimary implements AutoCloseable {
 
     /** The zone as named serves it now, by {@code dig AXFR} (an independent client), parsed by dnsjava. */
     List<Record> digAxfr(String zone) throws Exception {
-        String text = run(List.of("/usr/bin/dig", "@127.0.0.1", "-p", Integer.toString(port), zone, "AXFR",
-                "+onesoa", "+nocmd", "+nocomments", "+nostats", "+noquestion"), null);
+        return digAxfr(zone, List.of());
+    }
+
+    /** {@link #digAxfr(String)} signed with {@code xfr-key}. */
+    List<Record> digAxfrWithKey(String zone) throws Exception {
+        return digAxfr(zone, List.of("-k", dir.resolve("xfr-key.conf").toString()));
+    }
+
+    private List<Record> digAxfr(String zone, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/dig", "@127.0.0.1", "-p", Integer.toString(port)));
+        command.addAll(options);
+        command.addAll(List.of(zone, "AXFR", "+onesoa", "+nocmd", "+nocomments", "+nostats", "+noquestion"));
+        String text = run(command, null).lines()
+                .filter(line -> !line.matches(".*\\sANY\\s+TSIG\\s.*")) // dig prints the transfer's signatures
+                .collect(Collectors.joining("\n", "", "\n"));
         List<Record> records = new ArrayList<>();
         try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 Name.fromString(zone, Name.root))) {

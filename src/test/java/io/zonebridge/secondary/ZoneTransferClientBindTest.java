@@ -142,10 +142,41 @@ class ZoneTransferClientBindTest {
         TransferResult result = client.transfer(zone("secure.test").withTsigKey(bind.xfrKey()), null, null);
 
         assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
-        assertEquals(7L, result.serial());
+        assertEquals(bind.serial("secure.test"), result.serial());
         assertTrue(result.records().stream().anyMatch(r -> r instanceof org.xbill.DNS.TXTRecord txt
                 && txt.getStrings().equals(List.of("secret-ish"))), lines(result.records()).toString());
-        assertEquals(5, result.records().size());
+        assertEquals(lines(bind.digAxfrWithKey("secure.test")), lines(result.records()));
+    }
+
+    @Test
+    void tsigOnlyZoneUpdatesArriveBySignedIxfr() throws Exception {
+        SecondaryZone zone = zone("secure.test").withTsigKey(bind.xfrKey());
+        TransferResult before = client.transfer(zone, null, null);
+        assertEquals(TransferResult.Status.AXFR, before.status(), before.message());
+
+        bind.nsupdate("zone secure.test.\nupdate add door.secure.test. 60 IN A 203.0.113.8\n"
+                + "update delete vault.secure.test. A");
+        TransferResult after = client.transfer(zone, before.serial(), before.records());
+
+        assertEquals(TransferResult.Status.IXFR, after.status(), after.message());
+        assertEquals(lines(bind.digAxfrWithKey("secure.test")), lines(after.records()));
+        assertTrue(lines(after.records()).contains("door.secure.test.\t60\tIN\tA\t203.0.113.8"));
+    }
+
+    @Test
+    void anIxfrFromASerialOutsideTheJournalBringsTheWholeZone() throws Exception {
+        SecondaryZone zone = zone("example.test");
+        TransferResult current = client.transfer(zone, null, null);
+        List<Record> stale = new ArrayList<>(current.records());
+        stale.removeIf(r -> r.getType() == Type.SOA);
+        stale.add(Record.fromString(zone.zone(), Type.SOA, org.xbill.DNS.DClass.IN, 300,
+                "ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300", zone.zone()));
+
+        TransferResult result = client.transfer(zone, 1L, stale);
+
+        assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+        assertTrue(result.message().startsWith("IXFR request answered with a full zone"), result.message());
+        assertEquals(lines(current.records()), lines(result.records()));
     }
 
     @Test
