@@ -1,0 +1,110 @@
+package io.zonebridge.secondary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.ZoneTransferIn;
+
+/**
+ * Builds a complete zone from what a transfer delivered, checking that it is whole: an AXFR's records
+ * (without the closing SOA), or the known records with IXFR deltas applied. Anything inconsistent throws
+ * {@link ZoneContent.Inconsistent}, so no partial zone ever leaves this class.
+ */
+final class ZoneContent {
+
+    private ZoneContent() {
+    }
+
+    /** The zone from an AXFR record list as dnsjava returns it: SOA, records, SOA. */
+    static List<Record> fromAxfr(Name zone, List<Record> axfr) throws Inconsistent {
+        if (axfr == null || axfr.size() < 2) {
+            throw new Inconsistent("AXFR of " + zone + " is incomplete: " + (axfr == null ? 0 : axfr.size())
+                    + " records, expected at least the opening and closing SOA");
+        }
+        SOARecord first = soaOf(axfr.get(0), zone, "opening");
+        SOARecord last = soaOf(axfr.get(axfr.size() - 1), zone, "closing");
+        if (first.getSerial() != last.getSerial()) {
+            throw new Inconsistent("AXFR of " + zone + " opens with serial " + first.getSerial()
+                    + " but closes with serial " + last.getSerial());
+        }
+        List<Record> records = axfr.subList(0, axfr.size() - 1);
+        return checked(zone, records, first.getSerial());
+    }
+
+    /**
+     * The known zone with IXFR deltas applied in order.
+     *
+     * @param fromSerial the serial the known records have (the IXFR request's serial)
+     */
+    static List<Record> applyIxfr(Name zone, long fromSerial, List<Record> known, List<ZoneTransferIn.Delta> deltas)
+            throws Inconsistent {
+        if (deltas == null || deltas.isEmpty()) {
+            throw new Inconsistent("IXFR of " + zone + " carried no differences");
+        }
+        Map<Record, Record> records = new LinkedHashMap<>();
+        for (Record record : known) {
+            records.put(record, record);
+        }
+        long serial = fromSerial;
+        for (ZoneTransferIn.Delta delta : deltas) {
+            if (delta.start != serial) {
+                throw new Inconsistent("IXFR of " + zone + " has a difference from serial " + delta.start
+                        + " where serial " + serial + " was expected");
+            }
+            for (Record deleted : delta.deletes) {
+                if (records.remove(deleted) == null) {
+                    throw new Inconsistent("IXFR of " + zone + " (" + delta.start + " -> " + delta.end
+                            + ") deletes a record the known zone lacks: " + deleted);
+                }
+            }
+            for (Record added : delta.adds) {
+                records.remove(added);
+                records.put(added, added);
+            }
+            serial = delta.end;
+        }
+        return checked(zone, new ArrayList<>(records.values()), serial);
+    }
+
+    private static List<Record> checked(Name zone, List<Record> records, long serial) throws Inconsistent {
+        int apexSoas = 0;
+        for (Record record : records) {
+            if (!record.getName().subdomain(zone)) {
+                throw new Inconsistent("transfer of " + zone + " holds a record outside the zone: " + record);
+            }
+            if (record.getType() == Type.SOA) {
+                SOARecord soa = soaOf(record, zone, "apex");
+                if (soa.getSerial() != serial) {
+                    throw new Inconsistent("zone " + zone + " ends with SOA serial " + soa.getSerial()
+                            + " but the transfer ended at serial " + serial);
+                }
+                apexSoas++;
+            }
+        }
+        if (apexSoas != 1) {
+            throw new Inconsistent("zone " + zone + " would hold " + apexSoas + " SOA records, expected 1");
+        }
+        return List.copyOf(records);
+    }
+
+    private static SOARecord soaOf(Record record, Name zone, String which) throws Inconsistent {
+        if (!(record instanceof SOARecord soa) || !record.getName().equals(zone)) {
+            throw new Inconsistent("transfer of " + zone + " has no " + which + " SOA of the zone, found: " + record);
+        }
+        return soa;
+    }
+
+    /** A transfer that does not add up to a whole zone. */
+    static final class Inconsistent extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Inconsistent(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.zonebridge.secondary;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Serial;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.ZoneTransferException;
+import org.xbill.DNS.ZoneTransferIn;
+
+/**
+ * Fetches a secondary zone from its primaries, the way a DNS secondary does: a SOA query to each primary in
+ * order (TSIG-signed when the zone has a key); nothing more when the serial has not moved past the known one
+ * (RFC 1982); otherwise an IXFR from the known serial, falling back to AXFR, through dnsjava's
+ * {@link ZoneTransferIn}. IXFR differences are applied to the known records, so the result always holds the
+ * complete zone. Any failure (refusal, TSIG error, timeout, connection lost, truncated or inconsistent
+ * transfer) moves on to the next primary; when none succeeds the result is {@link TransferResult.Status#FAILED}
+ * with no records. Stateless and thread-safe.
+ */
+public final class ZoneTransferClient {
+
+    /**
+     * Brings the zone up to date.
+     *
+     * @param zone the zone and its primaries
+     * @param knownSerial the serial of {@code knownRecords}, or {@code null} when nothing is known (forces AXFR)
+     * @param knownRecords the complete zone at {@code knownSerial} (needed for IXFR), or {@code null}
+     * @return the new complete zone, or UP_TO_DATE, or FAILED with every primary's reason
+     */
+    public TransferResult transfer(SecondaryZone zone, Long knownSerial, List<Record> knownRecords) {
+        Objects.requireNonNull(zone, "zone");
+        if (knownSerial != null && (knownSerial < 0 || knownSerial > 0xFFFFFFFFL)) {
+            throw new IllegalArgumentException("known serial " + knownSerial + " of zone " + zone.zone()
+                    + " is outside 0..4294967295");
+        }
+        TSIG tsig = zone.tsig().map(TsigKeySpec::toTsig).orElse(null);
+        List<String> failures = new ArrayList<>();
+        Long newestSeen = null;
+        SoaTimers timers = null;
+        PrimaryServer lastAnswered = null;
+        for (PrimaryServer primary : zone.primaries()) {
+            SOARecord soa;
+            try {
+                soa = querySoa(zone, primary, tsig);
+            } catch (Failure e) {
+                failures.add(primary + ": SOA query failed: " + e.getMessage());
+                continue;
+            }
+            timers = SoaTimers.of(soa);
+            lastAnswered = primary;
+            long serial = soa.getSerial();
+            if (knownSerial != null && Serial.compare(serial, knownSerial) <= 0) {
+                if (newestSeen == null) {
+                    return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
+                            primary, withFailures("primary " + primary + " has serial " + serial
+                                    + ", not newer than known serial " + knownSerial + "; nothing transferred",
+                                    failures));
+                }
+                failures.add(primary + ": serial " + serial + " is behind serial " + newestSeen + " seen elsewhere");
+                continue;
+            }
+            newestSeen = serial;
+            try {
+                return transferFrom(zone, primary, tsig, knownSerial, knownRecords, timers, failures);
+            } catch (Failure e) {
+                failures.add(primary + ": " + e.getMessage());
+            }
+        }
+        return TransferResult.failed(knownSerial, timers, lastAnswered,
+                "no primary of " + zone.zone() + " gave a complete zone: " + String.join("; ", failures));
+    }
+
+    private SOARecord querySoa(SecondaryZone zone, PrimaryServer primary, TSIG tsig) throws Failure {
+        Message response;
+        try {
+            SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(primary.host(), primary.port()));
+            resolver.setTimeout(zone.queryTimeout());
+            if (tsig != null) {
+                resolver.setTSIGKey(tsig);
+            }
+            response = resolver.send(Message.newQuery(Record.newRecord(zone.zone(), Type.SOA, DClass.IN)));
+        } catch (IOException | RuntimeException e) {
+            throw new Failure(describe(e));
+        }
+        int rcode = response.getRcode();
+        if (rcode != Rcode.NOERROR) {
+            throw new Failure("answered " + Rcode.string(rcode) + tsigError(response));
+        }
+        if (tsig != null && !response.isVerified()) {
+            throw new Failure("the answer failed TSIG verification with key " + zone.tsigKey().name());
+        }
+        if (!response.getHeader().getFlag(Flags.AA)) {
+            throw new Failure("the answer is not authoritative for " + zone.zone());
+        }
+        for (Record record : response.getSection(Section.ANSWER)) {
+            if (record instanceof SOARecord soa && soa.getName().equals(zone.zone())) {
+                return soa;
+            }
+        }
+        throw new Failure("the answer holds no SOA of " + zone.zone());
+    }
+
+    private TransferResult transferFrom(SecondaryZone zone, PrimaryServer primary, TSIG tsig, Long knownSerial,
+            List<Record> knownRecords, SoaTimers timers, List<String> failures) throws Failure {
+        boolean incremental = knownSerial != null && knownRecords != null && !knownRecords.isEmpty();
+        if (incremental) {
+            ZoneTransferIn ixfr = run(ZoneTransferIn.newIXFR(zone.zone(), knownSerial, true,
+                    primary.socketAddress(), tsig), zone, "IXFR");
+            if (ixfr.isCurrent()) {
+                return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
+                        primary, withFailures("IXFR from " + primary + " reports serial " + knownSerial
+                                + " is current; nothing transferred", failures));
+            }
+            if (ixfr.isIXFR()) {
+                try {
+                    List<Record> records = ZoneContent.applyIxfr(zone.zone(), knownSerial, knownRecords,
+                            ixfr.getIXFR());
+                    return complete(TransferResult.Status.IXFR, records, primary, failures,
+                            ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied");
+                } catch (ZoneContent.Inconsistent e) {
+                    failures.add(primary + ": " + e.getMessage() + "; retrying with AXFR");
+                }
+            } else {
+                return fromAxfr(zone, primary, ixfr, failures, "IXFR request answered with a full zone");
+            }
+        }
+        ZoneTransferIn axfr = run(ZoneTransferIn.newAXFR(zone.zone(), primary.socketAddress(), tsig), zone, "AXFR");
+        return fromAxfr(zone, primary, axfr, failures, "AXFR");
+    }
+
+    private TransferResult fromAxfr(SecondaryZone zone, PrimaryServer primary, ZoneTransferIn transfer,
+            List<String> failures, String what) throws Failure {
+        try {
+            List<Record> records = ZoneContent.fromAxfr(zone.zone(), transfer.getAXFR());
+            return complete(TransferResult.Status.AXFR, records, primary, failures,
+                    what + " from " + primary + ": " + records.size() + " records");
+        } catch (ZoneContent.Inconsistent e) {
+            throw new Failure(e.getMessage());
+        }
+    }
+
+    private static TransferResult complete(TransferResult.Status status, List<Record> records, PrimaryServer primary,
+            List<String> failures, String message) {
+        SOARecord soa = (SOARecord) records.stream().filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
+        return new TransferResult(status, soa.getSerial(), records, SoaTimers.of(soa), primary,
+                withFailures(message, failures));
+    }
+
+    private static ZoneTransferIn run(ZoneTransferIn transfer, SecondaryZone zone, String kind) throws Failure {
+        transfer.setTimeout(zone.transferTimeout());
+        try {
+            transfer.run();
+            return transfer;
+        } catch (IOException | ZoneTransferException | RuntimeException e) {
+            throw new Failure(kind + " failed: " + describe(e));
+        }
+    }
+
+    private static String tsigError(Message response) {
+        TSIGRecord tsig = response.getTSIG();
+        if (tsig == null || tsig.getError() == Rcode.NOERROR) {
+            return "";
+        }
+        return " (TSIG error " + Rcode.TSIGstring(tsig.getError()) + ")";
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.io.EOFException) {
+            return "connection closed before the answer was complete (EOFException)";
+        }
+        String text = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return e.getClass().getSimpleName() + text;
+    }
+
+    private static String withFailures(String message, List<String> failures) {
+        return failures.isEmpty() ? message : message + " (after: " + String.join("; ", failures) + ")";
+    }
+
+    /** One primary's failure, with the reason. */
+    private static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Route 53 as a DNS secondary: the plain-Java building blocks, free of Camel.
+ *
+ * <ul>
+ *   <li>{@link io.zonebridge.secondary.NotifyHandler} judges a NOTIFY (RFC 1996) received on UDP: allow-list
+ *       ({@link io.zonebridge.secondary.AddressAllowList}), TSIG, duplicates; it returns the response bytes to
+ *       send back and whether the zone should be checked ({@link io.zonebridge.secondary.NotifyOutcome}).</li>
+ *   <li>{@link io.zonebridge.secondary.ZoneTransferClient} asks the primaries for the SOA and, when the serial
+ *       moved, transfers the zone (IXFR applied to the known records, or AXFR), returning the complete zone as
+ *       dnsjava records, or FAILED with no records ({@link io.zonebridge.secondary.TransferResult}).</li>
+ *   <li>{@link io.zonebridge.secondary.SoaTimers} schedules the next check from the SOA refresh/retry/expire;
+ *       {@link io.zonebridge.secondary.SerialTracker} remembers the last serial per zone (RFC 1982).</li>
+ *   <li>{@link io.zonebridge.secondary.SecondaryZone} is one zone's configuration (primaries, NOTIFY sources,
+ *       {@link io.zonebridge.secondary.TsigKeySpec}, timeouts).</li>
+ * </ul>
+ *
+ * <p>Converting the records into a {@code ZoneSnapshot} is the job of {@code io.zonebridge.zonefile}.
+ */
+package io.zonebridge.secondary;

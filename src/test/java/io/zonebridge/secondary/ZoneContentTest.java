@@ -1,0 +1,99 @@
+package io.zonebridge.secondary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Type;
+
+/** The completeness checks that keep a partial transfer from ever becoming a zone. */
+class ZoneContentTest {
+
+    private static final Name ZONE = Name.fromConstantString("example.com.");
+
+    /** A record from "owner ttl TYPE rdata". */
+    private static Record rr(String text) throws Exception {
+        String[] parts = text.split(" ", 4);
+        return Record.fromString(Name.fromString(parts[0]), Type.value(parts[2]), DClass.IN,
+                Long.parseLong(parts[1]), parts[3], Name.root);
+    }
+
+    private static Record soa(long serial) throws Exception {
+        return rr("example.com. 300 SOA ns1.example.com. hostmaster.example.com. " + serial + " 3600 600 86400 300");
+    }
+
+    @Test
+    void aCompleteAxfrLosesOnlyItsClosingSoa() throws Exception {
+        Record a = rr("www.example.com. 300 A 192.0.2.1");
+        List<Record> zone = ZoneContent.fromAxfr(ZONE, List.of(soa(5), a, soa(5)));
+
+        assertEquals(List.of(soa(5), a), zone);
+    }
+
+    @Test
+    void anAxfrWithoutClosingSoaIsRejected() throws Exception {
+        ZoneContent.Inconsistent e = assertThrows(ZoneContent.Inconsistent.class,
+                () -> ZoneContent.fromAxfr(ZONE, List.of(soa(5), rr("www.example.com. 300 A 192.0.2.1"))));
+        assertTrue(e.getMessage().contains("closing SOA"), e.getMessage());
+        assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.fromAxfr(ZONE, List.of(soa(5))));
+        assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.fromAxfr(ZONE, null));
+    }
+
+    @Test
+    void anAxfrWhoseSerialsDifferIsRejected() throws Exception {
+        assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.fromAxfr(ZONE, List.of(soa(5), soa(6))));
+    }
+
+    @Test
+    void aRecordOutsideTheZoneIsRejected() throws Exception {
+        ZoneContent.Inconsistent e = assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.fromAxfr(ZONE,
+                List.of(soa(5), rr("www.example.net. 300 A 192.0.2.1"), soa(5))));
+        assertTrue(e.getMessage().contains("outside the zone"), e.getMessage());
+    }
+
+    @Test
+    void ixfrDifferencesMustChainFromTheKnownSerial() throws Exception {
+        List<Record> known = List.of(soa(5), rr("www.example.com. 300 A 192.0.2.1"));
+        org.xbill.DNS.ZoneTransferIn.Delta gap = delta(6, 7);
+
+        ZoneContent.Inconsistent e = assertThrows(ZoneContent.Inconsistent.class,
+                () -> ZoneContent.applyIxfr(ZONE, 5, known, List.of(gap)));
+        assertTrue(e.getMessage().contains("serial 5 was expected"), e.getMessage());
+        assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.applyIxfr(ZONE, 5, known, List.of()));
+    }
+
+    /** A Delta as dnsjava builds it while parsing an IXFR (its constructor is private; the fields are public). */
+    private static org.xbill.DNS.ZoneTransferIn.Delta delta(long start, long end) throws Exception {
+        var constructor = org.xbill.DNS.ZoneTransferIn.Delta.class.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        org.xbill.DNS.ZoneTransferIn.Delta delta = constructor.newInstance();
+        delta.start = start;
+        delta.end = end;
+        delta.deletes.add(soa(start));
+        delta.adds.add(soa(end));
+        return delta;
+    }
+
+    @Test
+    void ixfrDifferencesApplyInOrderIncludingTtlChanges() throws Exception {
+        List<Record> known = List.of(soa(5), rr("www.example.com. 300 A 192.0.2.1"));
+        var first = delta(5, 6);
+        first.deletes.add(rr("www.example.com. 300 A 192.0.2.1"));
+        first.adds.add(rr("www.example.com. 300 A 192.0.2.2"));
+        var second = delta(6, 7);
+        second.deletes.add(rr("www.example.com. 300 A 192.0.2.2"));
+        second.adds.add(rr("www.example.com. 60 A 192.0.2.2"));
+
+        List<Record> zone = ZoneContent.applyIxfr(ZONE, 5, known, List.of(first, second));
+
+        assertEquals(2, zone.size());
+        assertTrue(zone.contains(soa(7)));
+        Record www = zone.stream().filter(r -> r.getType() == Type.A).findFirst().orElseThrow();
+        assertEquals("www.example.com.\t60\tIN\tA\t192.0.2.2", www.toString());
+    }
+}

@@ -1,0 +1,244 @@
+package io.zonebridge.secondary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/** {@link ZoneTransferClient} against a real BIND primary on loopback. */
+class ZoneTransferClientBindTest {
+
+    private static BindPrimary bind;
+    private final ZoneTransferClient client = new ZoneTransferClient();
+
+    @BeforeAll
+    static void startBind() throws Exception {
+        bind = BindPrimary.start(BindPrimary.freePort());
+    }
+
+    @AfterAll
+    static void stopBind() throws Exception {
+        if (bind != null) {
+            bind.close();
+        }
+    }
+
+    private static SecondaryZone zone(String name) {
+        return SecondaryZone.of(name, List.of(bind.primary()))
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20));
+    }
+
+    /** Records as master-file lines, TTL included, so TTL changes count as differences. */
+    static Set<String> lines(List<Record> records) {
+        return records.stream().map(Record::toString).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static long xfrCount(String kind) {
+        return bind.log().lines().filter(l -> l.contains(kind + " started")).count();
+    }
+
+    @Test
+    void axfrOfAPlainZoneEqualsWhatDigTransfers() throws Exception {
+        TransferResult result = client.transfer(zone("example.test"), null, null);
+
+        assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+        assertEquals(2024010101L, result.serial());
+        assertEquals(lines(bind.digAxfr("example.test")), lines(result.records()));
+        assertEquals(1, result.records().stream().filter(r -> r.getType() == Type.SOA).count());
+        assertEquals(new SoaTimers(Duration.ofSeconds(3600), Duration.ofSeconds(600), Duration.ofSeconds(86400),
+                Duration.ofSeconds(300)), result.timers());
+        assertTrue(lines(result.records()).contains("mail.example.test.\t600\tIN\tA\t192.0.2.20"),
+                lines(result.records()).toString());
+    }
+
+    @Test
+    void unmovedSerialIsUpToDateAndTransfersNothing() throws Exception {
+        TransferResult first = client.transfer(zone("dyn.test"), null, null);
+        assertEquals(TransferResult.Status.AXFR, first.status(), first.message());
+        long axfrsBefore = xfrCount("AXFR");
+        long ixfrsBefore = xfrCount("IXFR");
+        assertTrue(axfrsBefore >= 1, "named logs its transfers:\n" + bind.log());
+
+        TransferResult again = client.transfer(zone("dyn.test"), first.serial(), first.records());
+
+        assertEquals(TransferResult.Status.UP_TO_DATE, again.status(), again.message());
+        assertEquals(first.serial(), again.serial());
+        assertEquals(lines(first.records()), lines(again.records()));
+        Thread.sleep(300); // named logs asynchronously; give a stray transfer the time to show
+        assertEquals(axfrsBefore, xfrCount("AXFR"), "no AXFR may happen");
+        assertEquals(ixfrsBefore, xfrCount("IXFR"), "no IXFR may happen");
+    }
+
+    @Test
+    void editedAndReloadedZoneArrivesByIxfrEqualToAFreshAxfr() throws Exception {
+        SecondaryZone zone = zone("reload.test");
+        TransferResult before = client.transfer(zone, null, null);
+        assertEquals(TransferResult.Status.AXFR, before.status(), before.message());
+        String edited = BindPrimary.resourceText("reload.test.db")
+                .replace("2024010101", "2024010102")
+                .replace("mail   600  IN A    192.0.2.20\n", "")
+                .replace("@           IN MX   10 mail.reload.test.\n", "@ IN MX 20 mx2.reload.test.\n")
+                .replace("www         IN A    192.0.2.10\nwww         IN A    192.0.2.11",
+                        "www 900 IN A 192.0.2.10\nwww 900 IN A 192.0.2.11\nwww 900 IN A 192.0.2.12")
+                .replace("\"hello world\"", "\"hello again\"")
+                + "new         IN A    192.0.2.50\nmx2 IN A 192.0.2.21\n";
+        bind.rewriteZone("reload.test", edited);
+        awaitSerial("reload.test", 2024010102L);
+
+        TransferResult after = client.transfer(zone, before.serial(), before.records());
+
+        assertEquals(TransferResult.Status.IXFR, after.status(), after.message());
+        assertEquals(2024010102L, after.serial());
+        Set<String> fresh = lines(bind.digAxfr("reload.test"));
+        assertEquals(fresh, lines(after.records()));
+        assertEquals(fresh, lines(client.transfer(zone, null, null).records()), "and equal to our own AXFR");
+        assertTrue(fresh.contains("www.reload.test.\t900\tIN\tA\t192.0.2.12"), "TTL change applied: " + fresh);
+        assertTrue(fresh.stream().noneMatch(l -> l.startsWith("mail.")), "deletion applied: " + fresh);
+    }
+
+    @Test
+    void severalDynamicUpdatesArriveAsSeveralIxfrDifferences() throws Exception {
+        SecondaryZone zone = zone("dyn.test");
+        TransferResult before = client.transfer(zone, null, null);
+        assertEquals(TransferResult.Status.AXFR, before.status(), before.message());
+
+        bind.nsupdate("update add host3.dyn.test. 300 IN A 198.51.100.3\nupdate delete host1.dyn.test. A");
+        bind.nsupdate("update add host2.dyn.test. 300 IN TXT \"v=2\"\nupdate add host4.dyn.test. 60 IN AAAA 2001:db8::4");
+        TransferResult after = client.transfer(zone, before.serial(), before.records());
+
+        assertEquals(TransferResult.Status.IXFR, after.status(), after.message());
+        assertTrue(after.message().startsWith("2 IXFR difference(s)"), after.message());
+        assertEquals(lines(bind.digAxfr("dyn.test")), lines(after.records()));
+        assertEquals(bind.serial("dyn.test"), after.serial());
+    }
+
+    @Test
+    void knownRecordsThatDisagreeWithTheDifferencesFallBackToAxfr() throws Exception {
+        SecondaryZone zone = zone("dyn.test");
+        TransferResult before = client.transfer(zone, null, null);
+        bind.nsupdate("update delete host2.dyn.test. A");
+        List<Record> damaged = new ArrayList<>(before.records());
+        assertTrue(damaged.removeIf(r -> r.getName().toString().equals("host2.dyn.test.") && r.getType() == Type.A));
+
+        TransferResult after = client.transfer(zone, before.serial(), damaged);
+
+        assertEquals(TransferResult.Status.AXFR, after.status(), after.message());
+        assertTrue(after.message().contains("deletes a record the known zone lacks"), after.message());
+        assertEquals(lines(bind.digAxfr("dyn.test")), lines(after.records()));
+    }
+
+    @Test
+    void tsigOnlyZoneTransfersWithTheRightKey() throws Exception {
+        TransferResult result = client.transfer(zone("secure.test").withTsigKey(bind.xfrKey()), null, null);
+
+        assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+        assertEquals(bind.serial("secure.test"), result.serial());
+        assertTrue(result.records().stream().anyMatch(r -> r instanceof org.xbill.DNS.TXTRecord txt
+                && txt.getStrings().equals(List.of("secret-ish"))), lines(result.records()).toString());
+        assertEquals(lines(bind.digAxfrWithKey("secure.test")), lines(result.records()));
+    }
+
+    @Test
+    void tsigOnlyZoneUpdatesArriveBySignedIxfr() throws Exception {
+        SecondaryZone zone = zone("secure.test").withTsigKey(bind.xfrKey());
+        TransferResult before = client.transfer(zone, null, null);
+        assertEquals(TransferResult.Status.AXFR, before.status(), before.message());
+
+        bind.nsupdate("zone secure.test.\nupdate add door.secure.test. 60 IN A 203.0.113.8\n"
+                + "update delete vault.secure.test. A");
+        TransferResult after = client.transfer(zone, before.serial(), before.records());
+
+        assertEquals(TransferResult.Status.IXFR, after.status(), after.message());
+        assertEquals(lines(bind.digAxfrWithKey("secure.test")), lines(after.records()));
+        assertTrue(lines(after.records()).contains("door.secure.test.\t60\tIN\tA\t203.0.113.8"));
+    }
+
+    @Test
+    void anIxfrFromASerialOutsideTheJournalBringsTheWholeZone() throws Exception {
+        SecondaryZone zone = zone("example.test");
+        TransferResult current = client.transfer(zone, null, null);
+        List<Record> stale = new ArrayList<>(current.records());
+        stale.removeIf(r -> r.getType() == Type.SOA);
+        stale.add(Record.fromString(zone.zone(), Type.SOA, org.xbill.DNS.DClass.IN, 300,
+                "ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300", zone.zone()));
+
+        TransferResult result = client.transfer(zone, 1L, stale);
+
+        assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+        assertTrue(result.message().startsWith("IXFR request answered with a full zone"), result.message());
+        assertEquals(lines(current.records()), lines(result.records()));
+    }
+
+    @Test
+    void tsigOnlyZoneFailsWithAWrongKey() {
+        TsigKeySpec wrong = new TsigKeySpec("xfr-key", "hmac-sha256", "c2VjcmV0LWJ1dC13cm9uZy1zZWNyZXQtMzItYnl0ZXM=");
+        TransferResult result = client.transfer(zone("secure.test").withTsigKey(wrong), null, null);
+
+        assertEquals(TransferResult.Status.FAILED, result.status());
+        assertTrue(result.records().isEmpty());
+        assertTrue(result.message().contains("NOTAUTH") && result.message().contains("BADSIG"), result.message());
+    }
+
+    @Test
+    void tsigOnlyZoneIsRefusedWithoutAKey() {
+        TransferResult result = client.transfer(zone("secure.test"), null, null);
+
+        assertEquals(TransferResult.Status.FAILED, result.status());
+        assertTrue(result.records().isEmpty());
+        assertTrue(result.message().contains("REFUSED"), result.message());
+    }
+
+    @Test
+    void primariesAreTriedInOrder() throws Exception {
+        int nobody = BindPrimary.freePort();
+        SecondaryZone zone = SecondaryZone.of("example.test", List.of("127.0.0.1:" + nobody, bind.primary()))
+                .withTimeouts(Duration.ofMillis(700), Duration.ofSeconds(20));
+
+        TransferResult result = client.transfer(zone, null, null);
+
+        assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+        assertEquals(bind.primary(), result.primary().toString());
+        assertTrue(result.message().contains("127.0.0.1:" + nobody + ": SOA query failed"), result.message());
+    }
+
+    @Test
+    void noAnsweringPrimaryMeansFailed() throws Exception {
+        int nobody = BindPrimary.freePort();
+        SecondaryZone zone = SecondaryZone.of("example.test", List.of("127.0.0.1:" + nobody))
+                .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2));
+
+        TransferResult result = client.transfer(zone, 1L, List.of());
+
+        assertEquals(TransferResult.Status.FAILED, result.status());
+        assertTrue(result.records().isEmpty());
+        assertEquals(1L, result.serial());
+    }
+
+    @Test
+    void unknownZoneFails() {
+        TransferResult result = client.transfer(zone("nowhere.test"), null, null);
+
+        assertEquals(TransferResult.Status.FAILED, result.status());
+        assertTrue(result.message().contains("nowhere.test"), result.message());
+    }
+
+    private static void awaitSerial(String zone, long serial) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bind.serial(zone) != serial) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("named did not reach serial " + serial + " of " + zone + ":\n" + bind.log());
+            }
+            Thread.sleep(100);
+        }
+    }
+}

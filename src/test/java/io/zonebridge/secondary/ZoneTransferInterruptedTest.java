@@ -1,0 +1,118 @@
+package io.zonebridge.secondary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A large zone (50,000 TXT records, about 6 MB on the wire) from a real BIND, through a relay that cuts the
+ * transfer: half a transfer, a stalled transfer, and the primary killed with SIGKILL mid-transfer must all be
+ * FAILED with no records, never a partial zone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ZoneTransferInterruptedTest {
+
+    private static final int RECORDS = 50_000;
+    private static BindPrimary bind;
+    private static long fullTransferBytes;
+    private final ZoneTransferClient client = new ZoneTransferClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        StringBuilder zone = new StringBuilder("$TTL 300\n@ IN SOA ns1.big.test. hostmaster.big.test. 1 3600 600 86400 300\n"
+                + "@ IN NS ns1.big.test.\nns1 IN A 192.0.2.1\n");
+        String filler = "x".repeat(100);
+        for (int i = 0; i < RECORDS; i++) {
+            zone.append("r").append(i).append(" IN TXT \"").append(i).append(filler).append("\"\n");
+        }
+        bind = BindPrimary.start(BindPrimary.freePort(), BindPrimary.zones("big.test", zone.toString()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bind != null) {
+            bind.close();
+        }
+    }
+
+    private static SecondaryZone bigZoneVia(CuttingRelay relay, Duration transferTimeout) {
+        return SecondaryZone.of("big.test", List.of("127.0.0.1:" + relay.port()))
+                .withTimeouts(Duration.ofSeconds(3), transferTimeout);
+    }
+
+    @Test
+    @Order(1)
+    void theWholeZoneComesThroughAnUncutRelay() throws Exception {
+        try (CuttingRelay relay = new CuttingRelay(bind.port(), Long.MAX_VALUE, CuttingRelay.AfterCut.CLOSE, () -> { })) {
+            long started = System.nanoTime();
+            TransferResult result = client.transfer(bigZoneVia(relay, Duration.ofSeconds(60)), null, null);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+            assertEquals(RECORDS + 3, result.records().size());
+            fullTransferBytes = relay.forwardedBytes();
+            assertTrue(fullTransferBytes > 5_000_000, "about 6 MB expected, got " + fullTransferBytes);
+            System.out.printf("AXFR of %d records (%d bytes) through the relay took %d ms%n",
+                    result.records().size(), fullTransferBytes, millis);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void halfATransferThenCloseIsFailed() throws Exception {
+        try (CuttingRelay relay = new CuttingRelay(bind.port(), 3_000_000, CuttingRelay.AfterCut.CLOSE, () -> { })) {
+            TransferResult result = client.transfer(bigZoneVia(relay, Duration.ofSeconds(60)), null, null);
+
+            assertTrue(relay.wasCut());
+            assertEquals(TransferResult.Status.FAILED, result.status(), result.message());
+            assertTrue(result.records().isEmpty());
+            assertTrue(result.message().contains("AXFR failed"), result.message());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aStalledTransferTimesOutAsFailed() throws Exception {
+        try (CuttingRelay relay = new CuttingRelay(bind.port(), 100_000, CuttingRelay.AfterCut.STALL, () -> { })) {
+            long started = System.nanoTime();
+            TransferResult result = client.transfer(bigZoneVia(relay, Duration.ofMillis(1500)), null, null);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertEquals(TransferResult.Status.FAILED, result.status(), result.message());
+            assertTrue(result.records().isEmpty());
+            assertTrue(millis < 10_000, "the transfer timeout bounds the wait: " + millis + " ms");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aPrimaryKilledMidTransferIsFailed() throws Exception {
+        assertTrue(fullTransferBytes > 0, "needs the size of a full transfer from the first test");
+        try (CuttingRelay relay = new CuttingRelay(bind.port(), 256 * 1024, CuttingRelay.AfterCut.DRAIN, () -> {
+            try {
+                bind.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            TransferResult result = client.transfer(bigZoneVia(relay, Duration.ofSeconds(60)), null, null);
+
+            assertFalse(bind.isAlive(), "named was killed with SIGKILL");
+            assertEquals(TransferResult.Status.FAILED, result.status(), result.message());
+            assertTrue(result.records().isEmpty());
+            assertTrue(relay.forwardedBytes() < fullTransferBytes,
+                    "the transfer really was cut: " + relay.forwardedBytes() + " of " + fullTransferBytes + " bytes");
+            System.out.printf("named killed after %d of %d bytes: %s%n", relay.forwardedBytes(), fullTransferBytes,
+                    result.message());
+        }
+    }
+}
