@@ -15,7 +15,7 @@ public record NotifySettings(boolean enabled, String host, int port, List<String
     static NotifySettings from(ConfigNode node) {
         node.allowOnly("enabled", "listen", "allowFrom");
         PrimaryAddress listen = node.get("listen").isPresent()
-                ? PrimaryAddress.parse(node.get("listen")) : new PrimaryAddress("127.0.0.1", 15353);
+                ? PrimaryAddress.parse(node.get("listen")) : new PrimaryAddress("127.0.0.1", 10053);
         List<String> allow = node.get("allowFrom").list().stream().map(item -> {
             String text = item.text();
             if (!text.matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) {

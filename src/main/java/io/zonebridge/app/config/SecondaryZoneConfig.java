@@ -10,7 +10,8 @@ import java.util.Optional;
  * One zone Route 53 serves as a secondary (or mirrors on a schedule).
  *
  * @param name            zone name, canonical
- * @param primaries       primaries tried in order
+ * @param primaries       primaries tried in order (empty when the zone comes from a zone file)
+ * @param zoneFile        a BIND zone file that is the zone's source instead of a primary (watched for changes)
  * @param tsigKey         TSIG key for transfers and NOTIFY, when the zone uses one
  * @param hostedZone      the hosted zone that receives it
  * @param policy          sync policy
@@ -22,22 +23,27 @@ import java.util.Optional;
  * @param transferTimeout how long a transfer may take
  * @param mirror          scheduled mirroring, when configured
  */
-public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, Optional<TsigKeyConfig> tsigKey,
+public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, Optional<java.nio.file.Path> zoneFile,
+                                  Optional<TsigKeyConfig> tsigKey,
                                   HostedZoneTarget hostedZone, SyncPolicy policy, boolean ignoreTtl,
                                   boolean writeSerial, Optional<Duration> refresh, Optional<Duration> retry,
                                   Optional<Duration> expire, Duration transferTimeout,
                                   Optional<MirrorSchedule> mirror) {
 
     static SecondaryZoneConfig from(ConfigNode node, ZoneDefaults defaults, Map<String, TsigKeyConfig> keys) {
-        node.allowOnly("name", "primaries", "tsigKey", "hostedZone", "policy", "ignoreTtl", "writeSerial",
+        node.allowOnly("name", "primaries", "zoneFile", "tsigKey", "hostedZone", "policy", "ignoreTtl", "writeSerial",
                 "refresh", "retry", "expire", "transferTimeout", "mirror");
         String name = ZoneNames.canonical(node.get("name").text(), node.get("name"));
         List<PrimaryAddress> primaries = node.get("primaries").list().stream().map(PrimaryAddress::parse).toList();
-        if (primaries.isEmpty()) {
+        Optional<java.nio.file.Path> zoneFile = node.get("zoneFile").optionalText().map(java.nio.file.Path::of);
+        if (zoneFile.isPresent() && !primaries.isEmpty()) {
+            throw node.error("give primaries or zoneFile, not both");
+        }
+        if (primaries.isEmpty() && zoneFile.isEmpty()) {
             primaries = defaults.primaries();
         }
-        if (primaries.isEmpty()) {
-            throw node.get("primaries").error("list at least one primary (host:port)");
+        if (primaries.isEmpty() && zoneFile.isEmpty()) {
+            throw node.get("primaries").error("list at least one primary (host:port), or give a zoneFile");
         }
         Optional<TsigKeyConfig> key = node.get("tsigKey").optionalText()
                 .or(defaults::tsigKey)
@@ -48,7 +54,7 @@ public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, O
                     }
                     return found;
                 });
-        return new SecondaryZoneConfig(name, primaries, key, HostedZoneTarget.from(node.get("hostedZone"), name),
+        return new SecondaryZoneConfig(name, primaries, zoneFile, key, HostedZoneTarget.from(node.get("hostedZone"), name),
                 Policies.from(node.get("policy"), defaults.policy()),
                 node.get("ignoreTtl").bool(defaults.ignoreTtl()),
                 node.get("writeSerial").bool(false),

@@ -68,6 +68,7 @@ class ConfigLoaderTest {
         assertEquals("Z0123ABC", second.hostedZone().id().orElseThrow());
         assertEquals(SyncPolicy.UPSERT_ONLY, second.policy());
         assertEquals(15353, config.secondary().notifyListener().port());
+        assertTrue(first.zoneFile().isEmpty());
     }
 
     @Test
@@ -96,7 +97,7 @@ class ConfigLoaderTest {
             "secret env missing   | tsigKeys: {k: {secretEnv: NOPE}}                              | zb.yaml: tsigKeys.k.secretEnv: environment variable NOPE is not set",
             "bad algorithm        | tsigKeys: {k: {secretEnv: XFR_KEY, algorithm: rot13}}         | zb.yaml: tsigKeys.k.algorithm: unsupported TSIG algorithm 'rot13'",
             "zone without name    | secondary: {zones: [{primaries: [127.0.0.1]}]}                | zb.yaml: secondary.zones[0].name: is required",
-            "zone w/o primaries   | secondary: {zones: [{name: a.example}]}                       | zb.yaml: secondary.zones[0].primaries: list at least one primary",
+            "zone w/o primaries   | secondary: {zones: [{name: a.example}]}                       | zb.yaml: secondary.zones[0].primaries: list at least one primary (host:port), or give a zoneFile",
             "bad port             | secondary: {zones: [{name: a.example, primaries: ['h:99999']}]} | zb.yaml: secondary.zones[0].primaries[0]: bad port '99999'",
             "unknown key name     | secondary: {zones: [{name: a.example, primaries: [h], tsigKey: x}]} | zb.yaml: secondary.zones[0].tsigKey: no TSIG key named 'x'",
             "bad policy           | secondary: {zones: [{name: a.example, primaries: [h], policy: yolo}]} | zb.yaml: secondary.zones[0].policy: unknown policy 'yolo'",
