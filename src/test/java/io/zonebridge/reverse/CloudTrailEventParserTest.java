@@ -81,7 +81,7 @@ class CloudTrailEventParserTest {
                 new RecordChange(ChangeAction.CREATE, "api.internal.example.com.", "AAAA", null, 300L,
                         List.of("2001:db8:1234:1a00::30"), null),
                 new RecordChange(ChangeAction.UPSERT, "www.internal.example.com.", "CNAME", null, 300L,
-                        List.of("web.internal.example.com"), null),
+                        List.of("web.internal.example.com."), null),
                 new RecordChange(ChangeAction.CREATE, "_owner.api.internal.example.com.", "TXT", null, 300L,
                         List.of("\"team=platform\"", "\"ticket=OPS-1234\""), null),
                 new RecordChange(ChangeAction.CREATE, "app.internal.example.com.", "A", null, null, List.of(),
