@@ -81,11 +81,12 @@ public final class Planner {
         }
         int managedCurrent = 0;
         boolean deletes = options.policy().allowsDeletes();
-        for (RecordSet have : currentSets.values()) {
-            if (managed(have.key(), origin)) {
+        for (Map.Entry<RecordKey, RecordSet> entry : currentSets.entrySet()) {
+            RecordKey key = entry.getKey();   // the key alone: the record set is read only when deleted
+            if (managed(key, origin)) {
                 managedCurrent++;
-                if (deletes && !desiredSets.containsKey(have.key())) {
-                    changes.add(new Change.Delete(have));
+                if (deletes && !desiredSets.containsKey(key)) {
+                    changes.add(new Change.Delete(entry.getValue()));
                 }
             }
         }
