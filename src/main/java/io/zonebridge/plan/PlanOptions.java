@@ -38,10 +38,12 @@ public record PlanOptions(SyncPolicy policy, boolean ignoreTtl, Set<String> mana
         return DEFAULTS;
     }
 
+    /** These options with another policy. */
     public PlanOptions withPolicy(SyncPolicy newPolicy) {
         return new PlanOptions(newPolicy, ignoreTtl, managedTypes, ignoredNames, ignoredSubtrees, manageApexSoaSerial);
     }
 
+    /** These options with TTL differences ignored or not. */
     public PlanOptions withIgnoreTtl(boolean newIgnoreTtl) {
         return new PlanOptions(policy, newIgnoreTtl, managedTypes, ignoredNames, ignoredSubtrees, manageApexSoaSerial);
     }
@@ -51,6 +53,7 @@ public record PlanOptions(SyncPolicy policy, boolean ignoreTtl, Set<String> mana
         return new PlanOptions(policy, ignoreTtl, Set.of(types), ignoredNames, ignoredSubtrees, manageApexSoaSerial);
     }
 
+    /** These options with the apex SOA serial mirrored or not. */
     public PlanOptions withManageApexSoaSerial(boolean manage) {
         return new PlanOptions(policy, ignoreTtl, managedTypes, ignoredNames, ignoredSubtrees, manage);
     }

@@ -28,9 +28,10 @@ import java.util.Optional;
  *       with the current SOA's mname, rname, timers and TTL and the desired serial (under every policy:
  *       the option is an explicit request).</li>
  *   <li>Record sets of unmanaged types or ignored names are left out on both sides.</li>
- *   <li>With {@link PlanOptions#ignoreTtl()}, a difference only in TTL is no change, and an UPSERT (or
- *       the CREATE of a replacement with values) carries the <em>current</em> TTL, so TTLs never churn:
- *       the zone's TTLs stay whatever they are in Route 53. A new record set gets the desired TTL.</li>
+ *   <li>With {@link PlanOptions#ignoreTtl()}, a difference only in TTL is no change, and when the values
+ *       change the record set sent keeps the <em>current</em> TTL (in an UPSERT, and in the CREATE that
+ *       replaces a set of another routing policy), so TTLs never churn: they stay whatever they are in
+ *       Route 53. A new record set, or one replacing an alias, gets the desired TTL.</li>
  * </ul>
  * The changes are sorted by name, deletes of a name before its creates and upserts, then by key.
  * {@link Plan#currentSize()} counts the current record sets the planner manages (not the apex SOA/NS,
@@ -44,9 +45,12 @@ public final class Planner {
             .thenComparing(Change::key);
 
     private final PlanOptions options;
+    private final boolean filtering;
 
     public Planner(PlanOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.filtering = !options.managedTypes().isEmpty() || !options.ignoredNames().isEmpty()
+                || !options.ignoredSubtrees().isEmpty();
     }
 
     /** The changes that make {@code current} equal to {@code desired} within the options. */
@@ -59,11 +63,10 @@ public final class Planner {
         Map<RecordKey, RecordSet> currentSets = current.recordSets();
         Map<RecordKey, RecordSet> desiredSets = desired.recordSets();
         String originSuffix = "." + origin;
-        int managedCurrent = 0;
 
         for (RecordSet want : desiredSets.values()) {
             RecordKey key = want.key();
-            if (!key.name().equals(origin) && !key.name().endsWith(originSuffix)) {
+            if (!key.name().endsWith(originSuffix) && !key.name().equals(origin)) {
                 throw new IllegalArgumentException("desired record set " + key + " lies outside zone " + origin);
             }
             if (!managed(key, origin)) {
@@ -76,13 +79,15 @@ public final class Planner {
                 diff(want, have, changes);
             }
         }
-        for (RecordSet have : currentSets.values()) {
-            if (!managed(have.key(), origin)) {
-                continue;
-            }
-            managedCurrent++;
-            if (options.policy().allowsDeletes() && !desiredSets.containsKey(have.key())) {
-                changes.add(new Change.Delete(have));
+        int managedCurrent = 0;
+        boolean deletes = options.policy().allowsDeletes();
+        for (Map.Entry<RecordKey, RecordSet> entry : currentSets.entrySet()) {
+            RecordKey key = entry.getKey();   // the key alone: the record set is read only when deleted
+            if (managed(key, origin)) {
+                managedCurrent++;
+                if (deletes && !desiredSets.containsKey(key)) {
+                    changes.add(new Change.Delete(entry.getValue()));
+                }
             }
         }
         if (options.manageApexSoaSerial()) {
@@ -94,10 +99,10 @@ public final class Planner {
 
     private boolean managed(RecordKey key, String origin) {
         String type = key.type();
-        if (key.name().equals(origin) && (type.equals("SOA") || type.equals("NS"))) {
+        if ((type.equals("SOA") || type.equals("NS")) && key.name().equals(origin)) {
             return false;
         }
-        return options.manages(type) && !options.ignores(key.name());
+        return !filtering || options.manages(type) && !options.ignores(key.name());
     }
 
     private void diff(RecordSet want, RecordSet have, List<Change> changes) {

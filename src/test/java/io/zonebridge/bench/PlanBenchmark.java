@@ -17,6 +17,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,17 +59,21 @@ public final class PlanBenchmark {
         long baseline = settledHeapUsed();
         long[] planNanos = new long[rounds];
         long[] totalNanos = new long[rounds];
+        long[] cpuNanos = new long[rounds];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long peak = 0;
         long gcMillis = gcMillis();
         Plan plan = null;
         List<ChangeBatch> batches = null;
         for (int i = 0; i < rounds; i++) {
             resetPeaks();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             plan = planner.plan(desired, current);
             long planned = System.nanoTime();
             batches = batcher.batches(plan);
             long end = System.nanoTime();
+            cpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
             planNanos[i] = planned - start;
             totalNanos[i] = end - start;
             peak = Math.max(peak, heapPeak());
@@ -78,10 +83,14 @@ public final class PlanBenchmark {
         System.out.printf(Locale.ROOT, "plan: %,d changes (%d creates, %d upserts, %d deletes) in %,d batches%n",
                 plan.changes().size(), plan.count(ChangeAction.CREATE), plan.count(ChangeAction.UPSERT),
                 plan.count(ChangeAction.DELETE), batches.size());
-        System.out.printf(Locale.ROOT, "Planner.plan:               median %7.1f ms, min %7.1f ms%n",
+        System.out.printf(Locale.ROOT, "Planner.plan:                 median %7.1f ms, min %7.1f ms%n",
                 median(planNanos) / 1e6, min(planNanos) / 1e6);
         System.out.printf(Locale.ROOT, "plan + ChangeBatcher.batches: median %7.1f ms, min %7.1f ms (%d warm-up, %d measured rounds)%n",
                 median(totalNanos) / 1e6, min(totalNanos) / 1e6, warmUps, rounds);
+        System.out.printf(Locale.ROOT, "plan + batches, CPU time of the thread: median %7.1f ms, min %7.1f ms"
+                + " (less sensitive to other load; %d processors, load average %.1f)%n", median(cpuNanos) / 1e6,
+                min(cpuNanos) / 1e6, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "heap: %,d MB live after System.gc() (both zones), peak %,d MB during plan + batches"
                         + " (sum of heap pool peaks), so at most %,d MB above the baseline; GC %,d ms over the measured rounds%n",
                 baseline >> 20, peak >> 20, Math.max(0, peak - baseline) >> 20, gcMillis);

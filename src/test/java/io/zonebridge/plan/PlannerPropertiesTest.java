@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Properties of {@link Planner}: applying a plan with Route 53's semantics yields what the policy promises. */
-class PlannerProperties {
+class PlannerPropertiesTest {
 
     @Provide
     Arbitrary<Tuple2<ZoneSnapshot, ZoneSnapshot>> zones() {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every batch within the limits, a name's changes together and deletes first; or, when one name's changes
  * alone exceed a limit, an error naming such a name. Sizes are counted here independently of the batcher.
  */
-class ChangeBatcherProperties {
+class ChangeBatcherPropertiesTest {
 
     @Provide
     Arbitrary<Tuple2<ZoneSnapshot, ZoneSnapshot>> zones() {
