@@ -21,22 +21,28 @@ public final class LocalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "4566", description = "HTTP port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "4566", 
+            description = "HTTP port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--dns-port", defaultValue = "15353", description = "DNS port, UDP and TCP (0: any free port, -1: none; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dns-port", defaultValue = "15353", 
+            description = "DNS port, UDP and TCP (0: any free port, -1: none; default: ${DEFAULT-VALUE}).")
     int dnsPort;
 
-    @Option(names = "--state", description = "JSON state file, loaded at start and saved after every change.")
+    @Option(names = "--state", 
+            description = "JSON state file, loaded at start and saved after every change.")
     Path state;
 
-    @Option(names = "--throttle", defaultValue = "0", description = "Requests per second per account before Throttling (0: off).")
+    @Option(names = "--throttle", defaultValue = "0", 
+            description = "Requests per second per account before Throttling (0: off).")
     int throttle;
 
-    @Option(names = "--pending-ms", defaultValue = "0", description = "Milliseconds a change stays PENDING before INSYNC.")
+    @Option(names = "--pending-ms", defaultValue = "0", 
+            description = "Milliseconds a change stays PENDING before INSYNC.")
     long pendingMillis;
 
-    @Option(names = "--prior-request-not-complete", description = "Refuse a change to a zone whose previous change is still PENDING.")
+    @Option(names = "--prior-request-not-complete", 
+            description = "Refuse a change to a zone whose previous change is still PENDING.")
     boolean priorRequestNotComplete;
 
     @Override

@@ -27,7 +27,7 @@ public final class Route53Router {
     public static Route route(String method, String rawPath) {
         List<String> s = new ArrayList<>();
         for (String segment : rawPath.split("/")) {
-            s.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            s.add(decode(segment.replace("+", "%2B")));
         }
         if (s.size() >= 3 && s.get(0).isEmpty() && s.get(1).equals(VERSION)) {
             Route route = route(method, s.subList(2, s.size()));
@@ -74,6 +74,14 @@ public final class Route53Router {
         return null;
     }
 
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalidInput("Invalid URL encoding in '" + encoded + "'");
+        }
+    }
+
     /** Decodes a raw query string into parameters (last occurrence wins). */
     public static Map<String, String> query(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -84,7 +92,7 @@ public final class Route53Router {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.put(decode(key), decode(value));
         }
         return params;
     }

@@ -1,0 +1,36 @@
+package io.zonebridge.local;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** io.zonebridge.local is an independent implementation: it uses nothing else of zonebridge. */
+class LocalIndependenceTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.zonebridge");
+
+    @Test
+    void localUsesNoOtherZonebridgePackage() {
+        assertTrue(MAIN.contain(LocalAwsServer.class), "the emulator's classes must be imported");
+        noClasses().that().resideInAPackage("io.zonebridge.local..")
+                .should().dependOnClassesThat(resideInAPackage("io.zonebridge..")
+                        .and(not(resideInAPackage("io.zonebridge.local.."))))
+                .because("the emulator must not mirror zonebridge's own code").check(MAIN);
+    }
+
+    @Test
+    void localUsesOnlyTheJdkDnsjavaAndJackson() {
+        noClasses().that().resideInAPackage("io.zonebridge.local..")
+                .should().dependOnClassesThat(not(resideInAnyPackage("io.zonebridge.local..", "java..", "javax..",
+                        "org.w3c.dom..", "org.xml.sax..", "org.xbill.DNS..", "com.fasterxml.jackson..",
+                        "com.sun.net.httpserver..")))
+                .check(MAIN);
+    }
+}
