@@ -17,6 +17,14 @@ import java.util.function.LongSupplier;
  * {@link LocalRoute53Options}. Start with {@link #start(int)}, stop with {@link #stop()}.
  */
 public final class LocalAwsServer {
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits ~40 ms for
+        // the client's delayed ACK. Read once when the JDK server classes load, so it is set before first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final LocalRoute53Options options;
     private final EmulatorState state = new EmulatorState();
     private final OperationCounters counters = new OperationCounters();

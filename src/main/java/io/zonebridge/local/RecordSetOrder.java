@@ -15,7 +15,7 @@ public final class RecordSetOrder implements Comparator<RecordSetKey> {
 
     @Override
     public int compare(RecordSetKey a, RecordSetKey b) {
-        int byName = compareNames(a.name(), b.name());
+        int byName = a.reversedName().compareTo(b.reversedName());
         if (byName != 0) {
             return byName;
         }
@@ -24,10 +24,5 @@ public final class RecordSetOrder implements Comparator<RecordSetKey> {
             return byType;
         }
         return Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a.setIdentifier(), b.setIdentifier());
-    }
-
-    /** Compares two canonical names in reversed-label order. */
-    public static int compareNames(String a, String b) {
-        return DomainName.parse(a).reversedKey().compareTo(DomainName.parse(b).reversedKey());
     }
 }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.route53.model.CreateHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.HostedZoneSummary;
+import software.amazon.awssdk.services.route53.model.HostedZoneType;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -259,6 +260,39 @@ class HostedZoneConformanceTest {
             var first = client.listHostedZones(b -> b.maxItems("3"));
             assertTrue(first.isTruncated());
             assertEquals("3", first.maxItems());
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
+    void listHostedZonesByNameStartsAtHostedZoneIdAmongEqualNames() {
+        LocalAwsServer own = new LocalAwsServer();
+        own.start(0);
+        try (Route53Client client = Route53Fixture.client(own, "AKIASAMENAME")) {
+            List<String> ids = java.util.stream.Stream.of(1, 2, 3).map(i -> Route53Fixture.publicZone(client,
+                    "same.example.org")).sorted().toList();
+            List<String> listed = client.listHostedZonesByName(b -> b.dnsName("same.example.org")
+                    .hostedZoneId(ids.get(1))).hostedZones().stream().map(HostedZone::id).toList();
+            // the SDK strips /hostedzone/ from most responses, but not from ListHostedZonesByName (§1.4)
+            assertEquals(ids.subList(1, 3).stream().map(id -> "/hostedzone/" + id).toList(), listed);
+            assertAwsError(400, "InvalidInput", "The input is not valid: hostedzoneid requires dnsname.",
+                    () -> client.listHostedZonesByName(b -> b.hostedZoneId(ids.get(0))));
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
+    void listHostedZonesFiltersPrivateZonesByHostedZoneType() {
+        LocalAwsServer own = new LocalAwsServer();
+        own.start(0);
+        try (Route53Client client = Route53Fixture.client(own, "AKIAZONETYPE")) {
+            Route53Fixture.publicZone(client, "public.example.org");
+            Route53Fixture.privateZone(client, "private.internal", "vpc-0123");
+            assertEquals(List.of("private.internal."), client.listHostedZones(b -> b.hostedZoneType(
+                    HostedZoneType.PRIVATE_HOSTED_ZONE)).hostedZones().stream().map(HostedZone::name).toList());
+            assertEquals(2, client.listHostedZones().hostedZones().size());
         } finally {
             own.stop();
         }
