@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the full plan then has nothing to do), foreign PTRs are never touched under OWNED_ONLY, and two
  * different delivery orders end in the same reverse zones.
  */
-class LevelTriggeredPtrProperties {
+class LevelTriggeredPtrPropertiesTest {
 
     private static final String ZONE24 = "1.0.10.in-addr.arpa.";
     private static final String ZONE_PARENT = "2.0.10.in-addr.arpa.";
