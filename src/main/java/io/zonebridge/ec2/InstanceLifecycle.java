@@ -1,0 +1,170 @@
+package io.zonebridge.ec2;
+
+import io.zonebridge.model.RecordSet;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns EC2 events into the record changes they call for, keeping {@link InstanceRecordStore} in step.
+ *
+ * <ul>
+ *   <li>{@code running}: describe the instance and its VPC, plan its records, claim each record and address in the
+ *       store, and return upserts for what it owns plus deletes for what it owned before and no longer should
+ *       have. A record another instance claimed later is left alone (and reported as a warning).</li>
+ *   <li>{@code stopped}, {@code shutting-down}, {@code terminated}: without describing anything, delete exactly
+ *       the records the store says the instance made, each only while the instance still owns it.</li>
+ *   <li>{@code pending}, {@code stopping}: no change; only the event time is remembered.</li>
+ *   <li>CloudTrail {@code CreateTags} on instances (tags added after launch): the running path again, with the
+ *       event's tags laid over the described ones (DescribeInstances may lag behind CreateTags).</li>
+ * </ul>
+ * <b>Order and repeats.</b> The store keeps the time of the last event applied per instance; an event older than
+ * that is ignored ({@link InstanceDnsChanges#staleEvent()}), one at the same time is applied again, which is
+ * harmless: the same event twice gives the same upserts and no new deletes. The description is the truth for
+ * the running path: a running event for an instance EC2 now reports as stopped or terminated (or no longer
+ * knows) removes its records. Events of one instance are expected one at a time (the caller groups by instance).
+ */
+public final class InstanceLifecycle {
+
+    private final InstanceDescriber instances;
+    private final VpcDescriber vpcs;
+    private final InstanceRecordPlanner planner;
+    private final InstanceRecordStore store;
+    private final Supplier<List<CandidateZone>> zones;
+
+    /**
+     * @param zones the hosted zones records may go into, with the VPC associations of private ones
+     */
+    public InstanceLifecycle(InstanceDescriber instances, VpcDescriber vpcs, InstanceRecordPlanner planner,
+                             InstanceRecordStore store, Supplier<List<CandidateZone>> zones) {
+        this.instances = instances;
+        this.vpcs = vpcs;
+        this.planner = planner;
+        this.store = store;
+        this.zones = zones;
+    }
+
+    /** The changes the event calls for (the store is updated). */
+    public InstanceDnsChanges handle(Ec2Event event) {
+        if (event instanceof InstanceStateEvent state) {
+            return onState(state);
+        }
+        InstanceTagsEvent tags = (InstanceTagsEvent) event;
+        InstanceDnsChanges all = null;
+        for (String id : tags.instanceIds()) {
+            InstanceDnsChanges one = onTags(id, tags);
+            all = all == null ? one : all.plus(one);
+        }
+        return all == null ? InstanceDnsChanges.none() : all;
+    }
+
+    private InstanceDnsChanges onState(InstanceStateEvent event) {
+        String id = event.instanceId();
+        Optional<StoredInstance> stored = store.get(id);
+        if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
+            return InstanceDnsChanges.stale();
+        }
+        if (event.state().createsRecords()) {
+            return running(id, event.time(), Map.of(), stored);
+        }
+        if (event.state().removesRecords()) {
+            return remove(id, event.state(), event.time(), stored);
+        }
+        InstanceRecords kept = stored.map(StoredInstance::records).orElse(InstanceRecords.none(id));
+        store.put(new StoredInstance(kept, event.state(), event.time()));
+        return InstanceDnsChanges.none();
+    }
+
+    private InstanceDnsChanges onTags(String id, InstanceTagsEvent event) {
+        Optional<StoredInstance> stored = store.get(id);
+        if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
+            return InstanceDnsChanges.stale();
+        }
+        return running(id, event.time(), event.tags(), stored);
+    }
+
+    private InstanceDnsChanges running(String id, Instant time, Map<String, String> extraTags,
+                                       Optional<StoredInstance> stored) {
+        Optional<InstanceDescription> described = instances.describe(id);
+        if (described.isEmpty() || described.get().state().removesRecords()) {
+            return remove(id, described.map(InstanceDescription::state).orElse(InstanceState.TERMINATED), time, stored);
+        }
+        InstanceDescription instance = described.get().withTags(extraTags);
+        if (instance.state() != InstanceState.RUNNING && instance.state() != InstanceState.PENDING) {
+            return InstanceDnsChanges.none();
+        }
+        VpcDescription vpc = instance.vpcId() == null ? null : vpcs.describe(instance.vpcId()).orElse(null);
+        InstanceRecordPlan plan = planner.plan(instance, vpc, zones.get());
+        List<DnsWarning> warnings = new ArrayList<>(plan.warnings());
+
+        Map<String, List<RecordSet>> upserts = new LinkedHashMap<>();
+        List<OwnedRecord> owned = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (OwnedRecord r : plan.records().records()) {
+            planned.add(identity(r));
+            if (store.claimRecord(r.hostedZoneId(), r.recordSet().key(), id, time)) {
+                owned.add(r);
+                upserts.computeIfAbsent(r.hostedZoneId(), z -> new ArrayList<>()).add(r.recordSet());
+            } else {
+                warnings.add(new DnsWarning(id, "instance " + id + ": " + r.recordSet().key() + " in zone "
+                        + r.hostedZoneId() + " belongs to instance "
+                        + store.recordOwner(r.hostedZoneId(), r.recordSet().key()).orElse("?") + "; left alone"));
+            }
+        }
+        List<AddressName> ownedAddresses = new ArrayList<>();
+        Set<String> plannedAddresses = new HashSet<>();
+        for (AddressName a : plan.records().addresses()) {
+            plannedAddresses.add(a.address());
+            if (store.claimAddress(a, id, time)) {
+                ownedAddresses.add(a);
+            }
+        }
+        Map<String, List<RecordSet>> deletes = new LinkedHashMap<>();
+        List<AddressName> ptrDeletes = new ArrayList<>();
+        if (stored.isPresent()) {
+            for (OwnedRecord r : stored.get().records().records()) {
+                if (!planned.contains(identity(r)) && store.releaseRecord(r.hostedZoneId(), r.recordSet().key(), id)) {
+                    deletes.computeIfAbsent(r.hostedZoneId(), z -> new ArrayList<>()).add(r.recordSet());
+                }
+            }
+            for (AddressName a : stored.get().records().addresses()) {
+                if (!plannedAddresses.contains(a.address()) && store.releaseAddress(a.address(), id)) {
+                    ptrDeletes.add(a);
+                }
+            }
+        }
+        store.put(new StoredInstance(new InstanceRecords(id, owned, ownedAddresses), InstanceState.RUNNING, time));
+        return new InstanceDnsChanges(upserts, deletes, ownedAddresses, ptrDeletes, warnings,
+                plan.associationsNeeded(), false);
+    }
+
+    private InstanceDnsChanges remove(String id, InstanceState state, Instant time, Optional<StoredInstance> stored) {
+        Map<String, List<RecordSet>> deletes = new LinkedHashMap<>();
+        List<AddressName> ptrDeletes = new ArrayList<>();
+        if (stored.isPresent()) {
+            for (OwnedRecord r : stored.get().records().records()) {
+                if (store.releaseRecord(r.hostedZoneId(), r.recordSet().key(), id)) {
+                    deletes.computeIfAbsent(r.hostedZoneId(), z -> new ArrayList<>()).add(r.recordSet());
+                }
+            }
+            for (AddressName a : stored.get().records().addresses()) {
+                if (store.releaseAddress(a.address(), id)) {
+                    ptrDeletes.add(a);
+                }
+            }
+        }
+        store.put(new StoredInstance(InstanceRecords.none(id), state, time));
+        return new InstanceDnsChanges(Map.of(), deletes, List.of(), ptrDeletes, List.of(), List.of(), false);
+    }
+
+    private static String identity(OwnedRecord r) {
+        return r.hostedZoneId() + " " + r.recordSet().key();
+    }
+}
