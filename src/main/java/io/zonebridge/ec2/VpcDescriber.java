@@ -4,6 +4,7 @@ import io.zonebridge.route53.RecordNameCodec;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
 import software.amazon.awssdk.services.ec2.model.DhcpOptions;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Describes a VPC with EC2 DescribeVpcs, DescribeVpcAttribute ({@code enableDnsSupport},
- * {@code enableDnsHostnames}) and DescribeDhcpOptions ({@code domain-name}).
+ * {@code enableDnsHostnames}) and DescribeDhcpOptions ({@code domain-name}). A VPC EC2 does not know
+ * ({@code InvalidVpcID.NotFound}) is absent, not an error.
  */
 public final class VpcDescriber {
 
@@ -25,8 +27,16 @@ public final class VpcDescriber {
 
     /** The VPC, or empty when EC2 does not know it. */
     public Optional<VpcDescription> describe(String vpcId) {
-        Optional<Vpc> vpc = ec2.describeVpcsPaginator(r -> r.vpcIds(vpcId)).vpcs().stream()
-                .filter(v -> vpcId.equals(v.vpcId())).findFirst();
+        Optional<Vpc> vpc;
+        try {
+            vpc = ec2.describeVpcsPaginator(r -> r.vpcIds(vpcId)).vpcs().stream()
+                    .filter(v -> vpcId.equals(v.vpcId())).findFirst();
+        } catch (Ec2Exception e) {
+            if (e.awsErrorDetails() != null && "InvalidVpcID.NotFound".equals(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
         if (vpc.isEmpty()) {
             return Optional.empty();
         }
