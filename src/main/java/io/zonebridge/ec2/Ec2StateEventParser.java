@@ -43,7 +43,7 @@ public final class Ec2StateEventParser {
             return Optional.of(stateEvent(event));
         }
         if (API_CALL.equals(detailType)) {
-            return tagsEvent(event).map(e -> e);
+            return tagsEvent(event).map(Ec2Event.class::cast);
         }
         return Optional.empty();
     }

@@ -1,6 +1,5 @@
 package io.zonebridge.ec2;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,8 +105,7 @@ public final class HostNamePattern {
         if (name.isEmpty()) {
             return false;
         }
-        List<String> labels = new ArrayList<>(List.of(name.split("\\.", -1)));
-        return labels.stream().allMatch(l -> !l.isEmpty() && l.length() <= 63);
+        return List.of(name.split("\\.", -1)).stream().allMatch(l -> !l.isEmpty() && l.length() <= 63);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public record InstanceDescription(String instanceId, InstanceState state, String
 
     /** The same instance with {@code extra} tags laid over its own. */
     public InstanceDescription withTags(Map<String, String> extra) {
-        Map<String, String> merged = new java.util.HashMap<>(tags);
+        Map<String, String> merged = new HashMap<>(tags);
         merged.putAll(extra);
         return new InstanceDescription(instanceId, state, vpcId, subnetId, privateIpv4, publicIpv4, ipv6,
                 privateDnsName, merged);

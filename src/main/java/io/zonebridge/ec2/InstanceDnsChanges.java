@@ -3,6 +3,7 @@ package io.zonebridge.ec2;
 import io.zonebridge.model.RecordSet;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +77,6 @@ public record InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<Strin
                 out.put(zone, List.copyOf(sets));
             }
         });
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -51,73 +51,74 @@ public final class InstanceRecordPlanner {
      * @param zones    the hosted zones records may go into
      */
     public InstanceRecordPlan plan(InstanceDescription instance, VpcDescription vpc, List<CandidateZone> zones) {
-        String id = instance.instanceId();
-        List<DnsWarning> warnings = new ArrayList<>();
-        List<AssociationNeeded> associations = new ArrayList<>();
-        checkVpc(vpc, warnings);
-
-        Optional<String> zoneName = zoneName(instance, vpc, zones, warnings);
-        Optional<String> host = settings.hostName().render(instance);
-        Map<String, OwnedRecord> records = new LinkedHashMap<>();
-        List<AddressName> addresses = new ArrayList<>();
-        String fqdn = null;
-        CandidateZone publicZone = null;
-        if (zoneName.isPresent() && host.isEmpty()) {
-            warnings.add(new DnsWarning(id, "instance " + id + ": no host name from pattern '" + settings.hostName()
-                    + "' (missing tag or private IPv4 address)"));
-        } else if (zoneName.isPresent()) {
-            String name = RecordNameCodec.canonical(host.get() + "." + zoneName.get());
-            fqdn = name;
-            Optional<CandidateZone> privateZone = privateZone(zoneName.get(), instance, zones, warnings, associations);
-            if (privateZone.isPresent()) {
-                instance.primaryPrivateIpv4().ifPresent(ip -> putNamed(records, privateZone.get(), name, "A", List.of(ip)));
-                putNamed(records, privateZone.get(), name, "AAAA", instance.ipv6());
-            }
-            publicZone = publicZone(zoneName.get(), zones, warnings, id).orElse(null);
-            if (publicZone != null) {
-                putNamed(records, publicZone, name, "A",
-                        instance.publicIpv4() == null ? List.of() : List.of(instance.publicIpv4()));
-                putNamed(records, publicZone, name, "AAAA", instance.ipv6());
-            }
-            if (records.isEmpty()) {
-                warnings.add(new DnsWarning(id, "instance " + id + ": no hosted zone '" + zoneName.get()
-                        + "' takes its addresses"));
-                fqdn = null;
-            } else if (privateZone.isPresent()) {
-                instance.primaryPrivateIpv4().ifPresent(ip -> addresses.add(new AddressName(ip, name)));
-                instance.ipv6().forEach(ip -> addresses.add(new AddressName(RecordValueCodec.canonical("AAAA", ip), name)));
-            }
-        }
-        String publicId = publicZone == null ? null : publicZone.zone().id();
-        boolean hasPublic = records.values().stream().anyMatch(r -> r.hostedZoneId().equals(publicId));
-        cname(instance, fqdn, hasPublic, zones, records, warnings);
-        return new InstanceRecordPlan(new InstanceRecords(id, new ArrayList<>(records.values()), addresses),
-                warnings, associations);
+        Draft draft = new Draft(instance.instanceId());
+        checkVpc(vpc, draft);
+        String fqdn = zoneName(instance, vpc, zones, draft)
+                .flatMap(zoneName -> forward(instance, zoneName, zones, draft)).orElse(null);
+        cname(instance, fqdn, zones, draft);
+        return draft.plan();
     }
 
-    private static void checkVpc(VpcDescription vpc, List<DnsWarning> warnings) {
+    /** A/AAAA records in the private and the public zone called {@code zoneName}; the FQDN when any was made. */
+    private Optional<String> forward(InstanceDescription instance, String zoneName, List<CandidateZone> zones, Draft draft) {
+        String id = instance.instanceId();
+        Optional<String> host = settings.hostName().render(instance);
+        if (host.isEmpty()) {
+            draft.warn(id, "instance " + id + ": no host name from pattern '" + settings.hostName()
+                    + "' (missing tag or private IPv4 address)");
+            return Optional.empty();
+        }
+        String name;
+        try {
+            name = RecordNameCodec.canonical(host.get() + "." + zoneName);
+        } catch (IllegalArgumentException e) {
+            draft.warn(id, "instance " + id + ": host name '" + host.get() + "' in zone " + zoneName
+                    + " is not a valid name: " + e.getMessage());
+            return Optional.empty();
+        }
+        privateZone(zoneName, instance, zones, draft).ifPresent(zone -> {
+            instance.primaryPrivateIpv4().ifPresent(ip -> {
+                draft.put(zone, name, "A", List.of(ip));
+                draft.addresses.add(new AddressName(ip, name));
+            });
+            draft.put(zone, name, "AAAA", instance.ipv6());
+            instance.ipv6().forEach(ip -> draft.addresses.add(new AddressName(RecordValueCodec.canonical("AAAA", ip), name)));
+        });
+        publicZone(zoneName, zones, draft, id).ifPresent(zone -> {
+            boolean a = draft.put(zone, name, "A", instance.publicIpv4() == null ? List.of() : List.of(instance.publicIpv4()));
+            boolean aaaa = draft.put(zone, name, "AAAA", instance.ipv6());
+            draft.hasPublic = a || aaaa;
+        });
+        if (draft.records.isEmpty()) {
+            draft.warn(id, "instance " + id + ": no hosted zone '" + zoneName + "' takes its addresses");
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    private static void checkVpc(VpcDescription vpc, Draft draft) {
         if (vpc == null) {
             return;
         }
         if (!vpc.dnsSupport()) {
-            warnings.add(new DnsWarning(vpc.vpcId(), "VPC " + vpc.vpcId()
-                    + " has DNS support (enableDnsSupport) off: its instances cannot resolve private hosted zones"));
+            draft.warn(vpc.vpcId(), "VPC " + vpc.vpcId()
+                    + " has DNS support (enableDnsSupport) off: its instances cannot resolve private hosted zones");
         }
         if (!vpc.dnsHostnames()) {
-            warnings.add(new DnsWarning(vpc.vpcId(), "VPC " + vpc.vpcId()
-                    + " has DNS host names (enableDnsHostnames) off: private hosted zone records do not resolve there"));
+            draft.warn(vpc.vpcId(), "VPC " + vpc.vpcId()
+                    + " has DNS host names (enableDnsHostnames) off: private hosted zone records do not resolve there");
         }
     }
 
     private Optional<String> zoneName(InstanceDescription instance, VpcDescription vpc, List<CandidateZone> zones,
-                                      List<DnsWarning> warnings) {
+                                      Draft draft) {
         Optional<String> tag = instance.tag(settings.zoneTagKey());
         if (tag.isPresent()) {
             try {
                 return Optional.of(RecordNameCodec.canonical(tag.get()));
             } catch (IllegalArgumentException e) {
-                warnings.add(new DnsWarning(instance.instanceId(), "instance " + instance.instanceId() + ": tag "
-                        + settings.zoneTagKey() + "='" + tag.get() + "' is not a domain name: " + e.getMessage()));
+                draft.warn(instance.instanceId(), "instance " + instance.instanceId() + ": tag "
+                        + settings.zoneTagKey() + "='" + tag.get() + "' is not a domain name: " + e.getMessage());
                 return Optional.empty();
             }
         }
@@ -130,7 +131,7 @@ public final class InstanceRecordPlanner {
     }
 
     private static Optional<CandidateZone> privateZone(String name, InstanceDescription instance, List<CandidateZone> zones,
-                                                       List<DnsWarning> warnings, List<AssociationNeeded> associations) {
+                                                       Draft draft) {
         List<CandidateZone> named = zones.stream()
                 .filter(z -> z.zone().privateZone() && z.zone().name().equals(name)).toList();
         Optional<CandidateZone> serving = named.stream().filter(z -> z.servesVpc(instance.vpcId())).findFirst();
@@ -138,31 +139,29 @@ public final class InstanceRecordPlanner {
             return serving;
         }
         if (named.size() > 1) {
-            warnings.add(new DnsWarning(instance.instanceId(), "instance " + instance.instanceId() + ": "
-                    + named.size() + " private zones named " + name + " and none associated with VPC "
-                    + instance.vpcId() + "; none is used"));
+            draft.warn(instance.instanceId(), "instance " + instance.instanceId() + ": " + named.size()
+                    + " private zones named " + name + " and none associated with VPC " + instance.vpcId() + "; none is used");
             return Optional.empty();
         }
         if (instance.vpcId() != null) {
-            associations.add(new AssociationNeeded(named.get(0).zone().id(), instance.vpcId()));
+            draft.associations.add(new AssociationNeeded(named.get(0).zone().id(), instance.vpcId()));
         }
         return Optional.of(named.get(0));
     }
 
-    private static Optional<CandidateZone> publicZone(String name, List<CandidateZone> zones, List<DnsWarning> warnings,
+    private static Optional<CandidateZone> publicZone(String name, List<CandidateZone> zones, Draft draft,
                                                       String instanceId) {
         List<CandidateZone> named = zones.stream()
                 .filter(z -> !z.zone().privateZone() && z.zone().name().equals(name)).toList();
         if (named.size() > 1) {
-            warnings.add(new DnsWarning(instanceId, "instance " + instanceId + ": " + named.size()
-                    + " public zones named " + name + "; none is used"));
+            draft.warn(instanceId, "instance " + instanceId + ": " + named.size() + " public zones named " + name
+                    + "; none is used");
             return Optional.empty();
         }
         return named.stream().findFirst();
     }
 
-    private void cname(InstanceDescription instance, String fqdn, boolean hasPublic, List<CandidateZone> zones,
-                       Map<String, OwnedRecord> records, List<DnsWarning> warnings) {
+    private void cname(InstanceDescription instance, String fqdn, List<CandidateZone> zones, Draft draft) {
         Optional<String> tag = instance.tag(settings.cnameTagKey());
         if (tag.isEmpty()) {
             return;
@@ -172,26 +171,26 @@ public final class InstanceRecordPlanner {
         try {
             name = RecordNameCodec.canonical(tag.get());
         } catch (IllegalArgumentException e) {
-            warnings.add(new DnsWarning(id, "instance " + id + ": tag " + settings.cnameTagKey() + "='" + tag.get()
-                    + "' is not a domain name: " + e.getMessage()));
+            draft.warn(id, "instance " + id + ": tag " + settings.cnameTagKey() + "='" + tag.get()
+                    + "' is not a domain name: " + e.getMessage());
             return;
         }
         String target = fqdn != null ? fqdn
                 : instance.privateDnsName() == null ? null : RecordNameCodec.canonical(instance.privateDnsName());
         if (target == null || target.equals(name)) {
-            warnings.add(new DnsWarning(id, "instance " + id + ": CNAME " + name + " has no usable target"));
+            draft.warn(id, "instance " + id + ": CNAME " + name + " has no usable target");
             return;
         }
         Optional<CandidateZone> privateZone = longestSuffix(name, zones.stream()
                 .filter(z -> z.servesVpc(instance.vpcId())).toList());
-        Optional<CandidateZone> publicZone = hasPublic
+        Optional<CandidateZone> publicZone = draft.hasPublic
                 ? longestSuffix(name, zones.stream().filter(z -> !z.zone().privateZone()).toList()) : Optional.empty();
         if (privateZone.isEmpty() && publicZone.isEmpty()) {
-            warnings.add(new DnsWarning(id, "instance " + id + ": no hosted zone serving VPC " + instance.vpcId()
-                    + " contains CNAME " + name));
+            draft.warn(id, "instance " + id + ": no hosted zone serving VPC " + instance.vpcId()
+                    + " contains CNAME " + name);
         }
-        privateZone.ifPresent(z -> putNamed(records, z, name, "CNAME", List.of(target)));
-        publicZone.ifPresent(z -> putNamed(records, z, name, "CNAME", List.of(target)));
+        privateZone.ifPresent(z -> draft.put(z, name, "CNAME", List.of(target)));
+        publicZone.ifPresent(z -> draft.put(z, name, "CNAME", List.of(target)));
     }
 
     private static Optional<CandidateZone> longestSuffix(String name, List<CandidateZone> zones) {
@@ -207,13 +206,37 @@ public final class InstanceRecordPlanner {
         return tied.size() == 1 ? Optional.of(tied.get(0)) : Optional.empty();
     }
 
-    private void putNamed(Map<String, OwnedRecord> records, CandidateZone zone, String name, String type,
-                          List<String> values) {
-        if (values.isEmpty()) {
-            return;
+    /** The plan being made for one instance. */
+    private final class Draft {
+        private final String instanceId;
+        private final Map<String, OwnedRecord> records = new LinkedHashMap<>();
+        private final List<AddressName> addresses = new ArrayList<>();
+        private final List<DnsWarning> warnings = new ArrayList<>();
+        private final List<AssociationNeeded> associations = new ArrayList<>();
+        private boolean hasPublic;
+
+        Draft(String instanceId) {
+            this.instanceId = instanceId;
         }
-        List<String> canonical = values.stream().map(v -> RecordValueCodec.canonical(type, v)).distinct().toList();
-        RecordSet set = RecordSet.of(RecordKey.of(name, type), settings.ttl(), canonical);
-        records.put(zone.zone().id() + " " + name + " " + type, new OwnedRecord(zone.zone().id(), set));
+
+        void warn(String resourceId, String message) {
+            warnings.add(new DnsWarning(resourceId, message));
+        }
+
+        /** Adds the record set unless there are no values; true when added. */
+        boolean put(CandidateZone zone, String name, String type, List<String> values) {
+            if (values.isEmpty()) {
+                return false;
+            }
+            List<String> canonical = values.stream().map(v -> RecordValueCodec.canonical(type, v)).distinct().toList();
+            RecordSet set = RecordSet.of(RecordKey.of(name, type), settings.ttl(), canonical);
+            records.put(zone.zone().id() + " " + name + " " + type, new OwnedRecord(zone.zone().id(), set));
+            return true;
+        }
+
+        InstanceRecordPlan plan() {
+            return new InstanceRecordPlan(new InstanceRecords(instanceId, new ArrayList<>(records.values()), addresses),
+                    warnings, associations);
+        }
     }
 }
