@@ -1,7 +1,7 @@
 package io.zonebridge.ec2;
 
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceIpv6Address;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ec2.model.InstancePrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,10 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Describes instances with EC2 DescribeInstances (the SDK paginator) into {@link InstanceDescription}s.
- * An instance EC2 no longer knows ({@code InvalidInstanceID.NotFound}) is absent, not an error.
+ * Describes instances with EC2 DescribeInstances (the SDK paginator) into {@link InstanceDescription}s,
+ * many per call. An instance EC2 no longer knows is absent, not an error.
  */
 public final class InstanceDescriber {
+
+    /** Filter values per DescribeInstances call (the API's limit for one filter). */
+    public static final int IDS_PER_CALL = 200;
 
     private final Ec2Client ec2;
 
@@ -31,19 +35,25 @@ public final class InstanceDescriber {
 
     /** The instance, or empty when EC2 does not know it (any more). */
     public Optional<InstanceDescription> describe(String instanceId) {
-        try {
-            return ec2.describeInstancesPaginator(r -> r.instanceIds(instanceId)).reservations().stream()
+        return Optional.ofNullable(describeAll(List.of(instanceId)).get(instanceId));
+    }
+
+    /**
+     * The instances EC2 knows among {@code instanceIds}, by id, in as few calls as the API allows: an
+     * {@code instance-id} filter of up to {@value #IDS_PER_CALL} values per call (unlike the InstanceIds parameter,
+     * a filter does not fail the whole call when one instance is unknown), pages read with the SDK paginator.
+     */
+    public Map<String, InstanceDescription> describeAll(Collection<String> instanceIds) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(instanceIds));
+        Map<String, InstanceDescription> found = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_CALL) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL));
+            ec2.describeInstancesPaginator(r -> r.filters(Filter.builder().name("instance-id").values(chunk).build()))
+                    .reservations().stream()
                     .flatMap(r -> r.instances().stream())
-                    .filter(i -> instanceId.equals(i.instanceId()))
-                    .findFirst()
-                    .map(InstanceDescriber::toDescription);
-        } catch (Ec2Exception e) {
-            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-            if ("InvalidInstanceID.NotFound".equals(code)) {
-                return Optional.empty();
-            }
-            throw e;
+                    .forEach(i -> found.put(i.instanceId(), toDescription(i)));
         }
+        return found;
     }
 
     static InstanceDescription toDescription(Instance i) {

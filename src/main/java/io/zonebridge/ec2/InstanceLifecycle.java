@@ -4,7 +4,10 @@ import io.zonebridge.model.RecordSet;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,8 @@ public final class InstanceLifecycle {
     private final Supplier<List<CandidateZone>> zones;
 
     /**
-     * @param zones the hosted zones records may go into, with the VPC associations of private ones
+     * @param zones the hosted zones records may go into, with the VPC associations of private ones; asked once
+     *              per batch of events
      */
     public InstanceLifecycle(InstanceDescriber instances, VpcDescriber vpcs, InstanceRecordPlanner planner,
                              InstanceRecordStore store, Supplier<List<CandidateZone>> zones) {
@@ -53,26 +57,68 @@ public final class InstanceLifecycle {
 
     /** The changes the event calls for (the store is updated). */
     public InstanceDnsChanges handle(Ec2Event event) {
-        if (event instanceof InstanceStateEvent state) {
-            return onState(state);
+        return handleAll(List.of(event));
+    }
+
+    /**
+     * The changes a batch of events calls for, such as a launch storm collected over a short window: the
+     * instances concerned are described together (a few DescribeInstances calls instead of one per instance)
+     * and each VPC once; the events are then applied in time order.
+     */
+    public InstanceDnsChanges handleAll(List<? extends Ec2Event> events) {
+        List<Ec2Event> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparing(Ec2Event::time));
+        Set<String> toDescribe = new LinkedHashSet<>();
+        for (Ec2Event e : ordered) {
+            if (!(e instanceof InstanceStateEvent s) || s.state().createsRecords()) {
+                toDescribe.addAll(e.instanceIds());
+            }
         }
-        InstanceTagsEvent tags = (InstanceTagsEvent) event;
+        Batch batch = new Batch(toDescribe.isEmpty() ? Map.of() : instances.describeAll(toDescribe));
         InstanceDnsChanges all = null;
-        for (String id : tags.instanceIds()) {
-            InstanceDnsChanges one = onTags(id, tags);
-            all = all == null ? one : all.plus(one);
+        for (Ec2Event e : ordered) {
+            for (String id : e.instanceIds()) {
+                InstanceDnsChanges one = e instanceof InstanceStateEvent s ? onState(s, batch) : onTags(id, (InstanceTagsEvent) e, batch);
+                all = all == null ? one : all.plus(one);
+            }
         }
         return all == null ? InstanceDnsChanges.none() : all;
     }
 
-    private InstanceDnsChanges onState(InstanceStateEvent event) {
+    /** What one batch of events learnt from EC2. */
+    private final class Batch {
+        private final Map<String, InstanceDescription> described;
+        private final Map<String, Optional<VpcDescription>> vpcs = new HashMap<>();
+        private List<CandidateZone> zones;
+
+        Batch(Map<String, InstanceDescription> described) {
+            this.described = described;
+        }
+
+        Optional<InstanceDescription> instance(String id) {
+            return Optional.ofNullable(described.get(id));
+        }
+
+        List<CandidateZone> zones() {
+            if (zones == null) {
+                zones = List.copyOf(InstanceLifecycle.this.zones.get());
+            }
+            return zones;
+        }
+
+        VpcDescription vpc(String vpcId) {
+            return vpcId == null ? null : vpcs.computeIfAbsent(vpcId, InstanceLifecycle.this.vpcs::describe).orElse(null);
+        }
+    }
+
+    private InstanceDnsChanges onState(InstanceStateEvent event, Batch batch) {
         String id = event.instanceId();
         Optional<StoredInstance> stored = store.get(id);
         if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
             return InstanceDnsChanges.stale();
         }
         if (event.state().createsRecords()) {
-            return running(id, event.time(), Map.of(), stored);
+            return running(id, event.time(), Map.of(), stored, batch);
         }
         if (event.state().removesRecords()) {
             return remove(id, event.state(), event.time(), stored);
@@ -82,17 +128,17 @@ public final class InstanceLifecycle {
         return InstanceDnsChanges.none();
     }
 
-    private InstanceDnsChanges onTags(String id, InstanceTagsEvent event) {
+    private InstanceDnsChanges onTags(String id, InstanceTagsEvent event, Batch batch) {
         Optional<StoredInstance> stored = store.get(id);
         if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
             return InstanceDnsChanges.stale();
         }
-        return running(id, event.time(), event.tags(), stored);
+        return running(id, event.time(), event.tags(), stored, batch);
     }
 
     private InstanceDnsChanges running(String id, Instant time, Map<String, String> extraTags,
-                                       Optional<StoredInstance> stored) {
-        Optional<InstanceDescription> described = instances.describe(id);
+                                       Optional<StoredInstance> stored, Batch batch) {
+        Optional<InstanceDescription> described = batch.instance(id);
         if (described.isEmpty() || described.get().state().removesRecords()) {
             return remove(id, described.map(InstanceDescription::state).orElse(InstanceState.TERMINATED), time, stored);
         }
@@ -100,8 +146,7 @@ public final class InstanceLifecycle {
         if (instance.state() != InstanceState.RUNNING && instance.state() != InstanceState.PENDING) {
             return InstanceDnsChanges.none();
         }
-        VpcDescription vpc = instance.vpcId() == null ? null : vpcs.describe(instance.vpcId()).orElse(null);
-        InstanceRecordPlan plan = planner.plan(instance, vpc, zones.get());
+        InstanceRecordPlan plan = planner.plan(instance, batch.vpc(instance.vpcId()), batch.zones());
         List<DnsWarning> warnings = new ArrayList<>(plan.warnings());
 
         Map<String, List<RecordSet>> upserts = new LinkedHashMap<>();
