@@ -48,9 +48,13 @@ final class DynamoDbLocal implements AutoCloseable {
         return new DynamoDbLocal(jetty, connector.getLocalPort());
     }
 
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
     /** A new client, as a restarted zonebridge would make. */
     DynamoDbClient client() {
-        return DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+        return DynamoDbClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }

@@ -64,6 +64,13 @@ final class Ec2Sandbox {
         ec2.startInstances(r -> r.instanceIds(instanceId));
     }
 
+    void terminateAll(List<String> instanceIds) {
+        for (int from = 0; from < instanceIds.size(); from += 500) {
+            List<String> chunk = instanceIds.subList(from, Math.min(instanceIds.size(), from + 500));
+            ec2.terminateInstances(r -> r.instanceIds(chunk));
+        }
+    }
+
     void terminate(String instanceId) {
         ec2.terminateInstances(r -> r.instanceIds(List.of(instanceId)));
     }
