@@ -2,6 +2,8 @@ package io.zonebridge.ec2;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Configuration of EC2 dynamic DNS.
@@ -27,6 +29,14 @@ public record Ec2DnsSettings(String zoneTagKey, String cnameTagKey, long ttl, Ho
         if (ttl < 0 || ttl > 2_147_483_647L) {
             throw new IllegalArgumentException("EC2 DNS TTL " + ttl + " is outside 0..2147483647");
         }
+    }
+
+    /** The tag keys whose change can change an instance's records: zone, CNAME and host name pattern tags. */
+    public Set<String> dnsTagKeys() {
+        Set<String> keys = new TreeSet<>(hostName.tagKeys());
+        keys.add(zoneTagKey);
+        keys.add(cnameTagKey);
+        return keys;
     }
 
     /** These settings with another TTL. */

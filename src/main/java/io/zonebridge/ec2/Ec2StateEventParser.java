@@ -20,9 +20,10 @@ import java.util.Optional;
  *   <li>{@code detail-type "EC2 Instance State-change Notification"} → {@link InstanceStateEvent};</li>
  *   <li>{@code detail-type "AWS API Call via CloudTrail"} with {@code eventSource ec2.amazonaws.com} and
  *       {@code eventName CreateTags} → {@link InstanceTagsEvent} for the {@code i-} resources tagged
- *       ({@code requestParameters.resourcesSet.items[].resourceId}, {@code tagSet.items[].key/value}).</li>
+ *       ({@code requestParameters.resourcesSet.items[].resourceId}, {@code tagSet.items[].key/value});
+ *       {@code DeleteTags} → the same with each deleted key mapped to {@code ""}, which reads as no tag.</li>
  * </ul>
- * Any other well-formed event, a failed CreateTags call ({@code errorCode} present) or one tagging no
+ * Any other well-formed event, a failed call ({@code errorCode} present) or one tagging no
  * instance gives an empty result. A body that is not JSON, or an EC2 event missing a field it needs,
  * raises {@link MalformedEventException} naming the field.
  */
@@ -66,12 +67,13 @@ public final class Ec2StateEventParser {
 
     private Optional<InstanceTagsEvent> tagsEvent(JsonNode event) {
         JsonNode detail = object(event, "detail", "CloudTrail event");
+        String call = detail.path("eventName").asText();
         if (!"ec2.amazonaws.com".equals(detail.path("eventSource").asText())
-                || !"CreateTags".equals(detail.path("eventName").asText())
+                || !("CreateTags".equals(call) || "DeleteTags".equals(call))
                 || detail.hasNonNull("errorCode")) {
             return Optional.empty();
         }
-        String where = "CreateTags event " + detail.path("eventID").asText("?");
+        String where = call + " event " + detail.path("eventID").asText("?");
         JsonNode params = object(detail, "requestParameters", where);
         List<String> instances = new ArrayList<>();
         for (JsonNode item : items(params, "resourcesSet", where)) {
@@ -81,9 +83,10 @@ public final class Ec2StateEventParser {
             }
         }
         Map<String, String> tags = new LinkedHashMap<>();
+        boolean deleted = "DeleteTags".equals(call);
         for (JsonNode item : items(params, "tagSet", where)) {
             String key = text(item, "key", where + " requestParameters.tagSet.items[]");
-            tags.put(key, item.path("value").asText(""));
+            tags.put(key, deleted ? "" : item.path("value").asText(""));
         }
         if (instances.isEmpty()) {
             return Optional.empty();

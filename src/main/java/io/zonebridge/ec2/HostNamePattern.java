@@ -3,6 +3,8 @@ package io.zonebridge.ec2;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,20 @@ public final class HostNamePattern {
             }
         }
         this.alternatives = List.copyOf(alternatives);
+    }
+
+    /** The tag keys the alternatives refer to ({@code {tag:KEY}}). */
+    public Set<String> tagKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (String alt : alternatives) {
+            Matcher m = PLACEHOLDER.matcher(alt);
+            while (m.find()) {
+                if (m.group(1).startsWith("tag:")) {
+                    keys.add(m.group(1).substring(4));
+                }
+            }
+        }
+        return keys;
     }
 
     /** The host name for the instance, or empty when no alternative can be rendered. */

@@ -25,8 +25,10 @@ import java.util.function.Supplier;
  *   <li>{@code stopped}, {@code shutting-down}, {@code terminated}: without describing anything, delete exactly
  *       the records the store says the instance made, each only while the instance still owns it.</li>
  *   <li>{@code pending}, {@code stopping}: no change; only the event time is remembered.</li>
- *   <li>CloudTrail {@code CreateTags} on instances (tags added after launch): the running path again, with the
- *       event's tags laid over the described ones (DescribeInstances may lag behind CreateTags).</li>
+ *   <li>CloudTrail {@code CreateTags} or {@code DeleteTags} on instances (tags added after launch, as Auto Scaling
+ *       and CloudFormation do, or removed) touching a tag the records depend on
+ *       ({@link Ec2DnsSettings#dnsTagKeys()}): the running path again, with the event's tags laid over the
+ *       described ones (DescribeInstances may lag behind the call). Other tag changes are ignored.</li>
  * </ul>
  * <b>Order and repeats.</b> The store keeps the time of the last event applied per instance; an event older than
  * that is ignored ({@link InstanceDnsChanges#staleEvent()}), one at the same time is applied again, which is
@@ -66,7 +68,7 @@ public final class InstanceLifecycle {
      * and each VPC once; the events are then applied in time order.
      */
     public InstanceDnsChanges handleAll(List<? extends Ec2Event> events) {
-        List<Ec2Event> ordered = new ArrayList<>(events);
+        List<Ec2Event> ordered = new ArrayList<>(events.stream().filter(this::mayChangeRecords).toList());
         ordered.sort(Comparator.comparing(Ec2Event::time));
         Set<String> toDescribe = new LinkedHashSet<>();
         for (Ec2Event e : ordered) {
@@ -83,6 +85,15 @@ public final class InstanceLifecycle {
             }
         }
         return all == null ? InstanceDnsChanges.none() : all;
+    }
+
+    /** False for tag changes that touch no tag the records depend on (no EC2 or DynamoDB call for those). */
+    private boolean mayChangeRecords(Ec2Event event) {
+        if (event instanceof InstanceTagsEvent tags) {
+            Set<String> keys = planner.settings().dnsTagKeys();
+            return tags.tags().keySet().stream().anyMatch(keys::contains);
+        }
+        return true;
     }
 
     /** What one batch of events learnt from EC2. */

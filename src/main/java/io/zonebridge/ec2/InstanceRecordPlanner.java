@@ -43,6 +43,11 @@ public final class InstanceRecordPlanner {
         this.settings = settings;
     }
 
+    /** The settings records are planned with. */
+    public Ec2DnsSettings settings() {
+        return settings;
+    }
+
     /**
      * Plans the records of a running instance.
      *

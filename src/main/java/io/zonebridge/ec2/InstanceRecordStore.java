@@ -31,18 +31,22 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code instance#<id>}: {@code state}, {@code eventTime} (epoch ms of the last event applied),
  *       {@code records} (list of {zone, name, type, ttl, values}) and {@code addresses} (list of {address, name});
- *       kept after the instance stopped, with no records, so an older event arriving late is recognised;</li>
+ *       kept after the instance stopped, with no records, so an older event arriving late is recognised, and
+ *       then expired by DynamoDB's TTL ({@code expiresAt}, {@link #REMOVED_RETENTION} after the event);</li>
  *   <li>{@code record#<zone id>#<type>#<name>}: {@code owner} (instance id) and {@code since} (epoch ms);</li>
  *   <li>{@code address#<address>}: {@code owner}, {@code name} and {@code since}.</li>
  * </ul>
  * An owner item is claimed only when it is free, already the claimer's, or older than the claim; it is
  * released only by its owner (DynamoDB condition expressions, so concurrent writers cannot break the rule).
- * The table is created when missing, with on-demand billing, and used once ACTIVE.
+ * The table is created when missing, with on-demand billing and TTL on {@code expiresAt}, and used once ACTIVE.
  */
 public final class InstanceRecordStore {
 
     private static final String PK = "pk";
     private static final Duration TABLE_WAIT = Duration.ofMinutes(5);
+    private static final String EXPIRES = "expiresAt";
+    /** How long the item of an instance whose records were removed is kept, to recognise late older events. */
+    public static final Duration REMOVED_RETENTION = Duration.ofDays(30);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -71,7 +75,15 @@ public final class InstanceRecordStore {
             } catch (ResourceInUseException createdMeanwhile) {
                 // another replica created it: wait for it below
             }
+            waitUntilActive();
+            dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(
+                    t -> t.attributeName(EXPIRES).enabled(true)));
+            return;
         }
+        waitUntilActive();
+    }
+
+    private void waitUntilActive() {
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(table),
                 w -> w.waitTimeout(TABLE_WAIT)).matched().exception().ifPresent(e -> {
                     throw new IllegalStateException("DynamoDB table " + table + " did not become ACTIVE", e);
@@ -101,6 +113,9 @@ public final class InstanceRecordStore {
         item.put("records", AttributeValue.fromL(instance.records().records().stream().map(InstanceRecordStore::toItem).toList()));
         item.put("addresses", AttributeValue.fromL(instance.records().addresses().stream()
                 .map(a -> AttributeValue.fromM(Map.of("address", s(a.address()), "name", s(a.name())))).toList()));
+        if (instance.state().removesRecords()) {
+            item.put(EXPIRES, n(instance.lastEventTime().plus(REMOVED_RETENTION).getEpochSecond()));
+        }
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR eventTime <= :t")

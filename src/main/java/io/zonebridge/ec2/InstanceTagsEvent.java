@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A CloudTrail {@code CreateTags} call on EC2 resources, reduced to the instances it tagged
- * (resource ids starting with {@code i-}); tags added after launch, as Auto Scaling and CloudFormation do.
+ * A CloudTrail {@code CreateTags} (or {@code DeleteTags}) call on EC2 resources, reduced to the instances it
+ * tagged (resource ids starting with {@code i-}): tags added after launch, as Auto Scaling and CloudFormation do,
+ * or removed.
  *
  * @param account     account id
  * @param region      region
  * @param instanceIds tagged instances
- * @param tags        the tags set by the call, key to value
+ * @param tags        the tags set by the call, key to value; for DeleteTags each deleted key maps to {@code ""},
+ *                    which {@link InstanceDescription#tag(String)} reads as absent
  * @param time        CloudTrail {@code eventTime}
  * @param eventId     CloudTrail {@code eventID}
  */

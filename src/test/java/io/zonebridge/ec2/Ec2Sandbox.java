@@ -56,6 +56,10 @@ final class Ec2Sandbox {
                 .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
     }
 
+    void untag(String instanceId, List<String> keys) {
+        ec2.deleteTags(r -> r.resources(instanceId).tags(keys.stream().map(k -> Tag.builder().key(k).build()).toList()));
+    }
+
     void stop(String instanceId) {
         ec2.stopInstances(r -> r.instanceIds(instanceId));
     }

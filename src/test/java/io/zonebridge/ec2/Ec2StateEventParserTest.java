@@ -55,12 +55,21 @@ class Ec2StateEventParserTest {
     }
 
     @Test
+    void deleteTagsGivesTheInstancesWithoutTags() {
+        String body = Fixtures.read("aws-events/ec2_cloudtrail/ec2_createtags_instance.json")
+                .replace("\"CreateTags\"", "\"DeleteTags\"");
+        InstanceTagsEvent e = (InstanceTagsEvent) parser.parse(body).orElseThrow();
+        assertEquals(List.of("i-0abc1234def567890"), e.instanceIds());
+        assertEquals(Map.of("ZONE", "", "CNAME", ""), e.tags());
+    }
+
+    @Test
     void failedOrNonInstanceCreateTagsAndOtherEventsAreNotForUs() {
         String tags = Fixtures.read("aws-events/ec2_cloudtrail/ec2_createtags_instance.json");
         assertTrue(parser.parse(tags.replace("\"eventCategory\"",
                 "\"errorCode\": \"Client.UnauthorizedOperation\", \"eventCategory\"")).isEmpty());
         assertTrue(parser.parse(tags.replace("\"i-0abc1234def567890\"", "\"sg-0abc1234def567890\"")).isEmpty());
-        assertTrue(parser.parse(tags.replace("\"CreateTags\"", "\"DeleteTags\"")).isEmpty());
+        assertTrue(parser.parse(tags.replace("\"CreateTags\"", "\"RunInstances\"")).isEmpty());
         assertTrue(parser.parse("{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\",\"detail\":{}}").isEmpty());
     }
 

@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +44,23 @@ final class EventBodies {
         ArrayNode items = ((ObjectNode) params.get("tagSet")).putArray("items");
         tags.forEach((k, v) -> items.addObject().put("key", k).put("value", v));
         return e.toString();
+    }
+
+    /** A DeleteTags call (the CreateTags fixture renamed) removing the tag keys from the instance at the time. */
+    static String deleteTags(String instanceId, List<String> keys, Instant time) {
+        Map<String, String> noValues = new LinkedHashMap<>();
+        keys.forEach(k -> noValues.put(k, ""));
+        ObjectNode e = (ObjectNode) readTree(createTags(instanceId, noValues, time));
+        ((ObjectNode) e.get("detail")).put("eventName", "DeleteTags");
+        return e.toString();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ObjectNode read(String path) {

@@ -145,7 +145,7 @@ class InstanceLifecycleTest {
     }
 
     @Test
-    void lateTagsFromCreateTagsArePickedUp() {
+    void lateTagsFromCreateTagsArePickedUpAndDeleteTagsDropped() {
         Scenery s = scenery();
         String ip = s.prefix() + "30";
         String id = sandbox.run(s.subnet(), ip, Map.of("Name", "asg-node"));
@@ -161,6 +161,15 @@ class InstanceLifecycleTest {
         applied.apply(tagged);
         assertEquals(RecordSet.of("asg-node." + ZONE, "A", 300, ip), applied.get(s.privateZone(), "asg-node." + ZONE, "A"));
         assertEquals(Map.of(ip, "asg-node." + ZONE), applied.ptrs);
+
+        InstanceDnsChanges unrelated = lifecycle.handle(parser.parse(
+                EventBodies.createTags(id, Map.of("CostCentre", "42"), T0.plusSeconds(30))).orElseThrow());
+        assertTrue(unrelated.isEmpty() && !unrelated.staleEvent(), "a tag the records do not depend on changes nothing");
+
+        sandbox.untag(id, List.of("ZONE"));
+        applied.apply(lifecycle.handle(parser.parse(EventBodies.deleteTags(id, List.of("ZONE"), T0.plusSeconds(40))).orElseThrow()));
+        assertTrue(applied.zones.isEmpty(), () -> "DeleteTags of ZONE removes the records: " + applied.zones);
+        assertTrue(applied.ptrs.isEmpty());
 
         InstanceDnsChanges old = lifecycle.handle(parser.parse(
                 EventBodies.createTags(id, Map.of("CNAME", "old." + ZONE), T0.minusSeconds(5))).orElseThrow());

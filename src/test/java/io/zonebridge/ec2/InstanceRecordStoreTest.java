@@ -10,9 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +52,8 @@ class InstanceRecordStoreTest {
         TableDescription t = client.describeTable(r -> r.tableName("zb-created")).table();
         assertEquals(TableStatus.ACTIVE, t.tableStatus());
         assertEquals(BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode());
+        assertEquals(TimeToLiveStatus.ENABLED, client.describeTimeToLive(r -> r.tableName("zb-created"))
+                .timeToLiveDescription().timeToLiveStatus());
         store.ensureTable(); // existing table: no error
     }
 
@@ -79,6 +84,9 @@ class InstanceRecordStoreTest {
         assertTrue(store.put(newer));
         assertFalse(store.put(new StoredInstance(InstanceRecords.none("i-1"), InstanceState.RUNNING, T1)));
         assertEquals(Optional.of(newer), store.get("i-1"));
+        assertEquals(Long.toString(T2.plus(InstanceRecordStore.REMOVED_RETENTION).getEpochSecond()),
+                client.getItem(r -> r.tableName("zb-order").key(Map.of("pk", AttributeValue.fromS("instance#i-1"))))
+                        .item().get("expiresAt").n(), "a removed instance's item expires");
         assertTrue(store.put(newer), "the same time again is an idempotent repeat");
     }
 
