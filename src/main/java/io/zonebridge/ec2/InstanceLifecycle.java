@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *       store, and return upserts for what it owns plus deletes for what it owned before and no longer should
  *       have. A record another instance claimed later is left alone (and reported as a warning).</li>
  *   <li>{@code stopped}, {@code shutting-down}, {@code terminated}: without describing anything, delete exactly
- *       the records the store says the instance made, each only while the instance still owns it.</li>
+ *       the records the store says the instance made, each unless another instance owns it now.</li>
  *   <li>{@code pending}, {@code stopping}: no change; only the event time is remembered.</li>
  *   <li>CloudTrail {@code CreateTags} or {@code DeleteTags} on instances (tags added after launch, as Auto Scaling
  *       and CloudFormation do, or removed) touching a tag the records depend on
@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  *       described ones (DescribeInstances may lag behind the call). Other tag changes are ignored.</li>
  * </ul>
  * <b>Order and repeats.</b> The store keeps the time of the last event applied per instance; an event older than
- * that is ignored ({@link InstanceDnsChanges#staleEvent()}), one at the same time is applied again, which is
- * harmless: the same event twice gives the same upserts and no new deletes. The description is the truth for
+ * that is ignored ({@link InstanceDnsChanges#staleEvent()}), one at the same time is applied again and gives the
+ * same changes again, so a message redelivered after a failed apply still carries its work; the deletes are
+ * record sets as made, for the caller to diff against the zone (a record already gone needs nothing). The description is the truth for
  * the running path: a running event for an instance EC2 now reports as stopped or terminated (or no longer
  * knows) removes its records. Events of one instance are expected one at a time (the caller groups by instance).
  */
@@ -216,7 +217,7 @@ public final class InstanceLifecycle {
                 }
             }
         }
-        store.put(new StoredInstance(InstanceRecords.none(id), state, time));
+        store.put(new StoredInstance(stored.map(StoredInstance::records).orElse(InstanceRecords.none(id)), state, time));
         return new InstanceDnsChanges(Map.of(), deletes, List.of(), ptrDeletes, List.of(), List.of(), false);
     }
 

@@ -31,13 +31,15 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code instance#<id>}: {@code state}, {@code eventTime} (epoch ms of the last event applied),
  *       {@code records} (list of {zone, name, type, ttl, values}) and {@code addresses} (list of {address, name});
- *       kept after the instance stopped, with no records, so an older event arriving late is recognised, and
+ *       kept after the instance stopped, listing what was removed, so an older event arriving late is recognised
+ *       and a repeated one removes the same again, and
  *       then expired by DynamoDB's TTL ({@code expiresAt}, {@link #REMOVED_RETENTION} after the event);</li>
  *   <li>{@code record#<zone id>#<type>#<name>}: {@code owner} (instance id) and {@code since} (epoch ms);</li>
  *   <li>{@code address#<address>}: {@code owner}, {@code name} and {@code since}.</li>
  * </ul>
  * An owner item is claimed only when it is free, already the claimer's, or older than the claim; it is
- * released only by its owner (DynamoDB condition expressions, so concurrent writers cannot break the rule).
+ * released only by its owner, and another instance's claim is never released (DynamoDB condition expressions,
+ * so concurrent writers cannot break the rule).
  * The table is created when missing, with on-demand billing and TTL on {@code expiresAt}, and used once ACTIVE.
  */
 public final class InstanceRecordStore {
@@ -141,7 +143,10 @@ public final class InstanceRecordStore {
         return claim(recordKey(hostedZoneId, record), instanceId, since, Map.of());
     }
 
-    /** Releases the record identity if {@code instanceId} owns it; true when it did (so the record may go). */
+    /**
+     * Releases the record identity unless another instance owns it; true when {@code instanceId} owned it or nobody
+     * does (so the record may go; a repeated release is true again, so a lost delete can be made again).
+     */
     public boolean releaseRecord(String hostedZoneId, RecordKey record, String instanceId) {
         return release(recordKey(hostedZoneId, record), instanceId);
     }
@@ -156,7 +161,7 @@ public final class InstanceRecordStore {
         return claim(addressKey(address.address()), instanceId, since, Map.of("name", s(address.name())));
     }
 
-    /** Releases the address if {@code instanceId} owns it; true when it did (so its PTR may go). */
+    /** Releases the address unless another instance owns it; true when it may go (as {@link #releaseRecord}). */
     public boolean releaseAddress(String address, String instanceId) {
         return release(addressKey(address), instanceId);
     }
@@ -185,7 +190,7 @@ public final class InstanceRecordStore {
     private boolean release(String pk, String instanceId) {
         try {
             dynamo.deleteItem(r -> r.tableName(table).key(key(pk))
-                    .conditionExpression("#owner = :me")
+                    .conditionExpression("attribute_not_exists(pk) OR #owner = :me")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":me", s(instanceId))));
             return true;

@@ -7,7 +7,8 @@ import java.util.Objects;
  * What the store remembers of one instance: the records made for it, its last known state and the time of
  * the last event applied, so older events can be recognised and ignored.
  *
- * @param records       records and PTR pairs made for the instance (none after it stopped)
+ * @param records       records and PTR pairs made for the instance; after a stop or termination, those removed
+ *                      (so a repeated event, after a failed apply, removes them again)
  * @param state         state after the last event applied
  * @param lastEventTime time of the last event applied
  */

@@ -105,7 +105,9 @@ class InstanceRecordStoreTest {
         assertEquals(Optional.of("i-new"), store.recordOwner("Z0PRIVATE", WEB));
         assertTrue(store.releaseRecord("Z0PRIVATE", WEB, "i-new"));
         assertEquals(Optional.empty(), store.recordOwner("Z0PRIVATE", WEB));
-        assertFalse(store.releaseRecord("Z0PRIVATE", WEB, "i-new"), "released once only");
+        assertTrue(store.releaseRecord("Z0PRIVATE", WEB, "i-new"), "a repeated release: nobody owns it, it may go");
+        assertTrue(store.claimRecord("Z0PRIVATE", WEB, "i-third", T1), "a free record can be claimed at any time");
+        assertFalse(store.releaseRecord("Z0PRIVATE", WEB, "i-new"), "never releases another instance's claim");
 
         AddressName address = new AddressName("10.0.1.50", "ip-10-0-1-50.internal.example.com.");
         assertTrue(store.claimAddress(address, "i-old", T1));
