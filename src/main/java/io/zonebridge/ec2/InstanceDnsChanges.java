@@ -1,9 +1,11 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,24 +51,46 @@ public record InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<Strin
         return upserts.isEmpty() && deletes.isEmpty() && ptrUpserts.isEmpty() && ptrDeletes.isEmpty();
     }
 
-    /** These changes followed by {@code other}'s (for events naming several instances). */
-    public InstanceDnsChanges plus(InstanceDnsChanges other) {
-        return new InstanceDnsChanges(merge(upserts, other.upserts), merge(deletes, other.deletes),
-                concat(ptrUpserts, other.ptrUpserts), concat(ptrDeletes, other.ptrDeletes),
-                concat(warnings, other.warnings), concat(associationsNeeded, other.associationsNeeded),
-                staleEvent && other.staleEvent);
+    /**
+     * The changes of several events as one. A record set upserted more than once keeps the last upsert; one both
+     * upserted and deleted is upserted (a delete means nobody owns it any more, an upsert that an instance EC2
+     * describes as running does), and the same for PTR pairs. Stale only when every part was; an empty list
+     * gives {@link #none()}.
+     */
+    public static InstanceDnsChanges merge(List<InstanceDnsChanges> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Map<String, Map<RecordKey, RecordSet>> upserts = new TreeMap<>();
+        Map<String, Map<RecordKey, RecordSet>> deletes = new TreeMap<>();
+        Map<String, AddressName> ptrUpserts = new LinkedHashMap<>();
+        Map<String, AddressName> ptrDeletes = new LinkedHashMap<>();
+        List<DnsWarning> warnings = new ArrayList<>();
+        List<AssociationNeeded> associations = new ArrayList<>();
+        for (InstanceDnsChanges p : parts) {
+            p.upserts.forEach((zone, sets) -> sets.forEach(set ->
+                    upserts.computeIfAbsent(zone, z -> new LinkedHashMap<>()).put(set.key(), set)));
+            p.deletes.forEach((zone, sets) -> sets.forEach(set ->
+                    deletes.computeIfAbsent(zone, z -> new LinkedHashMap<>()).put(set.key(), set)));
+            p.ptrUpserts.forEach(a -> ptrUpserts.put(a.address(), a));
+            p.ptrDeletes.forEach(a -> ptrDeletes.put(a.address(), a));
+            warnings.addAll(p.warnings);
+            associations.addAll(p.associationsNeeded);
+        }
+        upserts.forEach((zone, sets) -> {
+            if (deletes.containsKey(zone)) {
+                deletes.get(zone).keySet().removeAll(sets.keySet());
+            }
+        });
+        ptrDeletes.keySet().removeAll(ptrUpserts.keySet());
+        boolean stale = !parts.isEmpty() && parts.stream().allMatch(InstanceDnsChanges::staleEvent);
+        return new InstanceDnsChanges(values(upserts), values(deletes), List.copyOf(ptrUpserts.values()),
+                List.copyOf(ptrDeletes.values()), warnings, associations.stream().distinct().toList(), stale);
     }
 
-    private static Map<String, List<RecordSet>> merge(Map<String, List<RecordSet>> a, Map<String, List<RecordSet>> b) {
+    private static Map<String, List<RecordSet>> values(Map<String, Map<RecordKey, RecordSet>> byZone) {
         Map<String, List<RecordSet>> out = new TreeMap<>();
-        a.forEach((zone, sets) -> out.computeIfAbsent(zone, z -> new ArrayList<>()).addAll(sets));
-        b.forEach((zone, sets) -> out.computeIfAbsent(zone, z -> new ArrayList<>()).addAll(sets));
-        return out;
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
+        byZone.forEach((zone, sets) -> out.put(zone, List.copyOf(sets.values())));
         return out;
     }
 

@@ -5,7 +5,6 @@ import io.zonebridge.model.RecordSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +49,10 @@ public final class InstanceLifecycle {
     private final InstanceRecordPlanner planner;
     private final InstanceRecordStore store;
     private final Supplier<List<CandidateZone>> zones;
+    private final int parallelism;
+
+    /** Instances of one batch handled at the same time by default. */
+    public static final int DEFAULT_PARALLELISM = 8;
 
     /**
      * @param zones the hosted zones records may go into, with the VPC associations of private ones; asked once
@@ -51,11 +60,26 @@ public final class InstanceLifecycle {
      */
     public InstanceLifecycle(InstanceDescriber instances, VpcDescriber vpcs, InstanceRecordPlanner planner,
                              InstanceRecordStore store, Supplier<List<CandidateZone>> zones) {
+        this(instances, vpcs, planner, store, zones, DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * @param zones       the hosted zones records may go into, with the VPC associations of private ones; asked
+     *                    once per batch of events
+     * @param parallelism how many instances of a batch are handled at the same time (each instance's own events
+     *                    stay in order)
+     */
+    public InstanceLifecycle(InstanceDescriber instances, VpcDescriber vpcs, InstanceRecordPlanner planner,
+                             InstanceRecordStore store, Supplier<List<CandidateZone>> zones, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        }
         this.instances = instances;
         this.vpcs = vpcs;
         this.planner = planner;
         this.store = store;
         this.zones = zones;
+        this.parallelism = parallelism;
     }
 
     /** The changes the event calls for (the store is updated). */
@@ -66,7 +90,8 @@ public final class InstanceLifecycle {
     /**
      * The changes a batch of events calls for, such as a launch storm collected over a short window: the
      * instances concerned are described together (a few DescribeInstances calls instead of one per instance)
-     * and each VPC once; the events are then applied in time order.
+     * and each VPC once; then each instance's events are applied in time order, several instances at a time.
+     * A failure fails the batch; handling it again is safe (see the class comment on repeats).
      */
     public InstanceDnsChanges handleAll(List<? extends Ec2Event> events) {
         List<Ec2Event> ordered = new ArrayList<>(events.stream().filter(this::mayChangeRecords).toList());
@@ -78,14 +103,63 @@ public final class InstanceLifecycle {
             }
         }
         Batch batch = new Batch(toDescribe.isEmpty() ? Map.of() : instances.describeAll(toDescribe));
-        InstanceDnsChanges all = null;
+        Map<String, List<Ec2Event>> byInstance = new LinkedHashMap<>();
         for (Ec2Event e : ordered) {
-            for (String id : e.instanceIds()) {
-                InstanceDnsChanges one = e instanceof InstanceStateEvent s ? onState(s, batch) : onTags(id, (InstanceTagsEvent) e, batch);
-                all = all == null ? one : all.plus(one);
-            }
+            e.instanceIds().forEach(id -> byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
         }
-        return all == null ? InstanceDnsChanges.none() : all;
+        List<Callable<InstanceDnsChanges>> work = new ArrayList<>();
+        byInstance.forEach((id, list) -> work.add(() -> instanceEvents(id, list, batch)));
+        return InstanceDnsChanges.merge(run(work));
+    }
+
+    private InstanceDnsChanges instanceEvents(String id, List<Ec2Event> events, Batch batch) {
+        List<InstanceDnsChanges> changes = new ArrayList<>();
+        for (Ec2Event e : events) {
+            changes.add(e instanceof InstanceStateEvent s ? onState(s, batch) : onTags(id, (InstanceTagsEvent) e, batch));
+        }
+        return InstanceDnsChanges.merge(changes);
+    }
+
+    private List<InstanceDnsChanges> run(List<Callable<InstanceDnsChanges>> work) {
+        List<InstanceDnsChanges> results = new ArrayList<>();
+        if (parallelism == 1 || work.size() <= 1) {
+            for (Callable<InstanceDnsChanges> w : work) {
+                results.add(call(w));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, work.size()));
+        try {
+            List<Future<InstanceDnsChanges>> futures = new ArrayList<>();
+            work.forEach(w -> futures.add(pool.submit(w)));
+            for (Future<InstanceDnsChanges> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handling EC2 events", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static InstanceDnsChanges call(Callable<InstanceDnsChanges> work) {
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** False for tag changes that touch no tag the records depend on (no EC2 or DynamoDB call for those). */
@@ -100,7 +174,7 @@ public final class InstanceLifecycle {
     /** What one batch of events learnt from EC2. */
     private final class Batch {
         private final Map<String, InstanceDescription> described;
-        private final Map<String, Optional<VpcDescription>> vpcs = new HashMap<>();
+        private final Map<String, Optional<VpcDescription>> vpcs = new ConcurrentHashMap<>();
         private List<CandidateZone> zones;
 
         Batch(Map<String, InstanceDescription> described) {
@@ -111,7 +185,7 @@ public final class InstanceLifecycle {
             return Optional.ofNullable(described.get(id));
         }
 
-        List<CandidateZone> zones() {
+        synchronized List<CandidateZone> zones() {
             if (zones == null) {
                 zones = List.copyOf(InstanceLifecycle.this.zones.get());
             }

@@ -258,6 +258,14 @@ class InstanceLifecycleTest {
             }
             outcomes.add(Map.of("zones", applied.zones, "ptrs", applied.ptrs));
         }
+        for (List<Object[]> order : orders) {
+            // the same events as one batch, handled several instances at a time
+            InstanceLifecycle lifecycle = lifecycle(dynamoClient, newTable(), s.zones());
+            AppliedZones applied = new AppliedZones();
+            applied.apply(lifecycle.handleAll(order.stream()
+                    .map(e -> parser.parse(EventBodies.state(id, (String) e[0], (Instant) e[1])).orElseThrow()).toList()));
+            outcomes.add(Map.of("zones", applied.zones, "ptrs", applied.ptrs));
+        }
         assertFalse(((Map<?, ?>) outcomes.get(0).get("zones")).isEmpty());
         for (Map<String, ?> outcome : outcomes) {
             assertEquals(outcomes.get(0), outcome);
