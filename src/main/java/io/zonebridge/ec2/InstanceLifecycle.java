@@ -89,8 +89,8 @@ public final class InstanceLifecycle {
 
     /**
      * The changes a batch of events calls for, such as a launch storm collected over a short window: the
-     * instances concerned are described together (a few DescribeInstances calls instead of one per instance)
-     * and each VPC once; then each instance's events are applied in time order, several instances at a time.
+     * instances concerned are described together (a few DescribeInstances calls instead of one per instance),
+     * their stored items read together (BatchGetItem) and each VPC described once; then each instance's events are applied in time order, several instances at a time.
      * A failure fails the batch; handling it again is safe (see the class comment on repeats).
      */
     public InstanceDnsChanges handleAll(List<? extends Ec2Event> events) {
@@ -102,20 +102,24 @@ public final class InstanceLifecycle {
                 toDescribe.addAll(e.instanceIds());
             }
         }
-        Batch batch = new Batch(toDescribe.isEmpty() ? Map.of() : instances.describeAll(toDescribe));
         Map<String, List<Ec2Event>> byInstance = new LinkedHashMap<>();
         for (Ec2Event e : ordered) {
             e.instanceIds().forEach(id -> byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
         }
+        Batch batch = new Batch(toDescribe.isEmpty() ? Map.of() : instances.describeAll(toDescribe),
+                byInstance.isEmpty() ? Map.of() : store.getAll(byInstance.keySet()));
         List<Callable<InstanceDnsChanges>> work = new ArrayList<>();
         byInstance.forEach((id, list) -> work.add(() -> instanceEvents(id, list, batch)));
         return InstanceDnsChanges.merge(run(work));
     }
 
     private InstanceDnsChanges instanceEvents(String id, List<Ec2Event> events, Batch batch) {
+        Optional<StoredInstance> stored = batch.stored(id);
         List<InstanceDnsChanges> changes = new ArrayList<>();
         for (Ec2Event e : events) {
-            changes.add(e instanceof InstanceStateEvent s ? onState(s, batch) : onTags(id, (InstanceTagsEvent) e, batch));
+            Outcome outcome = apply(e, id, stored, batch);
+            changes.add(outcome.changes());
+            stored = outcome.stored();
         }
         return InstanceDnsChanges.merge(changes);
     }
@@ -174,11 +178,17 @@ public final class InstanceLifecycle {
     /** What one batch of events learnt from EC2. */
     private final class Batch {
         private final Map<String, InstanceDescription> described;
+        private final Map<String, StoredInstance> stored;
         private final Map<String, Optional<VpcDescription>> vpcs = new ConcurrentHashMap<>();
         private List<CandidateZone> zones;
 
-        Batch(Map<String, InstanceDescription> described) {
+        Batch(Map<String, InstanceDescription> described, Map<String, StoredInstance> stored) {
             this.described = described;
+            this.stored = stored;
+        }
+
+        Optional<StoredInstance> stored(String id) {
+            return Optional.ofNullable(stored.get(id));
         }
 
         Optional<InstanceDescription> instance(String id) {
@@ -197,40 +207,37 @@ public final class InstanceLifecycle {
         }
     }
 
-    private InstanceDnsChanges onState(InstanceStateEvent event, Batch batch) {
-        String id = event.instanceId();
-        Optional<StoredInstance> stored = store.get(id);
+    /** The changes of one event and what the store holds for the instance afterwards. */
+    private record Outcome(InstanceDnsChanges changes, Optional<StoredInstance> stored) {
+    }
+
+    private Outcome apply(Ec2Event event, String id, Optional<StoredInstance> stored, Batch batch) {
         if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
-            return InstanceDnsChanges.stale();
+            return new Outcome(InstanceDnsChanges.stale(), stored);
         }
-        if (event.state().createsRecords()) {
-            return running(id, event.time(), Map.of(), stored, batch);
+        if (event instanceof InstanceTagsEvent tags) {
+            return running(id, tags.time(), tags.tags(), stored, batch);
         }
-        if (event.state().removesRecords()) {
-            return remove(id, event.state(), event.time(), stored);
+        InstanceStateEvent change = (InstanceStateEvent) event;
+        if (change.state().createsRecords()) {
+            return running(id, change.time(), Map.of(), stored, batch);
+        }
+        if (change.state().removesRecords()) {
+            return remove(id, change.state(), change.time(), stored);
         }
         InstanceRecords kept = stored.map(StoredInstance::records).orElse(InstanceRecords.none(id));
-        store.put(new StoredInstance(kept, event.state(), event.time()));
-        return InstanceDnsChanges.none();
+        return new Outcome(InstanceDnsChanges.none(), save(new StoredInstance(kept, change.state(), change.time())));
     }
 
-    private InstanceDnsChanges onTags(String id, InstanceTagsEvent event, Batch batch) {
-        Optional<StoredInstance> stored = store.get(id);
-        if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
-            return InstanceDnsChanges.stale();
-        }
-        return running(id, event.time(), event.tags(), stored, batch);
-    }
-
-    private InstanceDnsChanges running(String id, Instant time, Map<String, String> extraTags,
-                                       Optional<StoredInstance> stored, Batch batch) {
+    private Outcome running(String id, Instant time, Map<String, String> extraTags,
+                            Optional<StoredInstance> stored, Batch batch) {
         Optional<InstanceDescription> described = batch.instance(id);
         if (described.isEmpty() || described.get().state().removesRecords()) {
             return remove(id, described.map(InstanceDescription::state).orElse(InstanceState.TERMINATED), time, stored);
         }
         InstanceDescription instance = described.get().withTags(extraTags);
         if (instance.state() != InstanceState.RUNNING && instance.state() != InstanceState.PENDING) {
-            return InstanceDnsChanges.none();
+            return new Outcome(InstanceDnsChanges.none(), stored);
         }
         InstanceRecordPlan plan = planner.plan(instance, batch.vpc(instance.vpcId()), batch.zones());
         List<DnsWarning> warnings = new ArrayList<>(plan.warnings());
@@ -271,12 +278,13 @@ public final class InstanceLifecycle {
                 }
             }
         }
-        store.put(new StoredInstance(new InstanceRecords(id, owned, ownedAddresses), InstanceState.RUNNING, time));
-        return new InstanceDnsChanges(upserts, deletes, ownedAddresses, ptrDeletes, warnings,
-                plan.associationsNeeded(), false);
+        Optional<StoredInstance> now = save(new StoredInstance(new InstanceRecords(id, owned, ownedAddresses),
+                InstanceState.RUNNING, time));
+        return new Outcome(new InstanceDnsChanges(upserts, deletes, ownedAddresses, ptrDeletes, warnings,
+                plan.associationsNeeded(), false), now);
     }
 
-    private InstanceDnsChanges remove(String id, InstanceState state, Instant time, Optional<StoredInstance> stored) {
+    private Outcome remove(String id, InstanceState state, Instant time, Optional<StoredInstance> stored) {
         Map<String, List<RecordSet>> deletes = new LinkedHashMap<>();
         List<AddressName> ptrDeletes = new ArrayList<>();
         if (stored.isPresent()) {
@@ -291,8 +299,14 @@ public final class InstanceLifecycle {
                 }
             }
         }
-        store.put(new StoredInstance(stored.map(StoredInstance::records).orElse(InstanceRecords.none(id)), state, time));
-        return new InstanceDnsChanges(Map.of(), deletes, List.of(), ptrDeletes, List.of(), List.of(), false);
+        Optional<StoredInstance> now = save(new StoredInstance(
+                stored.map(StoredInstance::records).orElse(InstanceRecords.none(id)), state, time));
+        return new Outcome(new InstanceDnsChanges(Map.of(), deletes, List.of(), ptrDeletes, List.of(), List.of(), false), now);
+    }
+
+    /** Stores the instance; what the store holds afterwards (a newer event's item when one won meanwhile). */
+    private Optional<StoredInstance> save(StoredInstance instance) {
+        return store.put(instance) ? Optional.of(instance) : store.get(instance.instanceId());
     }
 
     private static String identity(OwnedRecord r) {

@@ -5,10 +5,12 @@ import io.zonebridge.model.RecordSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -17,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +49,8 @@ import java.util.Optional;
 public final class InstanceRecordStore {
 
     private static final String PK = "pk";
+    /** Keys per BatchGetItem call (DynamoDB's limit). */
+    public static final int KEYS_PER_BATCH = 100;
     private static final Duration TABLE_WAIT = Duration.ofMinutes(5);
     private static final String EXPIRES = "expiresAt";
     /** How long the item of an instance whose records were removed is kept, to recognise late older events. */
@@ -100,6 +106,43 @@ public final class InstanceRecordStore {
             return Optional.empty();
         }
         return Optional.of(fromItem(instanceId, item));
+    }
+
+    /**
+     * What is stored for each of the instances that has an item, read with BatchGetItem ({@value #KEYS_PER_BATCH}
+     * keys a call, consistent reads; keys DynamoDB leaves unprocessed are asked for again).
+     */
+    public Map<String, StoredInstance> getAll(Collection<String> instanceIds) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(instanceIds));
+        Map<String, StoredInstance> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += KEYS_PER_BATCH) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_BATCH))
+                    .stream().map(id -> key(instanceKey(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    pause(attempt);
+                }
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    String id = item.get(PK).s().substring("instance#".length());
+                    found.put(id, fromItem(id, item));
+                }
+                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000L, 25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading DynamoDB", e);
+        }
     }
 
     /**

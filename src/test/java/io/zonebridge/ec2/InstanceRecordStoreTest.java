@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +76,24 @@ class InstanceRecordStoreTest {
         assertEquals(Optional.empty(), restarted.get("i-2"));
         restarted.delete("i-1");
         assertEquals(Optional.empty(), store.get("i-1"));
+    }
+
+    @Test
+    void manyInstancesAreReadTogether() {
+        InstanceRecordStore store = new InstanceRecordStore(client, "zb-many");
+        store.ensureTable();
+        Map<String, StoredInstance> written = new HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            StoredInstance s = new StoredInstance(new InstanceRecords("i-" + i, List.of(
+                    new OwnedRecord("Z0PRIVATE", RecordSet.of("h" + i + ".internal.example.com.", "A", 300, "10.0.0." + (i % 250)))),
+                    List.of()), InstanceState.RUNNING, T1);
+            assertTrue(store.put(s));
+            written.put("i-" + i, s);
+        }
+        List<String> asked = new ArrayList<>(written.keySet());
+        asked.add("i-unknown");
+        assertEquals(written, store.getAll(asked));
+        assertEquals(Map.of(), store.getAll(List.of("i-unknown")));
     }
 
     @Test
