@@ -38,9 +38,10 @@ import java.util.function.Supplier;
  * <b>Order and repeats.</b> The store keeps the time of the last event applied per instance; an event older than
  * that is ignored ({@link InstanceDnsChanges#staleEvent()}), one at the same time is applied again and gives the
  * same changes again, so a message redelivered after a failed apply still carries its work; the deletes are
- * record sets as made, for the caller to diff against the zone (a record already gone needs nothing). The description is the truth for
- * the running path: a running event for an instance EC2 now reports as stopped or terminated (or no longer
- * knows) removes its records. Events of one instance are expected one at a time (the caller groups by instance).
+ * record sets as made, for the caller to diff against the zone (a record already gone needs nothing).
+ * The description is the truth for the running path: a running event for an instance EC2 now reports as stopped
+ * or terminated (or no longer knows) removes its records. Calls are expected one at a time, or for disjoint
+ * instances (one consumer, or SQS FIFO message groups by instance).
  */
 public final class InstanceLifecycle {
 
@@ -90,8 +91,9 @@ public final class InstanceLifecycle {
     /**
      * The changes a batch of events calls for, such as a launch storm collected over a short window: the
      * instances concerned are described together (a few DescribeInstances calls instead of one per instance),
-     * their stored items read together (BatchGetItem) and each VPC described once; then each instance's events are applied in time order, several instances at a time.
-     * A failure fails the batch; handling it again is safe (see the class comment on repeats).
+     * their stored items read together (BatchGetItem) and each VPC described once; then each instance's events
+     * are applied in time order, several instances at a time. A failure fails the batch; handling it again is
+     * safe (see the class comment on repeats).
      */
     public InstanceDnsChanges handleAll(List<? extends Ec2Event> events) {
         List<Ec2Event> ordered = new ArrayList<>(events.stream().filter(this::mayChangeRecords).toList());
