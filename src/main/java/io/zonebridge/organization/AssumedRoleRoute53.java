@@ -50,6 +50,11 @@ public final class AssumedRoleRoute53 implements AccountRoute53, AutoCloseable {
         return connection == null ? ApiCallStats.empty() : connection.gateway.stats();
     }
 
+    /** The SDK client behind {@link #gateway(String)} (same credentials, limiter and counter). */
+    Route53Client client(String accountId) {
+        return connection(accountId).client;
+    }
+
     private Connection connection(String accountId) {
         return byAccount.computeIfAbsent(accountId, id -> {
             Route53ClientFactory factory = baseFactory.apply(id)
