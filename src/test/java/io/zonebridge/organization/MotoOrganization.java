@@ -27,11 +27,11 @@ import java.util.UUID;
  * member accounts, and per-account Route 53 clients through STS AssumeRole (moto keeps Route 53 state per
  * account and maps assumed-role credentials to the target account).
  */
-final class MotoOrganization implements AutoCloseable {
+public final class MotoOrganization implements AutoCloseable {
 
     /** moto's default account: the management account, and here the network account. */
-    static final String MANAGEMENT = "123456789012";
-    static final AwsCredentialsProvider MANAGEMENT_CREDENTIALS =
+    public static final String MANAGEMENT = "123456789012";
+    public static final AwsCredentialsProvider MANAGEMENT_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
     private final MotoServer moto;
@@ -39,7 +39,7 @@ final class MotoOrganization implements AutoCloseable {
     private final StsClient sts;
     private final List<Route53Client> clients = new ArrayList<>();
 
-    MotoOrganization(MotoServer moto) {
+    public MotoOrganization(MotoServer moto) {
         this.moto = moto;
         this.organizations = OrganizationsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
@@ -49,23 +49,23 @@ final class MotoOrganization implements AutoCloseable {
     }
 
     /** The endpoint of the moto server. */
-    AwsEndpoint endpoint() {
+    public AwsEndpoint endpoint() {
         return new AwsEndpoint(Region.US_EAST_1, moto.endpoint(), MANAGEMENT_CREDENTIALS);
     }
 
     /** Creates a member account and returns its id. */
-    String createAccount(String name) {
+    public String createAccount(String name) {
         return organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
                 .createAccountStatus().accountId();
     }
 
     /** Closes (suspends) a member account. */
-    void closeAccount(String id) {
+    public void closeAccount(String id) {
         organizations.closeAccount(r -> r.accountId(id));
     }
 
     /** A Route 53 client acting in {@code account} (management credentials, or an assumed role). */
-    Route53Client route53(String account) {
+    public Route53Client route53(String account) {
         AwsCredentialsProvider credentials = MANAGEMENT_CREDENTIALS;
         if (!account.equals(MANAGEMENT)) {
             Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/setup")
@@ -82,7 +82,7 @@ final class MotoOrganization implements AutoCloseable {
     /**
      * Creates a hosted zone (private ones associated with {@code vpc-<hash of name>}) and returns its bare id.
      */
-    static String createZone(Route53Client client, String name, boolean privateZone) {
+    public static String createZone(Route53Client client, String name, boolean privateZone) {
         String id = client.createHostedZone(r -> {
             r.name(name).callerReference(UUID.randomUUID().toString());
             if (privateZone) {
@@ -99,7 +99,7 @@ final class MotoOrganization implements AutoCloseable {
     }
 
     /** Applies one change of a simple record set. */
-    static void change(Route53Client client, String zoneId, ChangeAction action, String name, String type,
+    public static void change(Route53Client client, String zoneId, ChangeAction action, String name, String type,
                        long ttl, String... values) {
         List<ResourceRecord> records = new ArrayList<>();
         for (String value : values) {
@@ -111,7 +111,7 @@ final class MotoOrganization implements AutoCloseable {
     }
 
     /** The PTR record sets of a zone: name → sorted values, as moto returns them. */
-    static Map<String, List<String>> ptrs(Route53Client client, String zoneId) {
+    public static Map<String, List<String>> ptrs(Route53Client client, String zoneId) {
         Map<String, List<String>> out = new TreeMap<>();
         client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream()
                 .filter(set -> set.type() == RRType.PTR)

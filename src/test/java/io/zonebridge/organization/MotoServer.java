@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A real moto_server on a free 127.0.0.1 port, started for one test class and stopped by its pid. A missing
  * moto_server is an error (the test fails), never a skip.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -28,7 +28,7 @@ final class MotoServer implements AutoCloseable {
     }
 
     /** Starts moto_server and waits until it accepts connections (up to 30 s). */
-    static MotoServer start() throws IOException, InterruptedException {
+    public static MotoServer start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -61,7 +61,7 @@ final class MotoServer implements AutoCloseable {
     }
 
     /** The endpoint to give SDK clients. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
