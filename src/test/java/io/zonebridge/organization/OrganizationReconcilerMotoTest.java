@@ -6,6 +6,7 @@ import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileReport;
 import io.zonebridge.reverse.ReconcileSettings;
+import io.zonebridge.reverse.VpcRef;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.Route53ClientFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -242,6 +243,43 @@ class OrganizationReconcilerMotoTest {
         assertEquals(0, report.ptrsCreated() + report.ptrsUpdated() + report.ptrsDeleted());
         assertEquals(4, report.requests("ListHostedZones"), "one listing per account: " + report);
         assertEquals(5 + 3, report.requests("ListResourceRecordSets"), "one page per zone: " + report);
+    }
+
+    @Test
+    @Order(5)
+    void aMissingReverseZoneOfAConfiguredPrefixIsCreatedPrivateAndThenFilled() {
+        MotoOrganization.change(member1, appZone, ChangeAction.CREATE, "new.app.internal.", "A", 60, "10.0.3.5");
+        List<VpcRef> vpcs = List.of(new VpcRef("vpc-0aa", "us-east-1"), new VpcRef("vpc-0bb", "eu-west-1"));
+        try (AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), MotoOrganization.MANAGEMENT,
+                AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
+             AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, new AccountRateLimiters(50),
+                     account -> new Route53ClientFactory().endpoint(moto.endpoint()))) {
+            ReverseZoneProvisioner provisioner = new ReverseZoneProvisioner(route53, MotoOrganization.MANAGEMENT);
+            assertEquals(List.of("3.0.10.in-addr.arpa."), provisioner.createMissing(List.of("3.0.10.IN-ADDR.ARPA", REV1), vpcs));
+            assertEquals(List.of(), provisioner.createMissing(List.of("3.0.10.in-addr.arpa."), vpcs), "idempotent");
+        }
+        var created = network.listHostedZones().hostedZones().stream()
+                .filter(z -> z.name().equals("3.0.10.in-addr.arpa.")).toList();
+        assertEquals(1, created.size());
+        var zone = network.getHostedZone(r -> r.id(created.get(0).id()));
+        assertTrue(zone.hostedZone().config().privateZone());
+        assertEquals(Set.of("vpc-0aa", "vpc-0bb"), zone.vpCs().stream().map(v -> v.vpcId()).collect(Collectors.toSet()));
+
+        String zoneId = zone.hostedZone().id().substring(zone.hostedZone().id().lastIndexOf('/') + 1);
+
+        // moto's malformed apex SOA (see MotoOrganization#createZone) makes the new zone unreadable:
+        // a reverse zone that cannot be read is reported and never written blind.
+        ReconcileReport unreadable = reconcile(new AccountRateLimiters(50));
+        assertEquals(List.of("3.0.10.in-addr.arpa."), unreadable.missingZones(), unreadable.toString());
+        assertEquals(1, unreadable.failures().size(), unreadable.toString());
+        assertEquals(0, unreadable.ptrsCreated());
+
+        MotoOrganization.change(network, zoneId, ChangeAction.UPSERT, "3.0.10.in-addr.arpa.", "SOA", 900,
+                "ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400");
+        ReconcileReport report = reconcile(new AccountRateLimiters(50));
+        assertEquals(1, report.ptrsCreated(), report.toString());
+        assertTrue(report.failures().isEmpty() && report.missingZones().isEmpty(), report.toString());
+        assertEquals(Map.of("5.3.0.10.in-addr.arpa.", List.of("new.app.internal.")), MotoOrganization.ptrs(network, zoneId));
     }
 
     private static String accountOf(String name) {
