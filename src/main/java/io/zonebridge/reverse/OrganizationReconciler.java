@@ -78,8 +78,9 @@ public final class OrganizationReconciler {
     public ReconcileReport reconcile(Collection<String> accountIds) {
         long started = System.nanoTime();
         String network = settings.networkAccount();
-        Set<String> accounts = new LinkedHashSet<>(accountIds);
-        accounts.add(network);
+        Set<String> accounts = new LinkedHashSet<>();
+        accounts.add(network); // first: it has the most to read (its reverse zones too), within one account's rate
+        accounts.addAll(accountIds);
         Map<String, ApiCallStats> before = new HashMap<>();
         accounts.forEach(account -> before.put(account, route53.calls(account)));
 
@@ -287,7 +288,11 @@ public final class OrganizationReconciler {
                 release.add(name);
             }
         }
-        ledger.release(zone.name(), release);
+        try {
+            ledger.release(zone.name(), release);
+        } catch (RuntimeException e) {
+            run.failures.add(failure(account, "record ownership of " + zone.name() + " (" + zone.id() + ")", e));
+        }
     }
 
     private static ReconcileFailure failure(String account, String scope, RuntimeException e) {
