@@ -1,0 +1,128 @@
+package io.zonebridge.organization;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Test setup against moto_server, written with the plain SDK (none of zonebridge's code): an organisation,
+ * member accounts, and per-account Route 53 clients through STS AssumeRole (moto keeps Route 53 state per
+ * account and maps assumed-role credentials to the target account).
+ */
+public final class MotoOrganization implements AutoCloseable {
+
+    /** moto's default account: the management account, and here the network account. */
+    public static final String MANAGEMENT = "123456789012";
+    public static final AwsCredentialsProvider MANAGEMENT_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
+    private final MotoServer moto;
+    private final OrganizationsClient organizations;
+    private final StsClient sts;
+    private final List<Route53Client> clients = new ArrayList<>();
+
+    public MotoOrganization(MotoServer moto) {
+        this.moto = moto;
+        this.organizations = OrganizationsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
+        this.sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
+        organizations.createOrganization(r -> r.featureSet("ALL"));
+    }
+
+    /** The endpoint of the moto server. */
+    public AwsEndpoint endpoint() {
+        return new AwsEndpoint(Region.US_EAST_1, moto.endpoint(), MANAGEMENT_CREDENTIALS);
+    }
+
+    /** Creates a member account and returns its id. */
+    public String createAccount(String name) {
+        return organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
+                .createAccountStatus().accountId();
+    }
+
+    /** Closes (suspends) a member account. */
+    public void closeAccount(String id) {
+        organizations.closeAccount(r -> r.accountId(id));
+    }
+
+    /** A Route 53 client acting in {@code account} (management credentials, or an assumed role). */
+    public Route53Client route53(String account) {
+        AwsCredentialsProvider credentials = MANAGEMENT_CREDENTIALS;
+        if (!account.equals(MANAGEMENT)) {
+            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/setup")
+                    .roleSessionName("setup")).credentials();
+            credentials = StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+        }
+        Route53Client client = Route53Client.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * Creates a hosted zone (private ones associated with {@code vpc-<hash of name>}) and returns its bare id.
+     */
+    public static String createZone(Route53Client client, String name, boolean privateZone) {
+        String id = client.createHostedZone(r -> {
+            r.name(name).callerReference(UUID.randomUUID().toString());
+            if (privateZone) {
+                r.vpc(v -> v.vpcId("vpc-" + Integer.toHexString(name.hashCode())).vpcRegion("us-east-1"))
+                        .hostedZoneConfig(c -> c.privateZone(true));
+            }
+        }).hostedZone().id();
+        String bareId = id.substring(id.lastIndexOf('/') + 1);
+        // moto 5.2.1 stores the apex SOA value as the text of a Python dict ("{'Value': '...'}"), which no
+        // Route 53 returns; it has no SOA protection (route53-api.md §11.6), so set the value Route 53 would show.
+        change(client, bareId, ChangeAction.UPSERT, name, "SOA", 900,
+                "ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400");
+        return bareId;
+    }
+
+    /** Applies one change of a simple record set. */
+    public static void change(Route53Client client, String zoneId, ChangeAction action, String name, String type,
+                       long ttl, String... values) {
+        List<ResourceRecord> records = new ArrayList<>();
+        for (String value : values) {
+            records.add(ResourceRecord.builder().value(value).build());
+        }
+        client.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(Change.builder()
+                .action(action).resourceRecordSet(ResourceRecordSet.builder().name(name).type(RRType.fromValue(type))
+                        .ttl(ttl).resourceRecords(records).build()).build())));
+    }
+
+    /** The PTR record sets of a zone: name → sorted values, as moto returns them. */
+    public static Map<String, List<String>> ptrs(Route53Client client, String zoneId) {
+        Map<String, List<String>> out = new TreeMap<>();
+        client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream()
+                .filter(set -> set.type() == RRType.PTR)
+                .forEach(set -> out.put(set.name(), set.resourceRecords().stream().map(ResourceRecord::value).sorted().toList()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(Route53Client::close);
+        organizations.close();
+        sts.close();
+    }
+}

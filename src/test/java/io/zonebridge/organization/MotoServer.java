@@ -1,0 +1,84 @@
+package io.zonebridge.organization;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real moto_server on a free 127.0.0.1 port, started for one test class and stopped by its pid. A missing
+ * moto_server is an error (the test fails), never a skip.
+ */
+public final class MotoServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private MotoServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts moto_server and waits until it accepts connections (up to 30 s). */
+    public static MotoServer start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path log = Files.createTempFile("moto-", ".log");
+        Process process;
+        try {
+            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new IOException("moto_server is not installed or not on PATH (pip install 'moto[server]'): "
+                    + e.getMessage(), e);
+        }
+        MotoServer server = new MotoServer(process, port, log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("moto_server exited with " + process.exitValue() + ": " + Files.readString(log));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return server;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        server.close();
+        throw new IOException("moto_server did not listen on 127.0.0.1:" + port + " within 30 s: " + Files.readString(log));
+    }
+
+    /** The endpoint to give SDK clients. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Stops the server by its pid. */
+    @Override
+    public void close() throws InterruptedException {
+        ProcessHandle handle = process.toHandle();
+        handle.descendants().forEach(ProcessHandle::destroy);
+        handle.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            handle.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // a stale log in the temp directory is harmless
+        }
+    }
+}
