@@ -1,12 +1,12 @@
 package io.zonebridge.bench;
 
+import io.zonebridge.testpeers.MotoServer;
 import io.zonebridge.organization.AccountCredentials;
 import io.zonebridge.organization.AccountSelection;
 import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.organization.AssumedRoleRoute53;
 import io.zonebridge.organization.AwsAccount;
 import io.zonebridge.organization.MotoOrganization;
-import io.zonebridge.organization.MotoServer;
 import io.zonebridge.organization.OrganizationAccounts;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;

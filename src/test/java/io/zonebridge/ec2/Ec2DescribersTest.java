@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.testpeers.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class Ec2DescribersTest {
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start();
-        ec2 = moto.ec2();
+        ec2 = Ec2TestClients.against(moto);
         sandbox = new Ec2Sandbox(ec2);
     }
 

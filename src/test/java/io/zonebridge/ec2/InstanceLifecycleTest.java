@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.testpeers.MotoServer;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.route53.HostedZoneRef;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ class InstanceLifecycleTest {
     static void start() throws Exception {
         moto = MotoServer.start();
         dynamo = DynamoDbLocal.start();
-        ec2 = moto.ec2();
+        ec2 = Ec2TestClients.against(moto);
         dynamoClient = dynamo.client();
         sandbox = new Ec2Sandbox(ec2);
     }

@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.testpeers.MotoServer;
 import io.zonebridge.route53.HostedZoneRef;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

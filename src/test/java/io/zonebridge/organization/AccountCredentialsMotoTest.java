@@ -1,5 +1,6 @@
 package io.zonebridge.organization;
 
+import io.zonebridge.testpeers.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

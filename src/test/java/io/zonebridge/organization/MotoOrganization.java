@@ -1,5 +1,6 @@
 package io.zonebridge.organization;
 
+import io.zonebridge.testpeers.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

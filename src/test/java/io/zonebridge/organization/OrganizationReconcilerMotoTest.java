@@ -1,5 +1,6 @@
 package io.zonebridge.organization;
 
+import io.zonebridge.testpeers.MotoServer;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
 import io.zonebridge.reverse.OwnershipPolicy;

@@ -1,4 +1,4 @@
-package io.zonebridge.organization;
+package io.zonebridge.testpeers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real moto_server on a free 127.0.0.1 port, started for one test class and stopped by its pid. A missing
+ * A real moto_server (an AWS emulator nobody here wrote) on a free 127.0.0.1 port, started for one test class and stopped by its pid. A missing
  * moto_server is an error (the test fails), never a skip.
  */
 public final class MotoServer implements AutoCloseable {
@@ -60,6 +60,12 @@ public final class MotoServer implements AutoCloseable {
         throw new IOException("moto_server did not listen on 127.0.0.1:" + port + " within 30 s: " + Files.readString(log));
     }
 
+    /** Static test credentials moto accepts. */
+    public static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials() {
+        return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing"));
+    }
+
     /** The endpoint to give SDK clients. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
@@ -67,13 +73,17 @@ public final class MotoServer implements AutoCloseable {
 
     /** Stops the server by its pid. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         ProcessHandle handle = process.toHandle();
         handle.descendants().forEach(ProcessHandle::destroy);
         handle.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            handle.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                handle.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             Files.deleteIfExists(log);
