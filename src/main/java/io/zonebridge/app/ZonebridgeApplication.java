@@ -25,7 +25,7 @@ public final class ZonebridgeApplication {
         if (!Files.isRegularFile(configFile)) {
             throw new IllegalArgumentException("configuration file not found: " + configFile.toAbsolutePath());
         }
-        Main main = new Main(ZonebridgeApplication.class);
+        Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + configFile.toAbsolutePath());
         return main;
     }
