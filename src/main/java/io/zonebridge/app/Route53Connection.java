@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.route53.Route53Client;
  */
 public final class Route53Connection implements AutoCloseable {
 
+    /** The access key used with a local Route 53 when no AWS credentials are configured (the emulator takes any). */
+    public static final String LOCAL_ACCESS_KEY = "AKIAZONEBRIDGELOCAL0";
+
     private static final Logger LOG = LoggerFactory.getLogger(Route53Connection.class);
 
     private final LocalAwsServer embedded;
@@ -93,7 +96,7 @@ public final class Route53Connection implements AutoCloseable {
             return chain;
         } catch (SdkClientException noCredentials) {
             // A local Route 53 accepts any key; without an AWS profile use a fixed local one.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAZONEBRIDGELOCAL0", "local"));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, "local"));
         }
     }
 }
