@@ -125,14 +125,16 @@ public final class ZoneSynchronizer {
             return new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.REFUSED, desired.serial(),
                     creates, updates, deletes, batches.size(), "refused: " + e.getMessage()), false);
         }
+        if (plan.isEmpty()) {
+            if (!mode.dryRun()) {
+                zone.source().applied(desired);
+            }
+            return new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.IN_STEP, desired.serial(),
+                    0, 0, 0, 0, "hosted zone " + ref.id() + " is in step; " + desired.detail()), false);
+        }
         if (mode.dryRun()) {
             return new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.DRY_RUN, desired.serial(),
                     creates, updates, deletes, batches.size(), "dry run: nothing applied"), false);
-        }
-        if (plan.isEmpty()) {
-            zone.source().applied(desired);
-            return new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.IN_STEP, desired.serial(),
-                    0, 0, 0, 0, "hosted zone " + ref.id() + " is in step; " + desired.detail()), false);
         }
         ApplyResult result = gateway.apply(ref, batches, waitForInsync);
         if (!result.isComplete()) {

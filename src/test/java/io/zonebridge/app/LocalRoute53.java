@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * and read them back, and the comparison "hosted zone equals the primary's zone" (apex SOA and NS are Route 53's
  * own and left out on both sides).
  */
-final class LocalRoute53 implements AutoCloseable {
+public final class LocalRoute53 implements AutoCloseable {
 
     private final LocalAwsServer server = new LocalAwsServer();
     private final Route53Client client;
     private final SdkRoute53Gateway gateway;
 
-    LocalRoute53() {
+    public LocalRoute53() {
         server.start(0);
         Route53ClientFactory factory = new Route53ClientFactory().endpoint(URI.create(server.endpoint()))
                 .rateLimiter(new AccountRateLimiter(1000))
@@ -39,38 +39,38 @@ final class LocalRoute53 implements AutoCloseable {
         gateway = new SdkRoute53Gateway(client, factory.callCounter());
     }
 
-    LocalAwsServer server() {
+    public LocalAwsServer server() {
         return server;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return server.endpoint();
     }
 
     /** Creates a public hosted zone; returns its bare id. */
-    String createZone(String name) {
+    public String createZone(String name) {
         String id = client.createHostedZone(b -> b.name(name).callerReference(UUID.randomUUID().toString()))
                 .hostedZone().id();
         return id.substring(id.lastIndexOf('/') + 1);
     }
 
-    HostedZoneRef zone(String id) {
+    public HostedZoneRef zone(String id) {
         return gateway.listHostedZones().stream().filter(z -> z.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** The hosted zone's record sets without the apex SOA and NS. */
-    Map<RecordKey, RecordSet> records(String id) {
+    public Map<RecordKey, RecordSet> records(String id) {
         HostedZoneRef zone = zone(id);
         return withoutApexSoaNs(gateway.readZone(zone));
     }
 
     /** ChangeResourceRecordSets requests the server received so far. */
-    long changeRequests() {
+    public long changeRequests() {
         return server.counters().requests("ChangeResourceRecordSets");
     }
 
     /** The primary's zone (from an AXFR) in Route 53's shape, without the apex SOA and NS. */
-    static Map<RecordKey, RecordSet> expected(String zone, List<Record> axfr) {
+    public static Map<RecordKey, RecordSet> expected(String zone, List<Record> axfr) {
         return withoutApexSoaNs(DnsRecordConverter.toSnapshot(zone, axfr));
     }
 
