@@ -6,8 +6,6 @@ import io.zonebridge.secondary.ZoneTransferClient;
 import io.zonebridge.zonefile.ConvertedZone;
 import io.zonebridge.zonefile.DnsRecordConverter;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Record;
@@ -22,13 +20,13 @@ import org.xbill.DNS.Record;
 public final class TransferSource implements DesiredStateSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferSource.class);
-    private static final Set<String> SKIP_REPORTED = ConcurrentHashMap.newKeySet();
 
     private final SecondaryZone zone;
     private final ZoneTransferClient client;
     private Long appliedSerial;
     private List<Record> appliedRecords;
     private TransferResult pending;
+    private boolean skippedTypesReported;
 
     public TransferSource(SecondaryZone zone, ZoneTransferClient client) {
         this.zone = zone;
@@ -51,7 +49,8 @@ public final class TransferSource implements DesiredStateSource {
                     result.message());
             case IXFR, AXFR -> {
                 ConvertedZone converted = DnsRecordConverter.convert(zone.zone().toString(), result.records());
-                if (converted.skippedCount() > 0 && SKIP_REPORTED.add(zone.zone().toString())) {
+                if (converted.skippedCount() > 0 && !skippedTypesReported) {
+                    skippedTypesReported = true;
                     LOG.warn("zone {}: records of types Route 53 does not support are skipped: {}", zone.zone(),
                             converted.skippedByType());
                 }
