@@ -12,9 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -24,8 +27,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
  */
 public final class Route53Connection implements AutoCloseable {
 
-    /** The access key used with a local Route 53 when no AWS credentials are configured (the emulator takes any). */
-    public static final String LOCAL_ACCESS_KEY = "AKIAZONEBRIDGELOCAL0";
+    /** The access key used with a local Route 53 when no AWS credentials are configured. */
+    private static final String LOCAL_ACCESS_KEY = "AKIAZONEBRIDGELOCAL0";
 
     private static final Logger LOG = LoggerFactory.getLogger(Route53Connection.class);
 
@@ -87,16 +90,17 @@ public final class Route53Connection implements AutoCloseable {
     }
 
     private static AwsCredentialsProvider credentials(boolean local) {
-        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        if (!local) {
-            return chain;
-        }
-        try {
-            chain.resolveCredentials();
-            return chain;
-        } catch (SdkClientException noCredentials) {
-            // A local Route 53 accepts any key; without an AWS profile use a fixed local one.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, "local"));
-        }
+        return local ? localCredentials() : DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * Credentials for a local Route 53 (which takes any key, and keeps one account per key): the environment, system
+     * properties or profile when they hold keys (never the slow instance-metadata lookups), else a fixed local key.
+     */
+    public static AwsCredentialsProvider localCredentials() {
+        return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, "local"))).build();
     }
 }

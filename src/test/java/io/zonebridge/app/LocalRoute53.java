@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.xbill.DNS.Record;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -34,7 +32,7 @@ public final class LocalRoute53 implements AutoCloseable {
         server.start(0);
         Route53ClientFactory factory = new Route53ClientFactory().endpoint(URI.create(server.endpoint()))
                 .rateLimiter(new AccountRateLimiter(1000))
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(Route53Connection.LOCAL_ACCESS_KEY, "local")));
+                .credentials(Route53Connection.localCredentials());
         client = factory.create();
         gateway = new SdkRoute53Gateway(client, factory.callCounter());
     }

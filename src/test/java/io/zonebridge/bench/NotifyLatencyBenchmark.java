@@ -18,8 +18,6 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -116,8 +114,7 @@ public final class NotifyLatencyBenchmark {
 
     private static String createZone(String endpoint, String name) {
         try (Route53Client client = Route53Client.builder().endpointOverride(URI.create(endpoint))
-                .region(Region.AWS_GLOBAL).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(Route53Connection.LOCAL_ACCESS_KEY, "local"))).build()) {
+                .region(Region.AWS_GLOBAL).credentialsProvider(Route53Connection.localCredentials()).build()) {
             String id = client.createHostedZone(b -> b.name(name).callerReference(UUID.randomUUID().toString()))
                     .hostedZone().id();
             return id.substring(id.lastIndexOf('/') + 1);
