@@ -62,6 +62,12 @@ public final class LocalRoute53 implements AutoCloseable {
         return withoutApexSoaNs(gateway.readZone(zone));
     }
 
+    /** The hosted zone's apex SOA value as Route 53 holds it. */
+    public String soa(String id) {
+        HostedZoneRef zone = zone(id);
+        return gateway.readZone(zone).soa().orElseThrow().values().get(0);
+    }
+
     /** ChangeResourceRecordSets requests the server received so far. */
     public long changeRequests() {
         return server.counters().requests("ChangeResourceRecordSets");
