@@ -54,6 +54,9 @@ public final class SyncCommand implements Callable<Integer> {
         List<SyncOutcome> outcomes = new ArrayList<>();
         try (ZonebridgeRuntime runtime = ZonebridgeRuntime.start(ConfigLoader.fromSystemEnvironment().load(config),
                 Clock.systemUTC())) {
+            if (runtime.connection().embedded().isPresent()) {
+                err.println("note: route53.endpoint is embedded: this local Route 53 lives only while the command runs");
+            }
             SyncMode mode = new SyncMode(true, dryRun, force);
             for (ManagedZone zone : runtime.catalog().zones()) {
                 outcomes.add(runtime.synchronizer().sync(zone, mode));

@@ -3,6 +3,7 @@ package io.zonebridge.app;
 import static io.zonebridge.app.Eventually.assertEqualsWithin;
 import static io.zonebridge.app.Eventually.assertWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.model.RecordKey;
@@ -181,6 +182,21 @@ class SecondaryPipelineTest {
         Message unknownZone = sendNotify("nobody.test.", "127.0.0.1");
         assertEquals(Rcode.REFUSED, unknownZone.getRcode());
         assertTrue(unknownZone.getHeader().getFlag(Flags.QR));
+    }
+
+    @Test
+    void malformedPacketsAreDroppedAndTheListenerKeepsAnswering() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            byte[] garbage = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(garbage, garbage.length, InetAddress.getByName("127.0.0.1"),
+                    notifyPort));
+            socket.setSoTimeout(500);
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[512], 512);
+            assertThrows(java.net.SocketTimeoutException.class, () -> socket.receive(reply),
+                    "no answer to a packet shorter than a DNS header");
+        }
+        assertEquals(Rcode.REFUSED, sendNotify("nobody.test.", "127.0.0.1").getRcode(), "still answering");
+        assertEquals(ServiceStatus.Started, context.getRouteController().getRouteStatus("notify-listener"));
     }
 
     @Test
