@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code zonebridge run}: the long-running service with all its routes. */
@@ -12,12 +13,17 @@ import java.util.concurrent.Callable;
         description = "Run the zonebridge service (Camel routes from routes/*.camel.yaml).")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "Service configuration (default: ${DEFAULT-VALUE}).",
-            defaultValue = ZonebridgeApplication.DEFAULT_CONFIG)
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "zonebridge configuration (default: zonebridge.config in the service properties, "
+                    + "config/zonebridge.yaml).")
     Path config;
+
+    @Option(names = "--properties", paramLabel = "FILE", defaultValue = ZonebridgeApplication.DEFAULT_CONFIG,
+            description = "Service (Camel main) properties (default: ${DEFAULT-VALUE}).")
+    Path properties;
 
     @Override
     public Integer call() throws Exception {
-        return new ZonebridgeApplication(config).run();
+        return new ZonebridgeApplication(properties, Optional.ofNullable(config)).run();
     }
 }

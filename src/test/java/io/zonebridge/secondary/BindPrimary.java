@@ -37,9 +37,9 @@ import org.xbill.DNS.Type;
  * named.conf and zone files (from {@code src/test/resources/bind/}), a TSIG key {@code xfr-key} and an rndc
  * channel. It sends NOTIFYs to 127.0.0.1 on the given port. Stopped by pid; never shared between test classes.
  */
-final class BindPrimary implements AutoCloseable {
+public final class BindPrimary implements AutoCloseable {
 
-    static final String[] BUILT_IN_ZONES = {"example.test", "reload.test", "dyn.test", "secure.test"};
+    public static final String[] BUILT_IN_ZONES = {"example.test", "reload.test", "dyn.test", "secure.test"};
 
     private final Path dir;
     private final int port;
@@ -56,7 +56,7 @@ final class BindPrimary implements AutoCloseable {
     }
 
     /** Starts named with the built-in zones. */
-    static BindPrimary start(int notifyPort) throws Exception {
+    public static BindPrimary start(int notifyPort) throws Exception {
         return start(notifyPort, Map.of());
     }
 
@@ -64,17 +64,26 @@ final class BindPrimary implements AutoCloseable {
      * Starts named with the built-in zones plus {@code extraZones} (zone name to zone-file text; transferable
      * from 127.0.0.1 without a key) and waits until it answers for every zone.
      */
-    static BindPrimary start(int notifyPort, Map<String, String> extraZones) throws Exception {
+    public static BindPrimary start(int notifyPort, Map<String, String> extraZones) throws Exception {
         return start(notifyPort, extraZones, newXfrKey());
     }
 
     /** A fresh random {@code xfr-key} (hmac-sha256), to configure a client before named starts. */
-    static TsigKeySpec newXfrKey() {
+    public static TsigKeySpec newXfrKey() {
         return new TsigKeySpec("xfr-key", "hmac-sha256", randomSecret());
     }
 
     /** Like {@link #start(int, Map)}, with the given {@code xfr-key}. */
-    static BindPrimary start(int notifyPort, Map<String, String> extraZones, TsigKeySpec xfrKey) throws Exception {
+    public static BindPrimary start(int notifyPort, Map<String, String> extraZones, TsigKeySpec xfrKey) throws Exception {
+        return start(notifyPort, extraZones, xfrKey, Map.of());
+    }
+
+    /**
+     * Like {@link #start(int, Map, TsigKeySpec)}, with extra statements inside some extra zones' blocks (zone name
+     * to statements, e.g. {@code notify no;} or {@code allow-transfer { key "xfr-key"; };}).
+     */
+    public static BindPrimary start(int notifyPort, Map<String, String> extraZones, TsigKeySpec xfrKey,
+            Map<String, String> zoneStatements) throws Exception {
         requireTool("/usr/sbin/named");
         Path dir = Files.createTempDirectory("zonebridge-bind-");
         for (String zone : BUILT_IN_ZONES) {
@@ -84,7 +93,8 @@ final class BindPrimary implements AutoCloseable {
         for (Map.Entry<String, String> zone : extraZones.entrySet()) {
             Files.writeString(dir.resolve(zone.getKey() + ".db"), zone.getValue());
             extra.append("zone \"").append(zone.getKey()).append("\" { type primary; file \"")
-                    .append(zone.getKey()).append(".db\"; };\n");
+                    .append(zone.getKey()).append(".db\"; ")
+                    .append(zoneStatements.getOrDefault(zone.getKey(), "")).append(" };\n");
         }
         String xfrSecret = xfrKey.secretBase64();
         String rndcSecret = randomSecret();
@@ -122,31 +132,31 @@ final class BindPrimary implements AutoCloseable {
         return bind;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    TsigKeySpec xfrKey() {
+    public TsigKeySpec xfrKey() {
         return xfrKey;
     }
 
-    Path zoneFile(String zone) {
+    public Path zoneFile(String zone) {
         return dir.resolve(zone + ".db");
     }
 
-    String primary() {
+    public String primary() {
         return "127.0.0.1:" + port;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("named.log"));
         } catch (IOException e) {
@@ -155,7 +165,7 @@ final class BindPrimary implements AutoCloseable {
     }
 
     /** Replaces a zone's file and has named reload it (named computes the IXFR difference). */
-    void rewriteZone(String zone, String text) throws Exception {
+    public void rewriteZone(String zone, String text) throws Exception {
         Path file = zoneFile(zone);
         long previous = Files.getLastModifiedTime(file).toMillis();
         Files.writeString(file, text);
@@ -166,18 +176,18 @@ final class BindPrimary implements AutoCloseable {
     }
 
     /** Runs nsupdate with xfr-key against this server; {@code commands} without the server line and send. */
-    void nsupdate(String commands) throws Exception {
+    public void nsupdate(String commands) throws Exception {
         run(List.of("/usr/bin/nsupdate", "-k", dir.resolve("xfr-key.conf").toString()),
                 "server 127.0.0.1 " + port + "\n" + commands + "\nsend\n");
     }
 
     /** The zone as named serves it now, by {@code dig AXFR} (an independent client), parsed by dnsjava. */
-    List<Record> digAxfr(String zone) throws Exception {
+    public List<Record> digAxfr(String zone) throws Exception {
         return digAxfr(zone, List.of());
     }
 
     /** {@link #digAxfr(String)} signed with {@code xfr-key}. */
-    List<Record> digAxfrWithKey(String zone) throws Exception {
+    public List<Record> digAxfrWithKey(String zone) throws Exception {
         return digAxfr(zone, List.of("-k", dir.resolve("xfr-key.conf").toString()));
     }
 
@@ -202,14 +212,14 @@ final class BindPrimary implements AutoCloseable {
     }
 
     /** The serial named serves for {@code zone} now. */
-    long serial(String zone) throws Exception {
+    public long serial(String zone) throws Exception {
         Message response = resolver().send(Message.newQuery(
                 Record.newRecord(Name.fromString(zone, Name.root), Type.SOA, DClass.IN)));
         return ((SOARecord) response.getSection(Section.ANSWER).get(0)).getSerial();
     }
 
     /** Kills named with SIGKILL (by pid) and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
@@ -291,7 +301,7 @@ final class BindPrimary implements AutoCloseable {
         }
     }
 
-    static String resourceText(String name) throws IOException {
+    public static String resourceText(String name) throws IOException {
         return resource(name);
     }
 
@@ -302,7 +312,7 @@ final class BindPrimary implements AutoCloseable {
     }
 
     /** A port free on 127.0.0.1 for both TCP and UDP at the time of the call. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 50, loopback)) {
@@ -317,7 +327,7 @@ final class BindPrimary implements AutoCloseable {
         throw new IOException("no free loopback port found");
     }
 
-    static Map<String, String> zones(String... nameAndText) {
+    public static Map<String, String> zones(String... nameAndText) {
         Map<String, String> zones = new LinkedHashMap<>();
         for (int i = 0; i < nameAndText.length; i += 2) {
             zones.put(nameAndText[i], nameAndText[i + 1]);

@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and, on TCP, cuts the server's stream after a given number of bytes: it runs an action (e.g. kill the server)
  * and then closes the connection, stalls it, or drains what the server still sends before closing.
  */
-final class CuttingRelay implements AutoCloseable {
+public final class CuttingRelay implements AutoCloseable {
 
     /** What happens to the TCP stream once the cut point is reached. */
-    enum AfterCut {
+    public enum AfterCut {
         /** Close the client connection at once: the client gets exactly the first N bytes. */
         CLOSE,
         /** Keep the connection open and send nothing more (the client must time out). */
@@ -39,7 +39,7 @@ final class CuttingRelay implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private volatile boolean cut;
 
-    CuttingRelay(int upstreamPort, long cutAfter, AfterCut afterCut, Runnable onCut) throws IOException {
+    public CuttingRelay(int upstreamPort, long cutAfter, AfterCut afterCut, Runnable onCut) throws IOException {
         this.upstreamPort = upstreamPort;
         this.cutAfter = cutAfter;
         this.afterCut = afterCut;
@@ -51,16 +51,16 @@ final class CuttingRelay implements AutoCloseable {
         daemon(this::acceptTcp, "relay-tcp");
     }
 
-    int port() {
+    public int port() {
         return tcp.getLocalPort();
     }
 
     /** Server-to-client TCP bytes passed on (all connections). */
-    long forwardedBytes() {
+    public long forwardedBytes() {
         return forwarded.get();
     }
 
-    boolean wasCut() {
+    public boolean wasCut() {
         return cut;
     }
 

@@ -32,6 +32,12 @@ public record MirrorSchedule(Optional<Duration> every, Optional<String> cron) {
                 throw node.get("cron").error("must have 6 or 7 fields (seconds minutes hours day-of-month month "
                         + "day-of-week [year]), found " + fields + ": '" + c + "'");
             }
+            try {
+                org.quartz.CronExpression.validateExpression(c);
+            } catch (java.text.ParseException e) {
+                throw node.get("cron").error("is not a valid Quartz cron expression ('" + c + "'): " + e.getMessage()
+                        + " (use ? for day-of-month or day-of-week)");
+            }
         });
         return Optional.of(new MirrorSchedule(every, cron));
     }

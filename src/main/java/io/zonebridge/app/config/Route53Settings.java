@@ -4,18 +4,27 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * How zonebridge reaches Route 53.
+ * How zonebridge reaches Route 53: AWS itself, an endpoint override (a running local emulator), or
+ * {@code embedded}: the project's local Route 53 started inside the service (the quick start).
  *
- * @param endpoint           endpoint override (the local emulator), empty for AWS itself
+ * @param endpoint           endpoint override (the local emulator), empty for AWS itself or when embedded
+ * @param embedded           whether the local Route 53 runs in-process ({@code endpoint: embedded})
+ * @param embeddedPort       HTTP port of the embedded Route 53 on 127.0.0.1
+ * @param embeddedDnsPort    DNS port (UDP and TCP) of the embedded Route 53 on 127.0.0.1
  * @param region             signing region for regional services
  * @param rateLimitPerSecond shared Route 53 request budget per account
  * @param waitForInsync      whether applies wait until Route 53 reports INSYNC
  */
-public record Route53Settings(Optional<URI> endpoint, String region, double rateLimitPerSecond, boolean waitForInsync) {
+public record Route53Settings(Optional<URI> endpoint, boolean embedded, int embeddedPort, int embeddedDnsPort,
+                              String region, double rateLimitPerSecond, boolean waitForInsync) {
+
+    /** The value of {@code route53.endpoint} that starts the local Route 53 in-process. */
+    public static final String EMBEDDED = "embedded";
 
     static Route53Settings from(ConfigNode node) {
-        node.allowOnly("endpoint", "region", "rateLimitPerSecond", "waitForInsync");
-        Optional<URI> endpoint = node.get("endpoint").optionalText().map(text -> {
+        node.allowOnly("endpoint", "embeddedPort", "embeddedDnsPort", "region", "rateLimitPerSecond", "waitForInsync");
+        boolean embedded = node.get("endpoint").optionalText().map(EMBEDDED::equals).orElse(false);
+        Optional<URI> endpoint = embedded ? Optional.empty() : node.get("endpoint").optionalText().map(text -> {
             try {
                 URI uri = URI.create(text);
                 if (uri.getScheme() == null || uri.getHost() == null) {
@@ -23,10 +32,20 @@ public record Route53Settings(Optional<URI> endpoint, String region, double rate
                 }
                 return uri;
             } catch (IllegalArgumentException e) {
-                throw node.get("endpoint").error("must be a URL such as http://127.0.0.1:4566, not '" + text + "'");
+                throw node.get("endpoint").error("must be '" + EMBEDDED + "' or a URL such as http://127.0.0.1:4566, not '"
+                        + text + "'");
             }
         });
-        return new Route53Settings(endpoint, node.get("region").text("us-east-1"),
+        int port = (int) node.get("embeddedPort").longValue(4566, 0, 65535);
+        int dnsPort = (int) node.get("embeddedDnsPort").longValue(15353, -1, 65535);
+        if (!embedded) {
+            for (String key : new String[] {"embeddedPort", "embeddedDnsPort"}) {
+                if (node.get(key).isPresent()) {
+                    throw node.get(key).error("applies only with endpoint: " + EMBEDDED);
+                }
+            }
+        }
+        return new Route53Settings(endpoint, embedded, port, dnsPort, node.get("region").text("us-east-1"),
                 node.get("rateLimitPerSecond").doubleValue(5.0, 0.1, 1000),
                 node.get("waitForInsync").bool(false));
     }

@@ -91,7 +91,10 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "unknown top key      | rout53: {}                                                    | zb.yaml: rout53: unknown key",
-            "bad endpoint         | route53: {endpoint: 'not a url'}                              | zb.yaml: route53.endpoint: must be a URL",
+            "bad endpoint         | route53: {endpoint: 'not a url'}                              | zb.yaml: route53.endpoint: must be 'embedded' or a URL",
+            "embedded port range  | route53: {endpoint: embedded, embeddedPort: 70000}            | zb.yaml: route53.embeddedPort: must be between 0 and 65535",
+            "port without embedded| route53: {endpoint: 'http://127.0.0.1:4566', embeddedDnsPort: 5353} | zb.yaml: route53.embeddedDnsPort: applies only with endpoint: embedded",
+            "quartz rejects cron  | secondary: {zones: [{name: a.example, primaries: [h], mirror: {cron: '0 0 * * * *'}}]} | zb.yaml: secondary.zones[0].mirror.cron: is not a valid Quartz cron expression",
             "rate out of range    | route53: {rateLimitPerSecond: 0}                              | zb.yaml: route53.rateLimitPerSecond: must be between",
             "secret inline        | tsigKeys: {k: {secret: abc}}                                  | zb.yaml: tsigKeys.k.secret: unknown key",
             "secret env missing   | tsigKeys: {k: {secretEnv: NOPE}}                              | zb.yaml: tsigKeys.k.secretEnv: environment variable NOPE is not set",
@@ -119,5 +122,18 @@ class ConfigLoaderTest {
     void theShippedConfigurationIsValid() {
         ZonebridgeConfig config = new ConfigLoader(Map.of()).load(Path.of("config/zonebridge.yaml"));
         assertFalse(config.secondary().zones().isEmpty(), "the sample configuration has a zone to try");
+        assertTrue(config.route53().embedded(), "the quick start runs the embedded Route 53");
+        assertEquals(4566, config.route53().embeddedPort());
+        assertEquals(15353, config.route53().embeddedDnsPort());
+    }
+
+    @Test
+    void embeddedEndpointHasDefaultPortsAndNoUrl() {
+        Route53Settings settings = loader.parse("zb.yaml", "route53: {endpoint: embedded}").route53();
+        assertTrue(settings.embedded());
+        assertTrue(settings.endpoint().isEmpty());
+        assertEquals(4566, settings.embeddedPort());
+        assertEquals(15353, settings.embeddedDnsPort());
+        assertFalse(loader.parse("zb.yaml", "route53: {}").route53().embedded(), "AWS itself when no endpoint is given");
     }
 }

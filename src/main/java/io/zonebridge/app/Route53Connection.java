@@ -1,0 +1,106 @@
+package io.zonebridge.app;
+
+import io.zonebridge.app.config.Route53Settings;
+import io.zonebridge.local.LocalAwsServer;
+import io.zonebridge.local.LocalRoute53Options;
+import io.zonebridge.route53.AccountRateLimiter;
+import io.zonebridge.route53.Route53ClientFactory;
+import io.zonebridge.route53.SdkRoute53Gateway;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.services.route53.Route53Client;
+
+/**
+ * The service's way to Route 53, from {@code route53} in the configuration: AWS itself, an endpoint override, or
+ * ({@code endpoint: embedded}) the project's local Route 53 started in-process on 127.0.0.1 with its DNS port.
+ * One rate limiter for the account, the SDK's retries, and calls counted. Closing stops what it started.
+ */
+public final class Route53Connection implements AutoCloseable {
+
+    /** The access key used with a local Route 53 when no AWS credentials are configured. */
+    private static final String LOCAL_ACCESS_KEY = "AKIAZONEBRIDGELOCAL0";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Route53Connection.class);
+
+    private final LocalAwsServer embedded;
+    private final Route53Client client;
+    private final SdkRoute53Gateway gateway;
+
+    private Route53Connection(LocalAwsServer embedded, Route53Client client, SdkRoute53Gateway gateway) {
+        this.embedded = embedded;
+        this.client = client;
+        this.gateway = gateway;
+    }
+
+    /** Connects (starting the embedded Route 53 first when configured). */
+    public static Route53Connection open(Route53Settings settings) {
+        LocalAwsServer server = null;
+        Optional<URI> endpoint = settings.endpoint();
+        if (settings.embedded()) {
+            server = new LocalAwsServer(LocalRoute53Options.defaults().withDnsPort(settings.embeddedDnsPort()));
+            try {
+                server.start(settings.embeddedPort());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot start the embedded Route 53 on 127.0.0.1:"
+                        + settings.embeddedPort() + " (route53.embeddedPort): " + e.getMessage(), e);
+            }
+            endpoint = Optional.of(URI.create(server.endpoint()));
+            LOG.info("embedded Route 53 at {} (aws --endpoint-url {}), DNS on 127.0.0.1 port {}", server.endpoint(),
+                    server.endpoint(), server.dnsPort());
+        }
+        Route53ClientFactory factory = new Route53ClientFactory()
+                .rateLimiter(new AccountRateLimiter(settings.rateLimitPerSecond()))
+                .credentials(credentials(endpoint.isPresent()));
+        endpoint.ifPresent(factory::endpoint);
+        Route53Client client = factory.create();
+        return new Route53Connection(server, client, new SdkRoute53Gateway(client, factory.callCounter()));
+    }
+
+    /** The gateway every sync run uses. */
+    public SdkRoute53Gateway gateway() {
+        return gateway;
+    }
+
+    /** The SDK client (for calls the gateway does not make, such as creating the quick start's zones). */
+    public Route53Client client() {
+        return client;
+    }
+
+    /** The embedded Route 53, when it runs. */
+    public Optional<LocalAwsServer> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.stop();
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(boolean local) {
+        return local ? localCredentials() : DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * Credentials for a local Route 53 (which takes any key, and keeps one account per key): the environment, system
+     * properties or profile when they hold keys (never the slow instance-metadata lookups), else a fixed local key.
+     */
+    public static AwsCredentialsProvider localCredentials() {
+        return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, "local"))).build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.zonebridge.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-zone sync status (last sync time, serial, changes, last error), kept in memory for status reports and,
+ * later, JMX. Thread-safe.
+ */
+public final class ZoneStatusBoard {
+
+    private final Map<String, ZoneStatus> statuses = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public ZoneStatusBoard(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Records the outcome of a run. */
+    public void record(SyncOutcome outcome) {
+        statuses.compute(outcome.zoneKey(), (key, before) -> {
+            boolean failed = outcome.result().isFailure();
+            return new ZoneStatus(key, outcome.zoneName(), clock.instant(),
+                    failed ? (before == null ? null : before.lastSuccess()) : clock.instant(),
+                    outcome.serial() != null ? outcome.serial() : before == null ? null : before.serial(),
+                    outcome,
+                    failed ? outcome.message() : before == null ? null : before.lastError(),
+                    (before == null ? 0 : before.failures()) + (failed ? 1 : 0));
+        });
+    }
+
+    /** The status of one zone, if it was synced at all. */
+    public Optional<ZoneStatus> get(String zoneKey) {
+        return Optional.ofNullable(statuses.get(zoneKey));
+    }
+
+    /** Every zone's status. */
+    public List<ZoneStatus> all() {
+        return statuses.values().stream().sorted(java.util.Comparator.comparing(ZoneStatus::zoneKey)).toList();
+    }
+}

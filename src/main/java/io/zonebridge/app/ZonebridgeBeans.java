@@ -1,0 +1,53 @@
+package io.zonebridge.app;
+
+import io.zonebridge.app.config.ConfigLoader;
+import io.zonebridge.app.config.NotifySettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The Camel configuration of the service: reads {@code zonebridge.yaml} (path from property
+ * {@value #CONFIG_PROPERTY}, default {@value #DEFAULT_CONFIG}), assembles the {@link ZonebridgeRuntime} and binds
+ * the beans the YAML routes call by name: {@code zoneSynchronizer}, {@code zoneWorkMerger}, {@code refreshSchedule},
+ * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}. It also sets
+ * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration.
+ */
+public final class ZonebridgeBeans implements CamelConfiguration {
+
+    /** Property naming the zonebridge YAML configuration file. */
+    public static final String CONFIG_PROPERTY = "zonebridge.config";
+    /** Default configuration file, relative to the working directory. */
+    public static final String DEFAULT_CONFIG = "config/zonebridge.yaml";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Path file = Path.of(properties.resolveProperty(CONFIG_PROPERTY).orElse(DEFAULT_CONFIG));
+        ZonebridgeRuntime runtime = ZonebridgeRuntime.start(ConfigLoader.fromSystemEnvironment().load(file),
+                Clock.systemUTC());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                runtime.close();
+            }
+        }, true, true);
+        Registry registry = context.getRegistry();
+        registry.bind("zonebridgeRuntime", runtime);
+        registry.bind("zoneSynchronizer", runtime.synchronizer());
+        registry.bind("zoneStatusBoard", runtime.statusBoard());
+        registry.bind("zoneWorkMerger", new ZoneWorkMerger());
+        registry.bind("refreshSchedule", runtime.refreshSchedule());
+        registry.bind("mirrorJobs", runtime.mirrorJobs());
+        registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
+        registry.bind("notifyReceiver", runtime.notifyReceiver());
+        NotifySettings notify = runtime.config().secondary().notifyListener();
+        properties.addOverrideProperty("zonebridge.notify.host", notify.host());
+        properties.addOverrideProperty("zonebridge.notify.port", Integer.toString(notify.port()));
+        properties.addOverrideProperty("zonebridge.notify.enabled", Boolean.toString(notify.enabled()));
+    }
+}

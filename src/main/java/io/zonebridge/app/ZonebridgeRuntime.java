@@ -1,0 +1,105 @@
+package io.zonebridge.app;
+
+import io.zonebridge.app.config.SecondaryZoneConfig;
+import io.zonebridge.app.config.ZonebridgeConfig;
+import io.zonebridge.plan.SafetyLimits;
+import io.zonebridge.secondary.NotifyHandler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the service and {@code sync --once} share, assembled from the configuration: the connection to
+ * Route 53 (starting the embedded one and its zones when configured), the managed zones, the status board, the
+ * schedules and the synchronizer. Closing it stops the embedded Route 53.
+ */
+public final class ZonebridgeRuntime implements AutoCloseable {
+
+    private final ZonebridgeConfig config;
+    private final Route53Connection connection;
+    private final ZoneCatalog catalog;
+    private final ZoneStatusBoard board;
+    private final RefreshSchedule refreshSchedule;
+    private final ZoneSynchronizer synchronizer;
+    private final Clock clock;
+
+    private ZonebridgeRuntime(ZonebridgeConfig config, Route53Connection connection, ZoneCatalog catalog, Clock clock) {
+        this.config = config;
+        this.connection = connection;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.board = new ZoneStatusBoard(clock);
+        this.refreshSchedule = new RefreshSchedule(catalog, clock);
+        this.synchronizer = new ZoneSynchronizer(catalog, connection.gateway(),
+                new SafetyLimits(config.safety().maxChangeShare(), config.safety().minZoneSize()),
+                config.route53().waitForInsync(), board, refreshSchedule);
+    }
+
+    /** Connects to Route 53, creates the embedded zones when embedded, and finds the managed zones. */
+    public static ZonebridgeRuntime start(ZonebridgeConfig config, Clock clock) {
+        Route53Connection connection = Route53Connection.open(config.route53());
+        try {
+            ManagedZoneFactory factory = new ManagedZoneFactory(config);
+            List<ManagedZone> zones = new ArrayList<>(factory.configuredZones());
+            if (connection.embedded().isPresent()) {
+                EmbeddedZones.createMissing(connection.client(), connection.gateway(), zones);
+            }
+            config.secondary().servedBy().ifPresent(defaults -> {
+                Set<String> configured = config.secondary().zones().stream().map(SecondaryZoneConfig::name)
+                        .collect(Collectors.toSet());
+                zones.addAll(new ServedZoneDiscovery(factory).discover(connection.gateway(), defaults, configured));
+            });
+            return new ZonebridgeRuntime(config, connection, new ZoneCatalog(zones), clock);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public ZonebridgeConfig config() {
+        return config;
+    }
+
+    public Route53Connection connection() {
+        return connection;
+    }
+
+    public ZoneCatalog catalog() {
+        return catalog;
+    }
+
+    public ZoneStatusBoard statusBoard() {
+        return board;
+    }
+
+    public RefreshSchedule refreshSchedule() {
+        return refreshSchedule;
+    }
+
+    public ZoneSynchronizer synchronizer() {
+        return synchronizer;
+    }
+
+    /** The schedule of mirror jobs. */
+    public MirrorJobs mirrorJobs() {
+        return new MirrorJobs(catalog, clock);
+    }
+
+    /** A watcher of the zone files that stand in for primaries. */
+    public ZoneFileWatcher zoneFileWatcher() {
+        return new ZoneFileWatcher(catalog);
+    }
+
+    /** The NOTIFY receiver for the zones transferred from primaries. */
+    public NotifyReceiver notifyReceiver() {
+        return new NotifyReceiver(new NotifyHandler(catalog.secondaryZones(), NotifyHandler.DEFAULT_DUPLICATE_WINDOW,
+                clock), catalog);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,234 @@
+package io.zonebridge.app;
+
+import static io.zonebridge.app.Eventually.assertEqualsWithin;
+import static io.zonebridge.app.Eventually.assertWithin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonebridge.model.RecordKey;
+import io.zonebridge.model.RecordSet;
+import io.zonebridge.secondary.BindPrimary;
+import io.zonebridge.secondary.TsigKeySpec;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * The service's real YAML routes and beans against a real BIND primary and the local Route 53: NOTIFY → IXFR →
+ * hosted zone equal to the primary's zone; nsupdate → NOTIFY → IXFR; a TSIG-only zone; a wrong key (nothing
+ * applied, error recorded); NOTIFYs from strangers answered REFUSED; a lost NOTIFY caught by the refresh timer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
+        "zonebridge.config=target/secondary-pipeline-test/zonebridge.yaml",
+        "zonebridge.apply.debounce=300", "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
+        "zonebridge.apply.redeliveryDelay=50"})
+class SecondaryPipelineTest {
+
+    private static final Path DIR = Path.of("target/secondary-pipeline-test");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static BindPrimary bind;
+    private static LocalRoute53 route53;
+    private static int notifyPort;
+    private static final Map<String, String> ids = new java.util.HashMap<>();
+
+    @BeanInject
+    CamelContext context;
+
+    @BeanInject
+    ZoneStatusBoard board;
+
+    @BeforeAll
+    static void startPeers() throws Exception {
+        Files.createDirectories(DIR);
+        notifyPort = BindPrimary.freePort();
+        TsigKeySpec key = BindPrimary.newXfrKey();
+        bind = BindPrimary.start(notifyPort, BindPrimary.zones(
+                        "wrongkey.test", zoneText("wrongkey.test", 1, "a IN A 192.0.2.5"),
+                        "lost.test", zoneText("lost.test", 1, "a IN A 192.0.2.6")),
+                key, Map.of("wrongkey.test", "allow-transfer { key \"xfr-key\"; };", "lost.test", "notify no;"));
+        route53 = new LocalRoute53();
+        for (String zone : new String[] {"example.test", "dyn.test", "secure.test", "wrongkey.test", "lost.test"}) {
+            ids.put(zone, route53.createZone(zone));
+        }
+        Files.writeString(DIR.resolve("xfr.key"), key.secretBase64());
+        Files.writeString(DIR.resolve("wrong.key"), BindPrimary.newXfrKey().secretBase64());
+        Files.writeString(DIR.resolve("zonebridge.yaml"), """
+                route53:
+                  endpoint: %s
+                  rateLimitPerSecond: 100
+                tsigKeys:
+                  xfr-key: { algorithm: hmac-sha256, secretFile: %s }
+                  wrong-key: { algorithm: hmac-sha256, secretFile: %s }
+                secondary:
+                  notify:
+                    listen: 127.0.0.1:%d
+                    allowFrom: [127.0.0.1]
+                  defaults:
+                    primaries: [%s]
+                    transferTimeout: 10s
+                  zones:
+                    - { name: example.test, hostedZone: { id: %s } }
+                    - { name: dyn.test, hostedZone: { id: %s } }
+                    - { name: secure.test, tsigKey: xfr-key, hostedZone: { id: %s } }
+                    - { name: wrongkey.test, tsigKey: wrong-key, retry: 1s, hostedZone: { id: %s } }
+                    - { name: lost.test, refresh: 2s, hostedZone: { id: %s } }
+                    - { name: reload.test, hostedZone: { id: Z0NOSUCHZONE0 } }
+                """.formatted(route53.endpoint(), DIR.resolve("xfr.key").toAbsolutePath(),
+                DIR.resolve("wrong.key").toAbsolutePath(), notifyPort, bind.primary(), ids.get("example.test"),
+                ids.get("dyn.test"), ids.get("secure.test"), ids.get("wrongkey.test"), ids.get("lost.test")));
+    }
+
+    @AfterAll
+    static void stopPeers() throws Exception {
+        if (bind != null) {
+            bind.close();
+        }
+        if (route53 != null) {
+            route53.close();
+        }
+    }
+
+    @Test
+    void loadsTheServiceRoutes() {
+        for (String route : new String[] {"notify-listener", "notified-work", "zone-refresh", "zone-mirror",
+                "zone-file-watch", "zone-apply", "zone-sync"}) {
+            assertEquals(ServiceStatus.Started, context.getRouteController().getRouteStatus(route), route);
+        }
+    }
+
+    @Test
+    void notifyThenIxfrMakesTheHostedZoneEqualThePrimary() throws Exception {
+        awaitEqual("example.test", false);
+        long serial = bind.serial("example.test");
+        bind.rewriteZone("example.test", BindPrimary.resourceText("example.test.db")
+                .replace("2024010101", Long.toString(serial + 1))
+                .replace("www         IN A    192.0.2.11", "www         IN A    192.0.2.12")
+                + "new         IN A    192.0.2.77\n");
+        awaitEqual("example.test", false);
+        ZoneStatus status = board.get("default/" + ids.get("example.test")).orElseThrow();
+        assertEquals(serial + 1, status.serial());
+        assertTrue(status.last().message().contains("IXFR"), "applied from an IXFR: " + status.last());
+    }
+
+    @Test
+    void dynamicUpdateThenNotifyThenIxfr() throws Exception {
+        awaitEqual("dyn.test", false);
+        bind.nsupdate("zone dyn.test\nupdate add host3.dyn.test. 300 IN A 198.51.100.3\n"
+                + "update delete host1.dyn.test. A");
+        awaitEqual("dyn.test", false);
+        Map<RecordKey, RecordSet> records = route53.records(ids.get("dyn.test"));
+        assertTrue(records.containsKey(RecordKey.of("host3.dyn.test.", "A")), records.toString());
+        assertTrue(!records.containsKey(RecordKey.of("host1.dyn.test.", "A")), records.toString());
+    }
+
+    @Test
+    void tsigOnlyZoneIsTransferredWithTheKey() throws Exception {
+        awaitEqual("secure.test", true);
+        bind.nsupdate("zone secure.test\nupdate add door.secure.test. 3600 IN A 203.0.113.8");
+        awaitEqual("secure.test", true);
+    }
+
+    @Test
+    void wrongKeyAppliesNothingAndRecordsTheError() throws Exception {
+        String key = "default/" + ids.get("wrongkey.test");
+        assertWithin(WAIT, () -> board.get(key).map(s -> s.failures() >= 2).orElse(false),
+                () -> "two failed runs recorded for wrongkey.test: " + board.get(key));
+        ZoneStatus status = board.get(key).orElseThrow();
+        assertEquals(SyncOutcome.Result.FAILED, status.last().result());
+        assertTrue(status.lastError().contains("nothing applied") && status.lastError().contains("TSIG"),
+                status.lastError());
+        assertTrue(route53.records(ids.get("wrongkey.test")).isEmpty(), "nothing applied to wrongkey.test");
+    }
+
+    @Test
+    void route53FailuresAreRedeliveredByTheErrorHandlingRouteConfiguration() throws Exception {
+        String key = "default/Z0NOSUCHZONE0";
+        // 1 delivery + 3 redeliveries (zonebridge.apply.redeliveries) long before the SOA retry (600 s) comes round
+        assertWithin(WAIT, () -> board.get(key).map(s -> s.failures() >= 4).orElse(false),
+                () -> "four failed runs of reload.test: " + board.get(key));
+        Thread.sleep(1000);
+        ZoneStatus status = board.get(key).orElseThrow();
+        assertEquals(4, status.failures(), "no more than the configured redeliveries: " + status);
+        assertTrue(status.lastError().contains("no hosted zone with id Z0NOSUCHZONE0"), status.lastError());
+    }
+
+    @Test
+    void notifyFromAStrangerIsRefused() throws Exception {
+        Message fromStranger = sendNotify("example.test.", "127.0.0.2");
+        assertEquals(Rcode.REFUSED, fromStranger.getRcode());
+        Message unknownZone = sendNotify("nobody.test.", "127.0.0.1");
+        assertEquals(Rcode.REFUSED, unknownZone.getRcode());
+        assertTrue(unknownZone.getHeader().getFlag(Flags.QR));
+    }
+
+    @Test
+    void malformedPacketsAreDroppedAndTheListenerKeepsAnswering() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            byte[] garbage = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(garbage, garbage.length, InetAddress.getByName("127.0.0.1"),
+                    notifyPort));
+            socket.setSoTimeout(500);
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[512], 512);
+            assertThrows(java.net.SocketTimeoutException.class, () -> socket.receive(reply),
+                    "no answer to a packet shorter than a DNS header");
+        }
+        assertEquals(Rcode.REFUSED, sendNotify("nobody.test.", "127.0.0.1").getRcode(), "still answering");
+        assertEquals(ServiceStatus.Started, context.getRouteController().getRouteStatus("notify-listener"));
+    }
+
+    @Test
+    void lostNotifyIsCaughtByTheRefreshTimer() throws Exception {
+        awaitEqual("lost.test", false);
+        bind.rewriteZone("lost.test", zoneText("lost.test", 2, "a IN A 192.0.2.66\nb IN A 192.0.2.67"));
+        awaitEqual("lost.test", false);
+        assertEquals(2L, board.get("default/" + ids.get("lost.test")).orElseThrow().serial());
+    }
+
+    private void awaitEqual(String zone, boolean withKey) throws InterruptedException {
+        assertEqualsWithin(WAIT, () -> {
+            try {
+                return LocalRoute53.expected(zone + ".", withKey ? bind.digAxfrWithKey(zone) : bind.digAxfr(zone));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> route53.records(ids.get(zone)), "hosted zone " + zone + " equals the primary's zone");
+    }
+
+    private Message sendNotify(String zone, String fromAddress) throws Exception {
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), notifyPort));
+        resolver.setLocalAddress(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+        resolver.setTimeout(Duration.ofSeconds(3));
+        Message notify = Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN));
+        notify.getHeader().setOpcode(Opcode.NOTIFY);
+        notify.getHeader().unsetFlag(Flags.RD);
+        return resolver.send(notify);
+    }
+
+    private static String zoneText(String zone, long serial, String records) {
+        return "$TTL 300\n@ IN SOA ns1." + zone + ". hostmaster." + zone + ". " + serial + " 3600 600 86400 60\n"
+                + "@ IN NS ns1." + zone + ".\nns1 IN A 192.0.2.1\n" + records + "\n";
+    }
+}
