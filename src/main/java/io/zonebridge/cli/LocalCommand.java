@@ -8,13 +8,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, DNS port) in the foreground until killed. */
+/**
+ * {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, STS, Organizations, EventBridge delivering
+ * to SQS, DNS port) in the foreground until killed.
+ */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Run the local Route 53 emulator (REST API, Resolver configs, DNS port) until killed.")
+        description = "Run the local AWS emulator (Route 53, Resolver configs, STS, Organizations, EventBridge with "
+                + "CloudTrail events of Route 53 changes, DNS port) until killed.")
 public final class LocalCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -45,10 +52,19 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Refuse a change to a zone whose previous change is still PENDING.")
     boolean priorRequestNotComplete;
 
+    @Option(names = "--sqs-endpoint",
+            description = "SQS server (e.g. ElasticMQ, http://127.0.0.1:9324) that EventBridge rules with SQS "
+                    + "targets deliver to.")
+    URI sqsEndpoint;
+
+    @Option(names = "--role-external-id", paramLabel = "ROLE_ARN=EXTERNAL_ID",
+            description = "Make STS AssumeRole of ROLE_ARN demand EXTERNAL_ID (repeatable).")
+    Map<String, String> roleExternalIds = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
         LocalRoute53Options options = new LocalRoute53Options(pendingMillis, throttle, priorRequestNotComplete,
-                state, dnsPort);
+                state, dnsPort, sqsEndpoint, roleExternalIds);
         LocalAwsServer server = new LocalAwsServer(options);
         int actualPort = server.start(port);
         Thread hook = new Thread(server::stop, "zonebridge-local-shutdown");
@@ -56,6 +72,11 @@ public final class LocalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("zonebridge local: Route 53 endpoint http://127.0.0.1:" + actualPort
                 + " (aws --endpoint-url http://127.0.0.1:" + actualPort + ")");
+        out.println("zonebridge local: serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge on "
+                + "http://127.0.0.1:" + actualPort + "; CloudTrail events of ChangeResourceRecordSets on each "
+                + "account's default bus in us-east-1");
+        out.println("zonebridge local: EventBridge SQS targets deliver to "
+                + (sqsEndpoint == null ? "nothing (no --sqs-endpoint)" : sqsEndpoint.toString()));
         if (server.dnsPort() > 0) {
             out.println("zonebridge local: DNS on 127.0.0.1 port " + server.dnsPort() + " (UDP and TCP)");
         }
