@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * user guide: nested objects; arrays of alternatives (OR); exact strings, numbers, booleans and null; and the
  * operators {@code prefix}, {@code suffix}, {@code equals-ignore-case}, {@code wildcard}, {@code anything-but}
  * (a value, a list, or {@code prefix}/{@code suffix}), {@code exists}, {@code numeric} (comparisons and ranges)
- * and {@code cidr}. An event array field matches when any of its elements matches. Not supported: {@code $or}.
+ * and {@code cidr}. An event array matches when any of its elements matches (for a nested pattern: when one
+ * element object matches all of it; EventBridge's flattening may also combine fields of different elements).
+ * Not supported: {@code $or}.
  */
 public final class EventPattern {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,13 +116,25 @@ public final class EventPattern {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = event == null ? null : event.get(field.getKey());
             boolean matched = field.getValue().isObject()
-                    ? value != null && value.isObject() && matchesObject(field.getValue(), value)
+                    ? matchesNested(field.getValue(), value)
                     : matchesField(field.getValue(), value);
             if (!matched) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean matchesNested(JsonNode pattern, JsonNode value) {
+        if (value != null && value.isArray()) {
+            for (JsonNode element : value) {
+                if (element.isObject() && matchesObject(pattern, element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value != null && value.isObject() && matchesObject(pattern, value);
     }
 
     private static boolean matchesField(JsonNode alternatives, JsonNode value) {
