@@ -57,7 +57,9 @@ public final class SqsDelivery implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.values().forEach(SqsClient::close);
+        for (SqsClient client : clients.values()) {
+            client.close();
+        }
         clients.clear();
     }
 }
