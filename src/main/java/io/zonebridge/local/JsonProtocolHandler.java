@@ -31,12 +31,15 @@ public final class JsonProtocolHandler {
         return target.startsWith(service.targetPrefix());
     }
 
-    /** Answers one HTTP exchange whose {@code X-Amz-Target} is {@code target}. */
+    /** Answers one HTTP exchange whose {@code X-Amz-Target} is {@code target} (another service's: an error). */
     public void handle(HttpExchange exchange, String target) throws IOException {
         String requestId = UUID.randomUUID().toString();
         int status = 200;
         JsonNode answer;
         try {
+            if (!serves(target)) {
+                throw new ServiceException(400, "UnknownOperationException", "Unknown operation " + target);
+            }
             String operation = target.substring(service.targetPrefix().length());
             counters.request(operation);
             Caller caller = Caller.fromAuthorization(exchange.getRequestHeaders().getFirst("Authorization"));
