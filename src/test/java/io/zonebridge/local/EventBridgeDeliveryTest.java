@@ -356,6 +356,35 @@ class EventBridgeDeliveryTest {
                 change.path("detail").path("userIdentity").path("arn").asText(), "the session outlives a restart");
     }
 
+    @Test
+    void aBurstOfChangesIsDeliveredCompletelyAndOnce() throws Exception {
+        start();
+        String queueUrl = queue("burst");
+        int changes = 300;
+        try (EventBridgeClient events = events(server, NETWORK);
+             Route53Client r53 = StsConformanceTest.route53(server, StsConformanceTest.key(NETWORK))) {
+            ruleToQueue(events, "route53-changes", R53_PATTERN, NETWORK, queueUrl);
+            String zoneId = Route53Fixture.privateZone(r53, "burst.internal.example.com", "vpc-1").hostedZone()
+                    .id();
+            long start = System.nanoTime();
+            for (int i = 0; i < changes; i++) {
+                Route53Fixture.apply(r53, zoneId, Route53Fixture.change("CREATE", Route53Fixture.set(
+                        "h" + i + ".burst.internal.example.com", "A", 60, "10.1." + (i / 250) + "." + (i % 250))));
+            }
+            long applied = System.nanoTime();
+            assertTrue(server.awaitEventsDelivered(60_000));
+            long delivered = System.nanoTime();
+            List<String> bodies = sqs.receive(queueUrl, changes, 60);
+            assertEquals(changes, bodies.size());
+            assertEquals(changes, bodies.stream().map(b -> parse(b).path("detail").path("eventID").asText())
+                    .distinct().count(), "every event once");
+            System.out.printf("burst: %d ChangeResourceRecordSets in %d ms, all CloudTrail events in SQS %d ms "
+                    + "after the last call%n", changes, (applied - start) / 1_000_000,
+                    (delivered - applied) / 1_000_000);
+            assertEquals(0, server.counters().eventDeliveryFailures());
+        }
+    }
+
     private static JsonNode parse(String body) {
         try {
             return JSON.readTree(body);
