@@ -13,8 +13,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Delivers events put on a bus, in the background: every ENABLED rule of the bus whose pattern matches sends the
@@ -27,7 +25,6 @@ public final class EventRouter implements AutoCloseable {
     static final int ATTEMPTS = 4;
     static final int MAX_HOPS = 5;
     private static final System.Logger LOG = System.getLogger(EventRouter.class.getName());
-    private static final Pattern BUS_ARN = Pattern.compile("arn:aws:events:([a-z0-9-]+):(\\d{12}):event-bus/(.+)");
     private final ObjectMapper json = new ObjectMapper();
     private final EmulatorState state;
     private final SqsDelivery sqs;
@@ -108,13 +105,13 @@ public final class EventRouter implements AutoCloseable {
     }
 
     private void deliver(EventTargetData target, ObjectNode event, int hops) {
-        Matcher bus = BUS_ARN.matcher(target.arn());
-        if (bus.matches()) {
+        EventBusArn bus = EventBusArn.parse(target.arn());
+        if (bus != null) {
             if (hops + 1 > MAX_HOPS) {
                 failed("event forwarded more than " + MAX_HOPS + " times, dropped at " + target.arn());
             } else {
                 counters.eventDelivered();
-                route(bus.group(2), bus.group(1), bus.group(3), event, hops + 1);
+                route(bus.account(), bus.region(), bus.name(), event, hops + 1);
             }
         } else if (SqsDelivery.isQueueArn(target.arn())) {
             String body;

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,7 +140,8 @@ public final class OrganizationsService implements JsonService {
             throw invalidInput("INVALID_PARAMETER_VALUE_MAX_RESULTS", "You provided a value that is not valid: "
                     + "MaxResults must be between 1 and 20.");
         }
-        int start = decodeToken(request.path("NextToken").asText(null));
+        int start = PageToken.decode(request.path("NextToken").asText(null), invalidInput(
+                "INVALID_PAGINATION_TOKEN", "You provided a value that is not valid: NextToken."));
         List<OrganizationData.MemberAccount> all = new ArrayList<>(organization.accounts().values());
         ObjectNode answer = JSON.objectNode();
         ArrayNode accounts = answer.putArray("Accounts");
@@ -151,25 +150,9 @@ public final class OrganizationsService implements JsonService {
             accounts.add(accountNode(organization, all.get(i)));
         }
         if (end < all.size()) {
-            answer.put("NextToken", Base64.getEncoder().encodeToString(("accounts:" + end)
-                    .getBytes(StandardCharsets.UTF_8)));
+            answer.put("NextToken", PageToken.encode(end));
         }
         return answer;
-    }
-
-    private static int decodeToken(String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("accounts:")) {
-                return Integer.parseInt(decoded.substring("accounts:".length()));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw invalidInput("INVALID_PAGINATION_TOKEN", "You provided a value that is not valid: NextToken.");
     }
 
     private JsonNode closeAccount(String account, JsonNode request) {

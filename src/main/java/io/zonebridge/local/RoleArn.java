@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param name    the role name (last path segment)
  */
 public record RoleArn(String arn, String account, String name) {
-    private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]{1,64})");
+    private static final Pattern ROLE = Pattern.compile(
+            "arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]{1,64})");
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     /** Parses {@code arn}, or answers STS's {@code ValidationError}. */

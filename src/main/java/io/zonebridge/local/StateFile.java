@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The emulator's optional JSON state file (zones, changes, Resolver configs, EventBridge buses with rules and
- * targets, STS sessions, role external ids, organizations with their accounts): loaded at start, rewritten after every mutation through a temporary
- * file renamed over the old one, so a reader (or a crash) never sees half a file.
+ * targets, STS sessions, role external ids, organizations with their accounts): loaded at start, rewritten after
+ * every mutation through a temporary file renamed over the old one, so a reader (or a crash) never sees half a
+ * file. Files written before the EventBridge/STS/Organizations parts existed still load.
  */
 public final class StateFile {
     static final int FORMAT_VERSION = 1;

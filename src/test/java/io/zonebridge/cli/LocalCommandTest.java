@@ -64,7 +64,8 @@ class LocalCommandTest {
         HttpResponse<String> denied = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1)
                         + "/")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15&RoleArn="
-                        + role + "&RoleSessionName=sess&ExternalId=wrong")).build(), HttpResponse.BodyHandlers.ofString());
+                        + role + "&RoleSessionName=sess&ExternalId=wrong")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, denied.statusCode());
         assertTrue(denied.body().contains("<Code>AccessDenied</Code>"), denied.body());
         command.shutdown();

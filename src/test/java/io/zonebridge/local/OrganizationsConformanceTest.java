@@ -98,7 +98,8 @@ class OrganizationsConformanceTest {
                     .createAccountStatus().accountId();
             org.closeAccount(r -> r.accountId(closed));
             org.removeAccountFromOrganization(r -> r.accountId(removed));
-            List<Account> accounts = org.listAccountsPaginator(r -> { }).stream().flatMap(p -> p.accounts().stream()).toList();
+            List<Account> accounts = org.listAccountsPaginator(r -> { }).stream()
+                    .flatMap(p -> p.accounts().stream()).toList();
             assertEquals(List.of(MANAGEMENT, closed), accounts.stream().map(Account::id).toList());
             assertEquals(AccountStatus.SUSPENDED, accounts.get(1).status());
             assertEquals(AccountStatus.SUSPENDED, org.describeAccount(r -> r.accountId(closed)).account().status());
@@ -116,7 +117,8 @@ class OrganizationsConformanceTest {
             assertThrows(CreateAccountStatusNotFoundException.class,
                     () -> org.describeCreateAccountStatus(r -> r.createAccountRequestId("car-0")));
             try (OrganizationsClient asMember = organizations(server, member)) {
-                assertEquals(2, asMember.listAccountsPaginator(r -> { }).stream().mapToLong(p -> p.accounts().size()).sum());
+                assertEquals(2, asMember.listAccountsPaginator(r -> { }).stream()
+                        .mapToLong(p -> p.accounts().size()).sum());
                 AccessDeniedException denied = assertThrows(AccessDeniedException.class,
                         () -> asMember.createAccount(r -> r.accountName("x").email("x@example.com")));
                 assertEquals(400, denied.statusCode());
