@@ -20,8 +20,11 @@ final class ElasticMqPeer implements AutoCloseable {
     private final SqsClient sqs;
 
     ElasticMqPeer() {
+        long start = System.nanoTime();
         server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
         int port = server.waitUntilStarted().localAddress().getPort();
+        System.out.printf("ElasticMQ started on 127.0.0.1:%d in %d ms%n", port,
+                (System.nanoTime() - start) / 1_000_000);
         endpoint = URI.create("http://127.0.0.1:" + port);
         sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .httpClientBuilder(ApacheHttpClient.builder())
