@@ -70,19 +70,7 @@ public final class LocalCommand implements Callable<Integer> {
         Thread hook = new Thread(server::stop, "zonebridge-local-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("zonebridge local: Route 53 endpoint http://127.0.0.1:" + actualPort
-                + " (aws --endpoint-url http://127.0.0.1:" + actualPort + ")");
-        out.println("zonebridge local: serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge on "
-                + "http://127.0.0.1:" + actualPort + "; CloudTrail events of ChangeResourceRecordSets on each "
-                + "account's default bus in us-east-1");
-        out.println("zonebridge local: EventBridge SQS targets deliver to "
-                + (sqsEndpoint == null ? "nothing (no --sqs-endpoint)" : sqsEndpoint.toString()));
-        if (server.dnsPort() > 0) {
-            out.println("zonebridge local: DNS on 127.0.0.1 port " + server.dnsPort() + " (UDP and TCP)");
-        }
-        if (state != null) {
-            out.println("zonebridge local: state file " + state.toAbsolutePath());
-        }
+        out.print(startupLines(actualPort, server.dnsPort()));
         out.flush();
         try {
             stopped.await();
@@ -95,6 +83,28 @@ public final class LocalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The startup report, written at once so a reader never sees half of it. */
+    private String startupLines(int actualPort, int actualDnsPort) {
+        String endpoint = "http://127.0.0.1:" + actualPort;
+        StringBuilder lines = new StringBuilder()
+                .append("zonebridge local: Route 53 endpoint ").append(endpoint)
+                .append(" (aws --endpoint-url ").append(endpoint).append(")").append(System.lineSeparator())
+                .append("zonebridge local: serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge on ")
+                .append(endpoint).append("; CloudTrail events of ChangeResourceRecordSets on each account's ")
+                .append("default bus in us-east-1").append(System.lineSeparator())
+                .append("zonebridge local: EventBridge SQS targets deliver to ")
+                .append(sqsEndpoint == null ? "nothing (no --sqs-endpoint)" : sqsEndpoint.toString())
+                .append(System.lineSeparator());
+        if (actualDnsPort > 0) {
+            lines.append("zonebridge local: DNS on 127.0.0.1 port ").append(actualDnsPort).append(" (UDP and TCP)")
+                    .append(System.lineSeparator());
+        }
+        if (state != null) {
+            lines.append("zonebridge local: state file ").append(state.toAbsolutePath()).append(System.lineSeparator());
+        }
+        return lines.toString();
     }
 
     /** Ends a running {@link #call()} (for embedding and tests; a standalone run ends when the JVM is killed). */
