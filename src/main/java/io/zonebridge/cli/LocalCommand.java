@@ -8,13 +8,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, DNS port) in the foreground until killed. */
+/**
+ * {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, STS, Organizations, EventBridge delivering
+ * to SQS, DNS port) in the foreground until killed.
+ */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Run the local Route 53 emulator (REST API, Resolver configs, DNS port) until killed.")
+        description = "Run the local AWS emulator (Route 53, Resolver configs, STS, Organizations, EventBridge with "
+                + "CloudTrail events of Route 53 changes, DNS port) until killed.")
 public final class LocalCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -45,23 +52,25 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Refuse a change to a zone whose previous change is still PENDING.")
     boolean priorRequestNotComplete;
 
+    @Option(names = "--sqs-endpoint",
+            description = "SQS server (e.g. ElasticMQ, http://127.0.0.1:9324) that EventBridge rules with SQS "
+                    + "targets deliver to.")
+    URI sqsEndpoint;
+
+    @Option(names = "--role-external-id", paramLabel = "ROLE_ARN=EXTERNAL_ID",
+            description = "Make STS AssumeRole of ROLE_ARN demand EXTERNAL_ID (repeatable).")
+    Map<String, String> roleExternalIds = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
         LocalRoute53Options options = new LocalRoute53Options(pendingMillis, throttle, priorRequestNotComplete,
-                state, dnsPort);
+                state, dnsPort, sqsEndpoint, roleExternalIds);
         LocalAwsServer server = new LocalAwsServer(options);
         int actualPort = server.start(port);
         Thread hook = new Thread(server::stop, "zonebridge-local-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("zonebridge local: Route 53 endpoint http://127.0.0.1:" + actualPort
-                + " (aws --endpoint-url http://127.0.0.1:" + actualPort + ")");
-        if (server.dnsPort() > 0) {
-            out.println("zonebridge local: DNS on 127.0.0.1 port " + server.dnsPort() + " (UDP and TCP)");
-        }
-        if (state != null) {
-            out.println("zonebridge local: state file " + state.toAbsolutePath());
-        }
+        out.print(startupLines(actualPort, server.dnsPort()));
         out.flush();
         try {
             stopped.await();
@@ -74,6 +83,28 @@ public final class LocalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The startup report, written at once so a reader never sees half of it. */
+    private String startupLines(int actualPort, int actualDnsPort) {
+        String endpoint = "http://127.0.0.1:" + actualPort;
+        StringBuilder lines = new StringBuilder()
+                .append("zonebridge local: Route 53 endpoint ").append(endpoint)
+                .append(" (aws --endpoint-url ").append(endpoint).append(")").append(System.lineSeparator())
+                .append("zonebridge local: serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge on ")
+                .append(endpoint).append("; CloudTrail events of ChangeResourceRecordSets on each account's ")
+                .append("default bus in us-east-1").append(System.lineSeparator())
+                .append("zonebridge local: EventBridge SQS targets deliver to ")
+                .append(sqsEndpoint == null ? "nothing (no --sqs-endpoint)" : sqsEndpoint.toString())
+                .append(System.lineSeparator());
+        if (actualDnsPort > 0) {
+            lines.append("zonebridge local: DNS on 127.0.0.1 port ").append(actualDnsPort).append(" (UDP and TCP)")
+                    .append(System.lineSeparator());
+        }
+        if (state != null) {
+            lines.append("zonebridge local: state file ").append(state.toAbsolutePath()).append(System.lineSeparator());
+        }
+        return lines.toString();
     }
 
     /** Ends a running {@link #call()} (for embedding and tests; a standalone run ends when the JVM is killed). */

@@ -1,16 +1,14 @@
 package io.zonebridge.cli;
 
+import io.zonebridge.app.Route53Connection;
 import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.Route53ClientFactory;
 import io.zonebridge.route53.SdkRoute53Gateway;
 import io.zonebridge.route53.ZoneSelector;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.net.URI;
@@ -76,16 +74,7 @@ public final class Route53Options {
     }
 
     private AwsCredentialsProvider credentials() {
-        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        if (endpoint == null) {
-            return chain;
-        }
-        try {
-            chain.resolveCredentials();
-            return chain;
-        } catch (SdkClientException noCredentials) {
-            // The local emulator accepts any key; without an AWS profile use a fixed local one.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAZONEBRIDGELOCAL0", "local"));
-        }
+        // The local emulator takes any key: without AWS keys configured, a fixed local one.
+        return endpoint == null ? DefaultCredentialsProvider.builder().build() : Route53Connection.localCredentials();
     }
 }

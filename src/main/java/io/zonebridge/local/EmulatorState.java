@@ -1,6 +1,8 @@
 package io.zonebridge.local;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +15,9 @@ import java.util.function.Supplier;
  */
 public final class EmulatorState {
     private final Map<String, AccountState> accounts = new TreeMap<>();
+    private final Map<String, AssumedRoleSession> sessions = new HashMap<>();
+    private final Map<String, String> roleExternalIds = new TreeMap<>();
+    private final Map<String, OrganizationData> organizations = new LinkedHashMap<>();
     private Runnable mutationListener = () -> { };
 
     /** The account's state, created on first use. Call under {@link #read} or {@link #mutate}. */
@@ -23,6 +28,21 @@ public final class EmulatorState {
     /** Every account known. Call under {@link #read} or {@link #mutate}. */
     public Collection<AccountState> accounts() {
         return accounts.values();
+    }
+
+    /** STS sessions by temporary access key id. Call under {@link #read} or {@link #mutate}. */
+    public Map<String, AssumedRoleSession> sessions() {
+        return sessions;
+    }
+
+    /** External ids that AssumeRole requires, by role ARN. Call under {@link #read} or {@link #mutate}. */
+    public Map<String, String> roleExternalIds() {
+        return roleExternalIds;
+    }
+
+    /** Organizations by id. Call under {@link #read} or {@link #mutate}. */
+    public Map<String, OrganizationData> organizations() {
+        return organizations;
     }
 
     /** Runs a read-only operation atomically. */

@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
- * The local AWS emulator: Route 53 (REST-XML 2013-04-01) and Route 53 Resolver configs (JSON 1.1, chosen by the
- * {@code X-Amz-Target} header) on one 127.0.0.1 port, per account (from the access key id), with the realism of
- * {@link LocalRoute53Options}. Start with {@link #start(int)}, stop with {@link #stop()}.
+ * The local AWS emulator on one 127.0.0.1 port, per account (from the access key id), with the realism of
+ * {@link LocalRoute53Options}: Route 53 (REST-XML 2013-04-01); the JSON 1.1 services chosen by the
+ * {@code X-Amz-Target} prefix, Route 53 Resolver configs, Organizations and EventBridge (delivering to SQS);
+ * and STS by the Query protocol (form-encoded {@code Action=} bodies). Every ChangeResourceRecordSets call is
+ * emitted as its CloudTrail event on the caller's default bus in us-east-1. Start with {@link #start(int)}, stop
+ * with {@link #stop()}.
  */
 public final class LocalAwsServer {
     static {
@@ -30,6 +34,7 @@ public final class LocalAwsServer {
     private final OperationCounters counters = new OperationCounters();
     private final LongSupplier clock = System::currentTimeMillis;
     private HttpServer server;
+    private EventRouter events;
     private LocalDnsServer dns;
     private ExecutorService executor;
 
@@ -53,8 +58,19 @@ public final class LocalAwsServer {
             stateFile.loadInto(state);
             state.onMutation(() -> stateFile.save(state));
         }
-        Route53Handler route53 = new Route53Handler(state, options, counters, clock);
-        ResolverHandler resolver = new ResolverHandler(state, options, counters, clock);
+        state.mutate(() -> {
+            state.roleExternalIds().putAll(options.roleExternalIds());
+            return null;
+        });
+        events = new EventRouter(state, new SqsDelivery(options.sqsEndpoint()), counters);
+        Route53Handler route53 = new Route53Handler(state, options, counters, clock,
+                new CloudTrailRecorder(state, events, clock));
+        StsHandler sts = new StsHandler(state, counters, clock);
+        List<JsonProtocolHandler> json = List.of(
+                new JsonProtocolHandler(new ResolverHandler(state, options, clock),
+                        new RequestRateLimiter(options.requestsPerSecond()), counters),
+                new JsonProtocolHandler(new OrganizationsService(state, clock), null, counters),
+                new JsonProtocolHandler(new EventsService(state, events, clock), null, counters));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -66,7 +82,7 @@ public final class LocalAwsServer {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> dispatch(exchange, route53, resolver));
+        server.createContext("/", exchange -> dispatch(exchange, route53, sts, json));
         server.start();
         if (options.dnsPort() >= 0) {
             LocalDnsServer dnsServer = new LocalDnsServer(new ZoneAuthority(state));
@@ -81,16 +97,29 @@ public final class LocalAwsServer {
         return server.getAddress().getPort();
     }
 
-    private static void dispatch(HttpExchange exchange, Route53Handler route53, ResolverHandler resolver)
-            throws IOException {
+    private static void dispatch(HttpExchange exchange, Route53Handler route53, StsHandler sts,
+                                 List<JsonProtocolHandler> json) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null) {
-                resolver.handle(exchange, target);
+                JsonProtocolHandler handler = json.stream().filter(h -> h.serves(target)).findFirst()
+                        .orElse(json.get(0));
+                handler.handle(exchange, target);
+            } else if (StsHandler.isQueryRequest(exchange)) {
+                sts.handle(exchange);
             } else {
                 route53.handle(exchange);
             }
         }
+    }
+
+    /** Waits until every EventBridge delivery queued so far is done (or failed); true when idle in time. */
+    public boolean awaitEventsDelivered(long timeoutMillis) throws InterruptedException {
+        EventRouter router;
+        synchronized (this) {
+            router = events;
+        }
+        return router == null || router.awaitIdle(timeoutMillis);
     }
 
     /** Stops listening; the state stays in memory (and in the state file, if any). */
@@ -99,6 +128,8 @@ public final class LocalAwsServer {
             server.stop(0);
             executor.shutdownNow();
             server = null;
+            events.close();
+            events = null;
             if (dns != null) {
                 dns.stop();
                 dns = null;

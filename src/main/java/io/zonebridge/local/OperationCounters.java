@@ -5,11 +5,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts requests by operation name and the throttling errors answered, for tests and benchmarks. */
+/**
+ * Counts requests by operation name, the throttling errors answered and EventBridge deliveries, for tests and
+ * benchmarks.
+ */
 public final class OperationCounters {
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLong priorRequestNotComplete = new AtomicLong();
+    private final AtomicLong eventsDelivered = new AtomicLong();
+    private final AtomicLong eventRetries = new AtomicLong();
+    private final AtomicLong eventFailures = new AtomicLong();
+    private volatile String lastEventFailure;
 
     void request(String operation) {
         requests.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
@@ -21,6 +28,39 @@ public final class OperationCounters {
 
     void priorRequestNotComplete() {
         priorRequestNotComplete.incrementAndGet();
+    }
+
+    void eventDelivered() {
+        eventsDelivered.incrementAndGet();
+    }
+
+    void eventDeliveryRetried() {
+        eventRetries.incrementAndGet();
+    }
+
+    void eventDeliveryFailed(String reason) {
+        lastEventFailure = reason;
+        eventFailures.incrementAndGet();
+    }
+
+    /** EventBridge deliveries that succeeded (to an SQS queue or onto another bus). */
+    public long eventsDelivered() {
+        return eventsDelivered.get();
+    }
+
+    /** EventBridge deliveries retried after a failed attempt. */
+    public long eventDeliveryRetries() {
+        return eventRetries.get();
+    }
+
+    /** EventBridge deliveries given up (after the retries, or undeliverable). */
+    public long eventDeliveryFailures() {
+        return eventFailures.get();
+    }
+
+    /** Why the last EventBridge delivery was given up, or null. */
+    public String lastEventDeliveryFailure() {
+        return lastEventFailure;
     }
 
     /** Requests received for {@code operation} (e.g. {@code ChangeResourceRecordSets}), throttled ones included. */
@@ -51,5 +91,9 @@ public final class OperationCounters {
         requests.clear();
         throttles.set(0);
         priorRequestNotComplete.set(0);
+        eventsDelivered.set(0);
+        eventRetries.set(0);
+        eventFailures.set(0);
+        lastEventFailure = null;
     }
 }

@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The emulator's optional JSON state file: loaded at start, rewritten after every mutation through a temporary
- * file renamed over the old one, so a reader (or a crash) never sees half a file.
+ * The emulator's optional JSON state file (zones, changes, Resolver configs, EventBridge buses with rules and
+ * targets, STS sessions, role external ids, organizations with their accounts): loaded at start, rewritten after
+ * every mutation through a temporary file renamed over the old one, so a reader (or a crash) never sees half a
+ * file. Files written before the EventBridge/STS/Organizations parts existed still load.
  */
 public final class StateFile {
     static final int FORMAT_VERSION = 1;
@@ -26,13 +29,14 @@ public final class StateFile {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
-    /** The persisted form of all accounts. */
-    record Snapshot(int version, List<Account> accounts) {
+    /** The persisted form of all accounts, STS sessions, role external ids and organizations. */
+    record Snapshot(int version, List<Account> accounts, List<AssumedRoleSession> sessions,
+                    Map<String, String> roleExternalIds, List<OrganizationData> organizations) {
     }
 
     /** The persisted form of one account. */
     record Account(String accountId, List<Zone> zones, List<String> callerReferences, List<ChangeData> changes,
-                   List<ResolverConfigData> resolverConfigs) {
+                   List<ResolverConfigData> resolverConfigs, List<EventBusData> eventBuses) {
     }
 
     /** The persisted form of one hosted zone. */
@@ -63,6 +67,12 @@ public final class StateFile {
         }
         state.mutate(() -> {
             snapshot.accounts().forEach(account -> restore(state.account(account.accountId()), account));
+            listOrEmpty(snapshot.sessions()).forEach(session -> state.sessions().put(session.accessKeyId(),
+                    session));
+            if (snapshot.roleExternalIds() != null) {
+                state.roleExternalIds().putAll(snapshot.roleExternalIds());
+            }
+            listOrEmpty(snapshot.organizations()).forEach(o -> state.organizations().put(o.id(), o));
             return null;
         });
     }
@@ -78,6 +88,12 @@ public final class StateFile {
         target.callerReferences().addAll(account.callerReferences());
         account.changes().forEach(change -> target.changes().put(change.id(), change));
         account.resolverConfigs().forEach(config -> target.resolverConfigs().put(config.resourceId(), config));
+        listOrEmpty(account.eventBuses()).forEach(bus -> target.eventBuses().put(bus.region() + "/" + bus.name(),
+                bus));
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** Writes all of {@code state} (call under the state's lock, e.g. as its mutation listener). */
@@ -89,13 +105,16 @@ public final class StateFile {
                     zone.nameServers(), zone.createdMillis(), zone.lastChangeId(),
                     List.copyOf(zone.records().values()))).toList();
             accounts.add(new Account(account.accountId(), zones, List.copyOf(account.callerReferences()),
-                    List.copyOf(account.changes().values()), List.copyOf(account.resolverConfigs().values())));
+                    List.copyOf(account.changes().values()), List.copyOf(account.resolverConfigs().values()),
+                    List.copyOf(account.eventBuses().values())));
         }
         try {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new Snapshot(FORMAT_VERSION, accounts));
+            json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new Snapshot(FORMAT_VERSION, accounts,
+                    List.copyOf(state.sessions().values()), Map.copyOf(state.roleExternalIds()),
+                    List.copyOf(state.organizations().values())));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write emulator state file " + file, e);

@@ -3,14 +3,19 @@ package io.zonebridge.local;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Writes a Route 53 response document: XML declaration, namespaced root, escaped text. */
+/** Writes an AWS XML response document: XML declaration, namespaced root (Route 53's unless told), escaped text. */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder("<?xml version=\"1.0\"?>\n");
     private final Deque<String> open = new ArrayDeque<>();
 
     /** Starts a document whose root is {@code root} in the Route 53 namespace. */
     public XmlWriter(String root) {
-        out.append('<').append(root).append(" xmlns=\"").append(RequestXml.NAMESPACE).append("\">");
+        this(root, RequestXml.NAMESPACE);
+    }
+
+    /** Starts a document whose root is {@code root} in {@code namespace}. */
+    public XmlWriter(String root, String namespace) {
+        out.append('<').append(root).append(" xmlns=\"").append(namespace).append("\">");
         open.push(root);
     }
 

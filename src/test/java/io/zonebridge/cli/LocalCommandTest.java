@@ -42,4 +42,33 @@ class LocalCommandTest {
         command.shutdown();
         assertEquals(0, run.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void listsTheServedServicesAndAppliesSqsEndpointAndExternalIds() throws Exception {
+        LocalCommand command = new LocalCommand();
+        StringWriter output = new StringWriter();
+        CommandLine cli = new CommandLine(command).setOut(new PrintWriter(output, true));
+        String role = "arn:aws:iam::222222222222:role/zonebridge";
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0",
+                "--dns-port", "-1", "--sqs-endpoint", "http://127.0.0.1:9324", "--role-external-id", role + "=xid"));
+        Pattern endpoint = Pattern.compile("Route 53 endpoint (http://127\\.0\\.0\\.1:\\d+)");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline && !output.toString().contains("SQS targets deliver to")) {
+            Thread.sleep(50);
+        }
+        String printed = output.toString();
+        assertTrue(printed.contains("serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge"), printed);
+        assertTrue(printed.contains("EventBridge SQS targets deliver to http://127.0.0.1:9324"), printed);
+        Matcher m = endpoint.matcher(printed);
+        assertTrue(m.find(), printed);
+        HttpResponse<String> denied = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1)
+                        + "/")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15&RoleArn="
+                        + role + "&RoleSessionName=sess&ExternalId=wrong")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.body().contains("<Code>AccessDenied</Code>"), denied.body());
+        command.shutdown();
+        assertEquals(0, run.get(10, TimeUnit.SECONDS));
+    }
 }

@@ -26,11 +26,14 @@ class LocalIndependenceTest {
     }
 
     @Test
-    void localUsesOnlyTheJdkDnsjavaAndJackson() {
+    void localUsesOnlyTheJdkDnsjavaJacksonAndTheSqsClient() {
         noClasses().that().resideInAPackage("io.zonebridge.local..")
                 .should().dependOnClassesThat(not(resideInAnyPackage("io.zonebridge.local..", "java..", "javax..",
                         "org.w3c.dom..", "org.xml.sax..", "org.xbill.DNS..", "com.fasterxml.jackson..",
-                        "com.sun.net.httpserver..")))
+                        "com.sun.net.httpserver..", "software.amazon.awssdk.services.sqs..",
+                        "software.amazon.awssdk.auth.credentials..", "software.amazon.awssdk.regions..",
+                        "software.amazon.awssdk.http.apache..")))
+                .because("EventBridge delivers to a real SQS server through the SDK's SQS client only")
                 .check(MAIN);
     }
 }

@@ -86,4 +86,23 @@ class StateFileTest {
         assertTrue(e.getMessage().startsWith("cannot read emulator state file " + file), e.getMessage());
         assertEquals(-1, server.port());
     }
+
+    @Test
+    void aFileFromBeforeEventBridgeStsAndOrganizationsStillLoads(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, "{\"version\":1,\"accounts\":[{\"accountId\":\"111111111111\",\"zones\":[],"
+                + "\"callerReferences\":[\"ref-1\"],\"changes\":[],\"resolverConfigs\":[]}]}");
+        LocalAwsServer server = new LocalAwsServer(LocalRoute53Options.defaults().withStateFile(file));
+        server.start(0);
+        try (Route53Client r53 = Route53Fixture.client(server, "111111111111")) {
+            assertAwsError(409, "HostedZoneAlreadyExists",
+                    "A hosted zone has already been created with the specified caller reference.",
+                    () -> r53.createHostedZone(b -> b.name("old.example.org").callerReference("ref-1")));
+            r53.createHostedZone(b -> b.name("new.example.org").callerReference("ref-2"));
+        } finally {
+            server.stop();
+        }
+        String saved = Files.readString(file);
+        assertTrue(saved.contains("\"organizations\"") && saved.contains("\"sessions\""), saved);
+    }
 }
