@@ -37,7 +37,11 @@ class NetworkAccountTemplateTest {
         assertEquals("{\"Ref\":\"ZonebridgeImage\"}", container.path("Image").toString());
         assertEquals("awslogs", container.path("LogConfiguration").path("LogDriver").asText());
         assertEquals("{\"Ref\":\"LogGroup\"}", container.path("LogConfiguration").path("Options").path("awslogs-group").toString());
-        assertEquals("CMD-SHELL", container.path("HealthCheck").path("Command").path(0).asText());
+        JsonNode check = container.path("HealthCheck").path("Command");
+        assertEquals("[\"CMD\",\"bash\",\"-c\"]", JSON.createArrayNode().add(check.get(0)).add(check.get(1))
+                .add(check.get(2)).toString());
+        String probe = check.path(3).path("Fn::Sub").asText();
+        assertTrue(probe.contains("/dev/tcp/127.0.0.1/${HealthPort}") && probe.contains("GET /observe/health"), probe);
         assertEquals("{\"Ref\":\"TsigSecretArn\"}", container.path("Secrets").path(0).path("ValueFrom").toString());
     }
 
