@@ -42,7 +42,7 @@ class IamCoverageTest {
 
     @BeforeAll
     static void scan() {
-        scopes = new PermissionScopes(ProductApiCalls.scan(DeployTemplates.ROUTES));
+        scopes = ProductApiCalls.scopes(DeployTemplates.ROUTES);
         network = CloudFormationTemplate.load(DeployTemplates.NETWORK);
         member = CloudFormationTemplate.load(DeployTemplates.MEMBER);
     }

@@ -10,8 +10,10 @@ import java.util.TreeSet;
  * Which IAM actions belong to which principal, derived from the calls the product makes.
  *
  * <ul>
- *   <li><b>Provisioning</b>: calls made only from {@link #PROVISIONING_CALLERS} (the {@code zonebridge provision}
- *       command, run once by an operator with their own credentials). They are not granted to the task role.</li>
+ *   <li><b>Provisioning</b>: calls made from classes only the {@code zonebridge provision} command runs: the
+ *       roots {@link #PROVISIONING_CALLERS} and the classes only they use ({@link ProvisioningClasses}). The
+ *       command runs once, by an operator with their own credentials; its calls are not granted to the task
+ *       role.</li>
  *   <li><b>Network account (task role)</b>: every other call, from {@code io.zonebridge.*} runtime packages
  *       (app, cli run, route53, reverse, organization, ec2, secondary, zonefile, ...) and from the routes, plus the
  *       actions AWS requires alongside them ({@link #DEPENDENT_ACTIONS}).</li>
@@ -23,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class PermissionScopes {
 
-    /** Classes (or packages, by prefix) that only the {@code provision} command runs. */
+    /** The provisioning entry points: classes, or packages by prefix ending in a dot. */
     public static final List<String> PROVISIONING_CALLERS = List.of(
             "io.zonebridge.provision.",
             "io.zonebridge.cli.ProvisionCommand");
@@ -44,15 +46,22 @@ public final class PermissionScopes {
             new IamAction("route53", "AssociateVPCWithHostedZone"), new IamAction("ec2", "DescribeVpcs"));
 
     private final Collection<ApiCall> calls;
+    private final Set<String> provisioningClasses;
 
-    /** Scopes for the given calls. */
-    public PermissionScopes(Collection<ApiCall> calls) {
+    /**
+     * Scopes for the given calls.
+     *
+     * @param calls               every call, each with its calling class (or route file)
+     * @param provisioningClasses top-level names of the classes only the provision command runs
+     */
+    public PermissionScopes(Collection<ApiCall> calls, Set<String> provisioningClasses) {
         this.calls = List.copyOf(calls);
+        this.provisioningClasses = Set.copyOf(provisioningClasses);
     }
 
-    /** Whether a caller belongs to the provisioning command. */
-    public static boolean isProvisioning(String caller) {
-        return PROVISIONING_CALLERS.stream().anyMatch(caller::startsWith);
+    /** Whether a caller runs only in the provisioning command. */
+    public boolean isProvisioning(String caller) {
+        return provisioningClasses.contains(ProvisioningClasses.topLevel(caller));
     }
 
     /** The actions the task role in the network account needs. */

@@ -25,9 +25,17 @@ public final class ProductApiCalls {
     private ProductApiCalls() {
     }
 
-    /** Scans the compiled product classes and the route files in {@code routesDirectory}. */
-    public static List<ApiCall> scan(Path routesDirectory) {
+    /**
+     * Scans the compiled product classes and the route files in {@code routesDirectory}, and sorts the calls
+     * into {@link PermissionScopes}.
+     */
+    public static PermissionScopes scopes(Path routesDirectory) {
         JavaClasses classes = importProductClasses();
+        return new PermissionScopes(scan(classes, routesDirectory),
+                ProvisioningClasses.of(classes, PermissionScopes.PROVISIONING_CALLERS));
+    }
+
+    private static List<ApiCall> scan(JavaClasses classes, Path routesDirectory) {
         for (JavaClass type : classes) {
             if (type.getPackageName().startsWith(EMULATOR_PACKAGE)) {
                 throw new IllegalStateException("emulator class imported: " + type.getName());
@@ -46,7 +54,7 @@ public final class ProductApiCalls {
      * Imports the product classes. SDK types they call stay stubs (the scanner reads them by reflection), so
      * ArchUnit's class-path resolution is off for this import and restored afterwards.
      */
-    private static JavaClasses importProductClasses() {
+    static JavaClasses importProductClasses() {
         ArchConfiguration configuration = ArchConfiguration.get();
         boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
         configuration.setResolveMissingDependenciesFromClassPath(false);
