@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every AWS API call of the product: SDK calls in the compiled {@code io.zonebridge} classes (not
@@ -50,19 +51,24 @@ public final class ProductApiCalls {
         return calls;
     }
 
-    /**
-     * Imports the product classes. SDK types they call stay stubs (the scanner reads them by reflection), so
-     * ArchUnit's class-path resolution is off for this import and restored afterwards.
-     */
+    /** Imports the product classes: {@code target/classes} without the emulator. */
     static JavaClasses importProductClasses() {
+        return withoutClassPathResolution(() -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/" + EMULATOR_PACKAGE.replace('.', '/') + "/"))
+                .importPath(PRODUCT_CLASSES));
+    }
+
+    /**
+     * Runs an import with ArchUnit's class-path resolution off (restored afterwards): the SDK types the
+     * classes call stay stubs, which is all the scanner needs (it reads them by reflection), and is fast.
+     */
+    static JavaClasses withoutClassPathResolution(Supplier<JavaClasses> importer) {
         ArchConfiguration configuration = ArchConfiguration.get();
         boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
         configuration.setResolveMissingDependenciesFromClassPath(false);
         try {
-            return new ClassFileImporter()
-                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                    .withImportOption(location -> !location.contains("/" + EMULATOR_PACKAGE.replace('.', '/') + "/"))
-                    .importPath(PRODUCT_CLASSES);
+            return importer.get();
         } finally {
             configuration.setResolveMissingDependenciesFromClassPath(resolve);
         }
