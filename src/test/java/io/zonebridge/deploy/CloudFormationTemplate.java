@@ -182,8 +182,7 @@ public final class CloudFormationTemplate {
 
     /**
      * The actions that {@code Allow} statements of a role's identity policies grant (inline policies and
-     * {@code AWS::IAM::Policy}/{@code ManagedPolicy} resources naming the role), each with the statement's
-     * resources as written.
+     * {@code AWS::IAM::Policy}/{@code ManagedPolicy} resources naming the role).
      */
     public Set<IamAction> actionsGrantedTo(String roleLogicalId) {
         Set<IamAction> actions = new TreeSet<>();
