@@ -1,0 +1,158 @@
+package io.zonebridge.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** What the network-account stack must wire: task size, queue and dead-letter queue, rules, NLB, scoping. */
+class NetworkAccountTemplateTest {
+
+    /**
+     * Actions IAM authorises only on {@code "*"} (no resource-level permissions); any other action must
+     * name its resources.
+     */
+    static final Set<String> ACTIONS_WITHOUT_RESOURCE_LEVEL = Set.of(
+            "route53:ListHostedZones", "route53:ListHostedZonesByVPC", "route53:CreateHostedZone",
+            "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeDhcpOptions",
+            "organizations:ListAccounts", "sqs:ListQueues", "ecr:GetAuthorizationToken");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CloudFormationTemplate template = CloudFormationTemplate.load(DeployTemplates.NETWORK);
+
+    @Test
+    void fargateTaskOfQuarterVcpuAndHalfGigabyte() {
+        JsonNode task = template.properties("TaskDefinition");
+        assertEquals("256", task.path("Cpu").asText());
+        assertEquals("512", task.path("Memory").asText());
+        assertEquals("[\"FARGATE\"]", task.path("RequiresCompatibilities").toString());
+        JsonNode container = task.path("ContainerDefinitions").path(0);
+        assertEquals("{\"Ref\":\"ZonebridgeImage\"}", container.path("Image").toString());
+        assertEquals("awslogs", container.path("LogConfiguration").path("LogDriver").asText());
+        assertEquals("{\"Ref\":\"LogGroup\"}", container.path("LogConfiguration").path("Options").path("awslogs-group").toString());
+        JsonNode check = container.path("HealthCheck").path("Command");
+        assertEquals("[\"CMD\",\"bash\",\"-c\"]", JSON.createArrayNode().add(check.get(0)).add(check.get(1))
+                .add(check.get(2)).toString());
+        String probe = check.path(3).path("Fn::Sub").asText();
+        assertTrue(probe.contains("/dev/tcp/127.0.0.1/${HealthPort}") && probe.contains("GET /observe/health"), probe);
+        assertEquals("{\"Ref\":\"TsigSecretArn\"}", container.path("Secrets").path(0).path("ValueFrom").toString());
+    }
+
+    @Test
+    void eventQueueRedrivesToTheDeadLetterQueue() {
+        JsonNode redrive = template.properties("EventsQueue").path("RedrivePolicy");
+        assertEquals("{\"Fn::GetAtt\":[\"EventsDeadLetterQueue\",\"Arn\"]}", redrive.path("deadLetterTargetArn").toString());
+        assertEquals("{\"Ref\":\"MaxReceiveCount\"}", redrive.path("maxReceiveCount").toString());
+    }
+
+    @Test
+    void rulesMatchTheDocumentedPatterns() throws Exception {
+        assertEquals(JSON.readTree("""
+                {"source":["aws.route53"],"detail-type":["AWS API Call via CloudTrail"],
+                 "detail":{"eventSource":["route53.amazonaws.com"],"eventName":["ChangeResourceRecordSets"]}}"""),
+                template.properties("Route53ChangeRule").path("EventPattern"));
+        assertEquals(JSON.readTree("""
+                {"source":["aws.ec2"],"detail-type":["EC2 Instance State-change Notification"],
+                 "detail":{"state":["running","stopped","shutting-down","terminated"]}}"""),
+                template.properties("Ec2StateChangeRule").path("EventPattern"));
+        assertEquals(JSON.readTree("""
+                {"source":["aws.ec2"],"detail-type":["AWS API Call via CloudTrail"],
+                 "detail":{"eventSource":["ec2.amazonaws.com"],"eventName":["CreateTags","DeleteTags"]}}"""),
+                template.properties("Ec2TagChangeRule").path("EventPattern"));
+        assertEquals("{\"Ref\":\"ReconcileSchedule\"}",
+                template.properties("ReconcileScheduleRule").path("ScheduleExpression").toString());
+    }
+
+    @Test
+    void everyRuleTargetsTheQueueAndTheQueuePolicyAdmitsExactlyThoseRules() {
+        List<String> rules = template.resourcesOfType("AWS::Events::Rule");
+        assertEquals(4, rules.size());
+        Set<String> admitted = new TreeSet<>();
+        JsonNode statement = template.properties("EventsQueuePolicy").path("PolicyDocument").path("Statement").path(0);
+        assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
+        for (JsonNode arn : statement.path("Condition").path("ArnEquals").path("aws:SourceArn")) {
+            admitted.add(arn.path("Fn::GetAtt").path(0).asText());
+        }
+        assertEquals(new TreeSet<>(rules), admitted);
+        for (String rule : rules) {
+            JsonNode targets = template.properties(rule).path("Targets");
+            assertEquals(1, targets.size(), rule);
+            assertEquals("{\"Fn::GetAtt\":[\"EventsQueue\",\"Arn\"]}", targets.path(0).path("Arn").toString(), rule);
+        }
+    }
+
+    @Test
+    void organisationMayPutEventsOnTheDefaultBus() {
+        JsonNode statement = template.properties("OrganizationPutEvents").path("Statement");
+        assertEquals("events:PutEvents", statement.path("Action").asText());
+        assertEquals("{\"Ref\":\"OrganizationId\"}",
+                statement.path("Condition").path("StringEquals").path("aws:PrincipalOrgID").toString());
+    }
+
+    @Test
+    void ec2StateTableIsOnDemandWithTtl() {
+        JsonNode table = template.properties("Ec2StateTable");
+        assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText());
+        assertEquals("expiresAt", table.path("TimeToLiveSpecification").path("AttributeName").asText());
+        assertEquals("pk", table.path("KeySchema").path(0).path("AttributeName").asText());
+    }
+
+    @Test
+    void notifyArrivesOverUdpAndIsHealthCheckedOnTheHttpPort() {
+        JsonNode listener = template.properties("NotifyListener");
+        assertEquals("UDP", listener.path("Protocol").asText());
+        assertEquals("{\"Ref\":\"NotifyListenerPort\"}", listener.path("Port").toString());
+        JsonNode group = template.properties("NotifyTargetGroup");
+        assertEquals("UDP", group.path("Protocol").asText());
+        assertEquals("HTTP", group.path("HealthCheckProtocol").asText());
+        assertEquals("{\"Ref\":\"HealthPort\"}", group.path("HealthCheckPort").toString());
+        assertEquals("{\"Ref\":\"NotifyTargetGroup\"}",
+                template.properties("Service").path("LoadBalancers").path(0).path("TargetGroupArn").toString());
+    }
+
+    @Test
+    void udpIngressOnlyFromTheParameterisedPrimaries() {
+        List<JsonNode> rules = new ArrayList<>();
+        for (String group : template.resourcesOfType("AWS::EC2::SecurityGroup")) {
+            template.properties(group).path("SecurityGroupIngress").forEach(rules::add);
+        }
+        for (String ingress : template.resourcesOfType("AWS::EC2::SecurityGroupIngress")) {
+            rules.add(template.properties(ingress));
+        }
+        int udp = 0;
+        for (JsonNode rule : rules) {
+            assertFalse(rule.toString().contains("0.0.0.0/0"), rule.toString());
+            if (rule.path("IpProtocol").asText().equals("udp")) {
+                udp++;
+                assertTrue(rule.path("CidrIp").path("Ref").asText().startsWith("NotifyPrimaryCidr"), rule.toString());
+            } else {
+                assertTrue(rule.has("SourceSecurityGroupId"), "non-UDP ingress only from the NLB: " + rule);
+            }
+        }
+        assertEquals(6, udp);
+    }
+
+    @Test
+    void wildcardResourcesOnlyForActionsWithoutResourceLevelPermissions() {
+        for (String role : template.resourcesOfType("AWS::IAM::Role")) {
+            for (CloudFormationTemplate.PolicyDocument document : template.identityPoliciesOf(role)) {
+                for (JsonNode statement : document.document().path("Statement")) {
+                    if (!"*".equals(statement.path("Resource").asText())) {
+                        continue;
+                    }
+                    for (JsonNode action : statement.path("Action")) {
+                        assertTrue(ACTIONS_WITHOUT_RESOURCE_LEVEL.contains(action.asText()),
+                                role + " grants " + action.asText() + " on * although IAM can scope it");
+                    }
+                }
+            }
+        }
+    }
+}
