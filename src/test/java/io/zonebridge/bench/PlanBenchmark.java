@@ -15,8 +15,6 @@ import io.zonebridge.plan.Planner;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +64,7 @@ public final class PlanBenchmark {
         Plan plan = null;
         List<ChangeBatch> batches = null;
         for (int i = 0; i < rounds; i++) {
-            resetPeaks();
+            HeapPeaks.reset();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             plan = planner.plan(desired, current);
@@ -76,7 +74,7 @@ public final class PlanBenchmark {
             cpuNanos[i] = threads.getCurrentThreadCpuTime() - cpuStart;
             planNanos[i] = planned - start;
             totalNanos[i] = end - start;
-            peak = Math.max(peak, heapPeak());
+            peak = Math.max(peak, HeapPeaks.peak());
         }
         gcMillis = gcMillis() - gcMillis;
 
@@ -159,23 +157,7 @@ public final class PlanBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
 
-    private static long heapPeak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 
     private static long gcMillis() {
         long sum = 0;

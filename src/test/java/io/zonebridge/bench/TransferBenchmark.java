@@ -9,9 +9,6 @@ import io.zonebridge.secondary.SecondaryZone;
 import io.zonebridge.secondary.TransferResult;
 import io.zonebridge.secondary.ZoneTransferClient;
 import io.zonebridge.zonefile.DnsRecordConverter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,14 +62,14 @@ public final class TransferBenchmark {
                 result = null;
                 desired = null;
                 System.gc();
-                resetPeaks();
+                HeapPeaks.reset();
                 long start = System.nanoTime();
                 result = client.transfer(secondary, null, null);
                 long transferred = System.nanoTime();
                 desired = DnsRecordConverter.toSnapshot(zone + ".", result.records());
                 plan = new Planner(PlanOptions.defaults()).plan(desired, current);
                 long planned = System.nanoTime();
-                peak = Math.max(peak, heapPeak());
+                peak = Math.max(peak, HeapPeaks.peak());
                 transferSeconds[round] = (transferred - start) / 1e9;
                 planSeconds[round] = (planned - transferred) / 1e9;
             }
@@ -140,21 +137,5 @@ public final class TransferBenchmark {
         return text.toString();
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
 
-    private static long heapPeak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 }
