@@ -23,8 +23,9 @@ public final class ZoneStatusBoard {
     public void record(SyncOutcome outcome) {
         statuses.compute(outcome.zoneKey(), (key, before) -> {
             boolean failed = outcome.result().isFailure();
+            boolean succeeded = !failed && outcome.result() != SyncOutcome.Result.PAUSED;
             return new ZoneStatus(key, outcome.zoneName(), clock.instant(),
-                    failed ? (before == null ? null : before.lastSuccess()) : clock.instant(),
+                    succeeded ? clock.instant() : before == null ? null : before.lastSuccess(),
                     outcome.serial() != null ? outcome.serial() : before == null ? null : before.serial(),
                     outcome,
                     failed ? outcome.message() : before == null ? null : before.lastError(),
