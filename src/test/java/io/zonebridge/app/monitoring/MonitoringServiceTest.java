@@ -214,7 +214,8 @@ class MonitoringServiceTest {
         HttpResponse<String> down = get("/observe/health?data=true");
         assertEquals(503, down.statusCode());
         assertTrue(down.body().contains("\"DOWN\""), down.body());
-        assertTrue(down.body().contains("example.internal."), "names the zone: " + down.body());
+        assertTrue(down.body().contains("example.internal.") && down.body().contains("Invalid type 'BOGUS'"),
+                "names the zone and its error: " + down.body());
         assertNotEquals("", attribute(ZONE, "LastError"));
 
         Files.writeString(ZONE_FILE, good.replace("2026112302 ; serial", "2026112304 ; serial"));
