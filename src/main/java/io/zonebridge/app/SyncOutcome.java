@@ -31,7 +31,9 @@ public record SyncOutcome(String zoneKey, String zoneName, Result result, Long s
         /** The safety limits refused the plan; nothing applied. */
         REFUSED,
         /** The source, Route 53 or part of the apply failed. */
-        FAILED;
+        FAILED,
+        /** The zone is paused (over JMX): nothing was read or applied. */
+        PAUSED;
 
         /** Whether this result counts as a failure (exit code, retry timer). */
         public boolean isFailure() {

@@ -1,6 +1,7 @@
 package io.zonebridge.app;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,11 @@ public final class ZoneStatusBoard {
     /** Records the outcome of a run. */
     public void record(SyncOutcome outcome) {
         statuses.compute(outcome.zoneKey(), (key, before) -> {
+            Instant now = clock.instant();
             boolean failed = outcome.result().isFailure();
-            return new ZoneStatus(key, outcome.zoneName(), clock.instant(),
-                    failed ? (before == null ? null : before.lastSuccess()) : clock.instant(),
+            boolean succeeded = !failed && outcome.result() != SyncOutcome.Result.PAUSED;
+            return new ZoneStatus(key, outcome.zoneName(), now,
+                    succeeded ? now : before == null ? null : before.lastSuccess(),
                     outcome.serial() != null ? outcome.serial() : before == null ? null : before.serial(),
                     outcome,
                     failed ? outcome.message() : before == null ? null : before.lastError(),

@@ -40,6 +40,7 @@ public final class ZoneSynchronizer {
     private final RefreshSchedule schedule;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, HostedZoneRef> located = new ConcurrentHashMap<>();
+    private final PausedZones paused = new PausedZones();
 
     public ZoneSynchronizer(ZoneCatalog catalog, Route53Gateway gateway, SafetyLimits safety, boolean waitForInsync,
                             ZoneStatusBoard board, RefreshSchedule schedule) {
@@ -71,7 +72,19 @@ public final class ZoneSynchronizer {
         return runLocked(zone, mode, "command").outcome();
     }
 
+    /** The zones paused over JMX: a run of a paused zone does nothing and reports {@code PAUSED}. */
+    public PausedZones paused() {
+        return paused;
+    }
+
     private Run runLocked(ManagedZone zone, SyncMode mode, String reason) {
+        if (paused.isPaused(zone.key())) {
+            SyncOutcome skipped = new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.PAUSED, null, 0, 0, 0,
+                    0, "paused: nothing read or applied");
+            board.record(skipped);
+            LOG.info("zone {} ({}): paused, skipped", zone.name(), reason);
+            return new Run(skipped, false);
+        }
         ReentrantLock lock = locks.computeIfAbsent(zone.key(), k -> new ReentrantLock());
         lock.lock();
         try {

@@ -2,6 +2,7 @@ package io.zonebridge.app;
 
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.app.config.NotifySettings;
+import io.zonebridge.app.monitoring.ZonebridgeMonitoring;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
@@ -14,7 +15,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * The Camel configuration of the service: reads {@code zonebridge.yaml} (path from property
  * {@value #CONFIG_PROPERTY}, default {@value #DEFAULT_CONFIG}), assembles the {@link ZonebridgeRuntime} and binds
  * the beans the YAML routes call by name: {@code zoneSynchronizer}, {@code zoneWorkMerger}, {@code refreshSchedule},
- * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}. It also sets
+ * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}, and installs the monitoring (MBeans, health, metrics). It also sets
  * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration.
  */
 public final class ZonebridgeBeans implements CamelConfiguration {
@@ -44,7 +45,9 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("refreshSchedule", runtime.refreshSchedule());
         registry.bind("mirrorJobs", runtime.mirrorJobs());
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
-        registry.bind("notifyReceiver", runtime.notifyReceiver());
+        NotifyReceiver notifyReceiver = runtime.notifyReceiver();
+        registry.bind("notifyReceiver", notifyReceiver);
+        ZonebridgeMonitoring.install(context, runtime, notifyReceiver);
         NotifySettings notify = runtime.config().secondary().notifyListener();
         properties.addOverrideProperty("zonebridge.notify.host", notify.host());
         properties.addOverrideProperty("zonebridge.notify.port", Integer.toString(notify.port()));

@@ -1,0 +1,62 @@
+package io.zonebridge.app.monitoring;
+
+import io.zonebridge.app.ZoneStatus;
+import io.zonebridge.app.ZoneStatusBoard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness check {@code zonebridge/zones}: DOWN while any zone's last run failed and it has had no success for
+ * longer than the allowed time (counted from its last success, or from the service's start when it never
+ * succeeded), naming each such zone and its error. Paused zones and zones not yet synced count as healthy.
+ */
+public final class ZoneFailureHealthCheck extends AbstractHealthCheck {
+
+    private final ZoneStatusBoard board;
+    private final Duration maxFailing;
+    private final Clock clock;
+    private final Instant started;
+
+    public ZoneFailureHealthCheck(ZoneStatusBoard board, Duration maxFailing, Clock clock) {
+        super("zonebridge", "zones");
+        this.board = board;
+        this.maxFailing = maxFailing;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        Instant now = clock.instant();
+        List<ZoneStatus> failing = board.all().stream()
+                .filter(s -> s.last().result().isFailure())
+                .filter(s -> Duration.between(s.lastSuccess() == null ? started : s.lastSuccess(), now)
+                        .compareTo(maxFailing) > 0)
+                .toList();
+        builder.detail("zones", board.all().size());
+        builder.detail("maxFailingSeconds", maxFailing.toSeconds());
+        if (failing.isEmpty()) {
+            builder.up();
+            return;
+        }
+        String message = failing.stream()
+                .map(s -> s.zoneName() + " (" + s.zoneKey() + ") failing since "
+                        + (s.lastSuccess() == null ? "start" : "last success " + s.lastSuccess()) + ": "
+                        + s.lastError())
+                .collect(Collectors.joining("; "));
+        builder.detail("failingZones", failing.stream().map(ZoneStatus::zoneKey).collect(Collectors.joining(",")));
+        builder.message(failing.size() + " zone(s) failing for more than " + maxFailing.toSeconds() + " s: " + message);
+        builder.down();
+    }
+}

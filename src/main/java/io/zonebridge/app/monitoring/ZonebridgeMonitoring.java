@@ -1,0 +1,171 @@
+package io.zonebridge.app.monitoring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zonebridge.app.ManagedZone;
+import io.zonebridge.app.NotifyReceiver;
+import io.zonebridge.app.ZonebridgeRuntime;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * zonebridge's monitoring, tied to the Camel context's life: the MBeans in domain {@value #DOMAIN} (one per zone,
+ * one per account, ignored events), remote JMX when {@code zonebridge.jmx.port} is set, the health check
+ * {@link ZoneFailureHealthCheck} and the {@link ZonebridgeMeters} in the Micrometer registry Camel creates
+ * (bean {@value #METER_REGISTRY}) when {@code camel.metrics.enabled=true}.
+ */
+public final class ZonebridgeMonitoring extends ServiceSupport implements StartupListener {
+
+    /** The JMX domain of zonebridge's MBeans. */
+    public static final String DOMAIN = "io.zonebridge";
+    /** The name under which camel-micrometer-prometheus binds its registry. */
+    public static final String METER_REGISTRY = "metricsRegistry";
+    /** Property: seconds a zone may fail before the health check is DOWN. */
+    public static final String MAX_FAILING_SECONDS = "zonebridge.health.maxFailingSeconds";
+    /** Where syncNow puts its work. */
+    public static final String ZONE_WORK_ENDPOINT = "seda:zone-work";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZonebridgeMonitoring.class);
+
+    private final CamelContext context;
+    private final RemoteJmxSettings jmx;
+    private final Map<ObjectName, Object> mbeans = new LinkedHashMap<>();
+    private final ZonebridgeMeters meters;
+    private final ZoneFailureHealthCheck health;
+    private ProducerTemplate producer;
+    private RemoteJmxServer remote;
+
+    private ZonebridgeMonitoring(CamelContext context, ZonebridgeRuntime runtime, NotifyReceiver notify) {
+        this.context = context;
+        PropertiesComponent properties = context.getPropertiesComponent();
+        this.jmx = new RemoteJmxSettings(intProperty(properties, RemoteJmxSettings.PORT, 0),
+                properties.resolveProperty(RemoteJmxSettings.HOST).orElse("127.0.0.1"),
+                path(properties, RemoteJmxSettings.PASSWORD_FILE), path(properties, RemoteJmxSettings.ACCESS_FILE));
+        Clock clock = Clock.systemUTC();
+        List<ZoneMonitor> zones = new ArrayList<>();
+        for (ManagedZone zone : runtime.catalog().zones()) {
+            ZoneMonitor monitor = new ZoneMonitor(zone, runtime.statusBoard(), runtime.synchronizer().paused(),
+                    this::syncNow);
+            zones.add(monitor);
+            mbeans.put(name("Zone", zone.key()), monitor);
+        }
+        String account = runtime.catalog().zones().stream().map(z -> z.key().substring(0, z.key().indexOf('/')))
+                .findFirst().orElse("default");
+        AccountMonitor calls = new AccountMonitor(() -> runtime.connection().gateway().stats());
+        mbeans.put(name("Account", account), calls);
+        IgnoredEvents ignored = new IgnoredEvents(notify.stats());
+        mbeans.put(name("Events", "ignored"), ignored);
+        this.meters = new ZonebridgeMeters(zones, account, calls, ignored, clock);
+        this.health = new ZoneFailureHealthCheck(runtime.statusBoard(),
+                Duration.ofSeconds(intProperty(properties, MAX_FAILING_SECONDS, 900)), clock);
+    }
+
+    /** Adds zonebridge's monitoring to {@code context} (from its Camel configuration). */
+    public static void install(CamelContext context, ZonebridgeRuntime runtime, NotifyReceiver notify)
+            throws Exception {
+        ZonebridgeMonitoring monitoring = new ZonebridgeMonitoring(context, runtime, notify);
+        context.addService(monitoring, true, false);
+        context.addStartupListener(monitoring);
+    }
+
+    /** The object name of a zonebridge MBean, e.g. {@code io.zonebridge:type=Zone,name="default/..."}. */
+    public static ObjectName name(String type, String name) {
+        try {
+            return new ObjectName(DOMAIN + ":type=" + type + ",name=" + ObjectName.quote(name));
+        } catch (JMException e) {
+            throw new IllegalArgumentException("no MBean name for " + type + " " + name, e);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        producer = context.createProducerTemplate();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (Map.Entry<ObjectName, Object> mbean : mbeans.entrySet()) {
+            if (server.isRegistered(mbean.getKey())) {
+                server.unregisterMBean(mbean.getKey());
+            }
+            server.registerMBean(mbean.getValue(), mbean.getKey());
+        }
+        if (jmx.enabled()) {
+            remote = RemoteJmxServer.start(jmx);
+        }
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+        // everything happens once the context and its metrics service are fully started
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+        HealthCheckRegistry checks = HealthCheckRegistry.get(started);
+        if (checks != null) {
+            health.setCamelContext(started);
+            checks.register(health);
+        } else {
+            LOG.warn("no Camel health check registry: the zonebridge/zones health check is off");
+        }
+        MeterRegistry registry = started.getRegistry().lookupByNameAndType(METER_REGISTRY, MeterRegistry.class);
+        if (registry != null) {
+            meters.bindTo(registry);
+        } else {
+            LOG.info("camel.metrics.enabled is off: zonebridge figures only over JMX");
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        HealthCheckRegistry checks = HealthCheckRegistry.get(context);
+        if (checks != null) {
+            checks.unregister(health);
+        }
+        if (remote != null) {
+            remote.close();
+            remote = null;
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : mbeans.keySet()) {
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+        }
+        if (producer != null) {
+            producer.stop();
+        }
+    }
+
+    private void syncNow(ManagedZone zone) {
+        producer.sendBody(ZONE_WORK_ENDPOINT, zone.work(ZoneMonitor.SYNC_NOW_REASON));
+    }
+
+    private static int intProperty(PropertiesComponent properties, String key, int fallback) {
+        Optional<String> value = properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + value.get() + "' is not a whole number");
+        }
+    }
+
+    private static Optional<Path> path(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).map(Path::of);
+    }
+}
