@@ -12,19 +12,29 @@ import java.util.Map;
  * The bean {@code refreshSchedule} behind route {@code zone-refresh}: when each zone is next checked, from its
  * source's SOA timers (RFC 1034 §4.3.5) with the configured overrides: {@code refresh} after a successful run,
  * {@code retry} after a failed one (but not past expiry). Every zone is due once at start. Zones with a mirror
- * schedule are left to {@link MirrorJobs}. This is what catches a lost NOTIFY. Thread-safe.
+ * schedule are left to {@link MirrorJobs}. This is what catches a lost NOTIFY.
+ *
+ * <p>A zone whose checks have failed for longer than its SOA {@code expire} (counted from its last success, or from
+ * the service's start) is <em>expired</em>: a secondary would stop answering for it, but Route 53 keeps serving the
+ * last copy, so zonebridge says so loudly instead (an ERROR log once, {@link #expiredZones()} for the health check)
+ * and keeps retrying. A success clears it. Thread-safe.
  */
 public final class RefreshSchedule {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RefreshSchedule.class);
 
     private final ZoneCatalog catalog;
     private final Clock clock;
     private final Map<String, Instant> nextCheck = new HashMap<>();
     private final Map<String, Instant> lastSuccess = new HashMap<>();
+    private final java.util.Set<String> expired = new java.util.TreeSet<>();
+    private final Instant started;
 
     public RefreshSchedule(ZoneCatalog catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
         Instant now = clock.instant();
+        this.started = now;
         for (ManagedZone zone : catalog.zones()) {
             if (zone.mirror().isEmpty()) {
                 nextCheck.put(zone.key(), now);
@@ -58,9 +68,20 @@ public final class RefreshSchedule {
         if (success) {
             lastSuccess.put(zone.key(), clock.instant());
             nextCheck.put(zone.key(), timers.nextCheckAfterSuccess(clock));
+            expired.remove(zone.key());
         } else {
-            nextCheck.put(zone.key(), timers.nextCheckAfterFailure(lastSuccess.get(zone.key()), clock));
+            Instant since = lastSuccess.getOrDefault(zone.key(), started);
+            nextCheck.put(zone.key(), timers.nextCheckAfterFailure(since, clock));
+            if (timers.isExpired(since, clock) && expired.add(zone.key())) {
+                LOG.error("zone {} expired: no successful check of its primaries since {} (SOA expire {}); Route 53 keeps "
+                        + "serving the last copy, zonebridge keeps retrying", zone.name(), since, timers.expire());
+            }
         }
+    }
+
+    /** Keys of the zones whose checks have failed for longer than their SOA expire. */
+    public synchronized java.util.Set<String> expiredZones() {
+        return java.util.Set.copyOf(expired);
     }
 
     /** When the zone is next checked (empty for mirrored zones). */

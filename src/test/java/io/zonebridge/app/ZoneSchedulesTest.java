@@ -49,6 +49,35 @@ class ZoneSchedulesTest {
     }
 
     @Test
+    void aZoneFailingLongerThanItsSoaExpireIsExpiredUntilItsNextSuccess() {
+        ManagedZone zone = zone("b.test.", Optional.empty(), TimerOverrides.none());
+        RefreshSchedule schedule = new RefreshSchedule(new ZoneCatalog(List.of(zone)), clock);
+        SoaTimers soa = new SoaTimers(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofHours(2), Duration.ZERO);
+        schedule.finished(zone, soa, true);
+        clock.advance(Duration.ofHours(1));
+        schedule.finished(zone, soa, false);
+        assertEquals(java.util.Set.of(), schedule.expiredZones(), "failing, but within the expire time");
+        assertEquals(Instant.parse("2026-01-01T01:10:00Z"), schedule.nextCheck(zone.key()).orElseThrow());
+        clock.advance(Duration.ofMinutes(61));
+        schedule.finished(zone, soa, false);
+        assertEquals(java.util.Set.of(zone.key()), schedule.expiredZones(), "no success for longer than expire (2 h)");
+        schedule.finished(zone, soa, true);
+        assertEquals(java.util.Set.of(), schedule.expiredZones(), "a success clears it");
+    }
+
+    @Test
+    void aZoneThatNeverSucceededExpiresCountedFromTheServiceStart() {
+        ManagedZone zone = zone("c.test.", Optional.empty(), TimerOverrides.none());
+        RefreshSchedule schedule = new RefreshSchedule(new ZoneCatalog(List.of(zone)), clock);
+        SoaTimers soa = new SoaTimers(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofHours(2), Duration.ZERO);
+        schedule.finished(zone, soa, false);
+        assertEquals(java.util.Set.of(), schedule.expiredZones(), "just started: not expired");
+        clock.advance(Duration.ofHours(2));
+        schedule.finished(zone, soa, false);
+        assertEquals(java.util.Set.of(zone.key()), schedule.expiredZones());
+    }
+
+    @Test
     void mirrorJobsRunOnTheirPeriodOrCronAndAreLeftOutOfRefresh() {
         ManagedZone every = zone("every.test.", Optional.of(new MirrorSchedule(Optional.of(Duration.ofHours(1)),
                 Optional.empty())), TimerOverrides.none());

@@ -14,7 +14,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness check {@code zonebridge/zones}: DOWN while any zone's last run failed and it has had no success for
  * longer than the allowed time (counted from its last success, or from the service's start when it never
- * succeeded), naming each such zone and its error. Paused zones and zones not yet synced count as healthy.
+ * succeeded), naming each such zone and its error, and DOWN while any zone is expired (its primaries unreachable for
+ * longer than its SOA expire). Paused zones and zones not yet synced count as healthy.
  */
 public final class ZoneFailureHealthCheck extends AbstractHealthCheck {
 
@@ -22,10 +23,13 @@ public final class ZoneFailureHealthCheck extends AbstractHealthCheck {
     private final Duration maxFailing;
     private final Clock clock;
     private final Instant started;
+    private final java.util.function.Supplier<java.util.Set<String>> expiredZones;
 
-    public ZoneFailureHealthCheck(ZoneStatusBoard board, Duration maxFailing, Clock clock) {
+    public ZoneFailureHealthCheck(ZoneStatusBoard board, Duration maxFailing, Clock clock,
+                                  java.util.function.Supplier<java.util.Set<String>> expiredZones) {
         super("zonebridge", "zones");
         this.board = board;
+        this.expiredZones = expiredZones;
         this.maxFailing = maxFailing;
         this.clock = clock;
         this.started = clock.instant();
@@ -46,17 +50,25 @@ public final class ZoneFailureHealthCheck extends AbstractHealthCheck {
                 .toList();
         builder.detail("zones", board.all().size());
         builder.detail("maxFailingSeconds", maxFailing.toSeconds());
-        if (failing.isEmpty()) {
+        java.util.Set<String> expired = expiredZones.get();
+        if (failing.isEmpty() && expired.isEmpty()) {
             builder.up();
             return;
         }
+        if (!expired.isEmpty()) {
+            builder.detail("expiredZones", String.join(",", new java.util.TreeSet<>(expired)));
+        }
+        String expiredMessage = expired.isEmpty() ? "" : expired.size() + " zone(s) expired (primaries unreachable "
+                + "longer than the SOA expire; Route 53 serves the last copy): " + String.join(", ", new java.util.TreeSet<>(expired))
+                + (failing.isEmpty() ? "" : "; ");
         String message = failing.stream()
                 .map(s -> s.zoneName() + " (" + s.zoneKey() + ") failing since "
                         + (s.lastSuccess() == null ? "start" : "last success " + s.lastSuccess()) + ": "
                         + s.lastError())
                 .collect(Collectors.joining("; "));
         builder.detail("failingZones", failing.stream().map(ZoneStatus::zoneKey).collect(Collectors.joining(",")));
-        builder.message(failing.size() + " zone(s) failing for more than " + maxFailing.toSeconds() + " s: " + message);
+        builder.message(expiredMessage + (failing.isEmpty() ? ""
+                : failing.size() + " zone(s) failing for more than " + maxFailing.toSeconds() + " s: " + message));
         builder.down();
     }
 }

@@ -74,7 +74,8 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         mbeans.put(name("Events", "ignored"), ignored);
         this.meters = new ZonebridgeMeters(zones, account, calls, ignored, clock);
         this.health = new ZoneFailureHealthCheck(runtime.statusBoard(),
-                Duration.ofSeconds(intProperty(properties, MAX_FAILING_SECONDS, 900)), clock);
+                Duration.ofSeconds(intProperty(properties, MAX_FAILING_SECONDS, 900)), clock,
+                runtime.refreshSchedule()::expiredZones);
     }
 
     /** Adds zonebridge's monitoring to {@code context} (from its Camel configuration). */

@@ -18,7 +18,21 @@ class ZoneFailureHealthCheckTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T00:00:00Z"));
     private final ZoneStatusBoard board = new ZoneStatusBoard(clock);
-    private final ZoneFailureHealthCheck check = new ZoneFailureHealthCheck(board, Duration.ofSeconds(900), clock);
+    private final java.util.Set<String> expired = new java.util.TreeSet<>();
+    private final ZoneFailureHealthCheck check = new ZoneFailureHealthCheck(board, Duration.ofSeconds(900), clock,
+            () -> java.util.Set.copyOf(expired));
+
+    @Test
+    void downWhileAZoneIsExpiredNamingIt() {
+        board.record(outcome("a", SyncOutcome.Result.APPLIED, "ok"));
+        expired.add("default/a.");
+        HealthCheck.Result result = check.call();
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertTrue(result.getMessage().orElse("").contains("expired"), result.getMessage().toString());
+        assertTrue(result.getMessage().orElse("").contains("default/a."), result.getMessage().toString());
+        expired.clear();
+        assertEquals(HealthCheck.State.UP, check.call().getState());
+    }
 
     @Test
     void upWhileNoZoneHasRun() {
