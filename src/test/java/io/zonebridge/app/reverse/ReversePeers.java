@@ -37,26 +37,26 @@ import software.amazon.awssdk.services.sts.StsClient;
  * and the zonebridge.yaml that points the service at them. Every call uses the credentials the service uses, so
  * all share one emulator account.
  */
-final class ReversePeers implements AutoCloseable {
+public final class ReversePeers implements AutoCloseable {
 
-    static final String VPC = "vpc-0abc1234def567890";
-    static final String PATTERN = "{\"source\":[\"aws.route53\"],\"detail\":{\"eventName\":[\"ChangeResourceRecordSets\"]}}";
+    public static final String VPC = "vpc-0abc1234def567890";
+    public static final String PATTERN = "{\"source\":[\"aws.route53\"],\"detail\":{\"eventName\":[\"ChangeResourceRecordSets\"]}}";
 
-    final ElasticMqPeer sqs = new ElasticMqPeer();
-    final LocalAwsServer server;
-    final Route53Client route53;
-    final String account;
-    final String queue;
-    final String deadLetterQueue;
-    final String tapQueue;
-    final String forwardZoneId;
-    final String reverseZoneId;
+    public final ElasticMqPeer sqs = new ElasticMqPeer();
+    public final LocalAwsServer server;
+    public final Route53Client route53;
+    public final String account;
+    public final String queue;
+    public final String deadLetterQueue;
+    public final String tapQueue;
+    public final String forwardZoneId;
+    public final String reverseZoneId;
 
     /**
      * @param requestsPerSecond the emulator's Route 53 throttle (0: none)
      * @param clientRate        the rate limit of this fixture's own Route 53 client
      */
-    ReversePeers(int requestsPerSecond, double clientRate) {
+    public ReversePeers(int requestsPerSecond, double clientRate) {
         LocalRoute53Options options = LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint());
         server = new LocalAwsServer(requestsPerSecond > 0 ? options.withRequestsPerSecond(requestsPerSecond) : options);
         server.start(0);
@@ -91,7 +91,7 @@ final class ReversePeers implements AutoCloseable {
     }
 
     /** Writes the service configuration for these peers to {@code file}; returns it. */
-    Path writeConfig(Path file, String extraReverseKeys) throws IOException {
+    public Path writeConfig(Path file, String extraReverseKeys) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file.resolveSibling("owned-ptrs.json"));
         Files.writeString(file, """
@@ -111,18 +111,18 @@ final class ReversePeers implements AutoCloseable {
         return file;
     }
 
-    String privateZone(String name) {
+    public String privateZone(String name) {
         String id = route53.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
                 .vpc(v -> v.vpcId(VPC).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
         return id.substring(id.lastIndexOf('/') + 1);
     }
 
     /** One ChangeResourceRecordSets call on the forward zone: {@code action} of an A record set. */
-    void changeA(ChangeAction action, String name, String... addresses) {
+    public void changeA(ChangeAction action, String name, String... addresses) {
         change(forwardZoneId, action, name, RRType.A, addresses);
     }
 
-    void change(String zoneId, ChangeAction action, String name, RRType type, String... values) {
+    public void change(String zoneId, ChangeAction action, String name, RRType type, String... values) {
         route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(Change.builder()
                 .action(action).resourceRecordSet(ResourceRecordSet.builder().name(name).type(type).ttl(300L)
                         .resourceRecords(java.util.Arrays.stream(values)
@@ -130,7 +130,7 @@ final class ReversePeers implements AutoCloseable {
     }
 
     /** The reverse zone's PTRs: name → sorted values. */
-    Map<String, List<String>> ptrs() {
+    public Map<String, List<String>> ptrs() {
         Map<String, List<String>> ptrs = new TreeMap<>();
         route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(reverseZoneId)).resourceRecordSets().stream()
                 .filter(set -> set.type() == RRType.PTR)
@@ -139,16 +139,16 @@ final class ReversePeers implements AutoCloseable {
         return ptrs;
     }
 
-    long changeCalls() {
+    public long changeCalls() {
         return server.counters().requests("ChangeResourceRecordSets");
     }
 
-    String queueUrl(String name) {
+    public String queueUrl(String name) {
         return sqs.client().getQueueUrl(r -> r.queueName(name)).queueUrl();
     }
 
     /** Visible plus in-flight messages of the queue. */
-    int pending(String name) {
+    public int pending(String name) {
         Map<QueueAttributeName, String> attributes = sqs.client().getQueueAttributes(r -> r.queueUrl(queueUrl(name))
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
@@ -157,7 +157,7 @@ final class ReversePeers implements AutoCloseable {
     }
 
     /** Receives (and deletes) up to {@code count} messages of the queue within {@code seconds}, with attributes. */
-    List<Message> take(String name, int count, int seconds) {
+    public List<Message> take(String name, int count, int seconds) {
         List<Message> messages = new java.util.ArrayList<>();
         long end = System.currentTimeMillis() + seconds * 1000L;
         String url = queueUrl(name);
@@ -171,7 +171,7 @@ final class ReversePeers implements AutoCloseable {
         return messages;
     }
 
-    void send(String name, String body) {
+    public void send(String name, String body) {
         sqs.client().sendMessage(r -> r.queueUrl(queueUrl(name)).messageBody(body));
     }
 
