@@ -43,7 +43,9 @@ public final class ReversePeers implements AutoCloseable {
     public static final String PATTERN = "{\"source\":[\"aws.route53\"],\"detail\":{\"eventName\":[\"ChangeResourceRecordSets\"]}}";
 
     public final ElasticMqPeer sqs = new ElasticMqPeer();
-    public final LocalAwsServer server;
+    public LocalAwsServer server;
+    private final LocalRoute53Options options;
+    private int stoppedPort;
     public final Route53Client route53;
     public final String account;
     public final String queue;
@@ -57,8 +59,15 @@ public final class ReversePeers implements AutoCloseable {
      * @param clientRate        the rate limit of this fixture's own Route 53 client
      */
     public ReversePeers(int requestsPerSecond, double clientRate) {
-        LocalRoute53Options options = LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint());
-        server = new LocalAwsServer(requestsPerSecond > 0 ? options.withRequestsPerSecond(requestsPerSecond) : options);
+        this(requestsPerSecond, clientRate, null);
+    }
+
+    /** @param stateFile the emulator's state file (so {@link #restartRoute53} keeps its zones and rules), or null */
+    public ReversePeers(int requestsPerSecond, double clientRate, Path stateFile) {
+        LocalRoute53Options base = LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint());
+        base = requestsPerSecond > 0 ? base.withRequestsPerSecond(requestsPerSecond) : base;
+        options = stateFile == null ? base : base.withStateFile(stateFile);
+        server = new LocalAwsServer(options);
         server.start(0);
         route53 = new Route53ClientFactory().endpoint(URI.create(server.endpoint()))
                 .rateLimiter(new AccountRateLimiter(clientRate)).credentials(Route53Connection.localCredentials())
@@ -137,6 +146,18 @@ public final class ReversePeers implements AutoCloseable {
                 .forEach(set -> ptrs.put(set.name(), set.resourceRecords().stream().map(ResourceRecord::value)
                         .sorted().collect(Collectors.toList())));
         return ptrs;
+    }
+
+    /** Stops the emulator (Route 53 unreachable until {@link #startRoute53Again}). */
+    public void stopRoute53() {
+        stoppedPort = server.port();
+        server.stop();
+    }
+
+    /** Starts the emulator again on its port, from its state file. */
+    public void startRoute53Again() {
+        server = new LocalAwsServer(options);
+        server.start(stoppedPort);
     }
 
     public long changeCalls() {
