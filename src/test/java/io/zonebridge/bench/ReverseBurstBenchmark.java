@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * service's YAML routes, the local emulator with its 5 requests/s Route 53 throttle. Prints the ChangeResourceRecordSets
  * calls zonebridge made (target ≤ 12) and the time from the first event sent until the reverse zone holds every PTR.
  *
- * <p>The 10,000 forward records are created first in batches of 1,000 (at 5 calls/s, 10,000 single calls would take
+ * <p>Route 53 allows 10,000 record sets per zone, so the records are split over two forward zones and two reverse
+ * zones ({@code 1.10.in-addr.arpa.}, {@code 2.10.in-addr.arpa.}). The forward records are created first in batches of 1,000 (at 5 calls/s, 10,000 single calls would take
  * over half an hour); the 10,000 events are the emulator's own CloudTrail event of a single-record CREATE, rewritten
  * per record (name, address, event ids) and sent to the queue as EventBridge delivers them. Run:
  * {@code mvn -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt}, then
@@ -45,19 +46,23 @@ public final class ReverseBurstBenchmark {
         Path dir = Files.createTempDirectory("zonebridge-bench-reverse-");
         Main main = null;
         try (ReversePeers peers = new ReversePeers(5, 4)) {
+            // Route 53 allows 10,000 record sets per zone: two forward zones and two reverse zones of half each
+            String[] forwardZones = {peers.forwardZoneId, peers.privateZone("corp2.example.")};
+            String[] reverseZones = {peers.privateZone("1.10.in-addr.arpa."), peers.privateZone("2.10.in-addr.arpa.")};
             for (int from = 0; from < events - 1; from += 1000) {
                 List<Change> changes = new ArrayList<>();
-                for (int i = from; i < Math.min(from + 1000, events - 1); i++) {
-                    changes.add(create(i));
+                for (int i = from; i < Math.min(from + 1000, events - 1) && half(i, events) == half(from, events); i++) {
+                    changes.add(create(i, events));
                 }
-                peers.route53.changeResourceRecordSets(r -> r.hostedZoneId(peers.forwardZoneId)
-                        .changeBatch(b -> b.changes(changes)));
+                String zone = forwardZones[half(from, events)];
+                peers.route53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(changes)));
+                from -= 1000 - changes.size();
             }
             int last = events - 1;
-            peers.route53.changeResourceRecordSets(r -> r.hostedZoneId(peers.forwardZoneId)
-                    .changeBatch(b -> b.changes(create(last))));
+            peers.route53.changeResourceRecordSets(r -> r.hostedZoneId(forwardZones[half(last, events)])
+                    .changeBatch(b -> b.changes(create(last, events))));
             peers.server.awaitEventsDelivered(60_000);
-            List<Message> setupEvents = peers.take(peers.tapQueue, (events + 998) / 1000 + 1, 30);
+            List<Message> setupEvents = peers.take(peers.tapQueue, (events + 998) / 1000 + 2, 15);
             String template = null;
             for (Message m : setupEvents) {
                 if (JSON.readTree(m.body()).at("/detail/requestParameters/changeBatch/changes").size() == 1) {
@@ -90,7 +95,7 @@ public final class ReverseBurstBenchmark {
             long start = System.nanoTime();
             List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
             for (int i = 0; i < events; i++) {
-                batch.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(event(singleRecordEvent, i)).build());
+                batch.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(event(singleRecordEvent, i, events, forwardZones)).build());
                 if (batch.size() == 10 || i == events - 1) {
                     List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
                     peers.sqs.client().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
@@ -98,11 +103,13 @@ public final class ReverseBurstBenchmark {
                 }
             }
             double sent = (System.nanoTime() - start) / 1e9;
-            String reverseZone = peers.reverseZoneId;
             long count = 0;
-            while (count < events + 2) { // + apex SOA and NS
+            while (count < events + 4) { // + apex SOA and NS of both
                 Thread.sleep(2000);
-                count = peers.route53.getHostedZone(r -> r.id(reverseZone)).hostedZone().resourceRecordSetCount();
+                count = 0;
+                for (String zone : reverseZones) {
+                    count += peers.route53.getHostedZone(r -> r.id(zone)).hostedZone().resourceRecordSetCount();
+                }
                 if ((System.nanoTime() - start) / 1e9 > 1800) {
                     throw new IllegalStateException("reverse zone incomplete after 30 min: " + count);
                 }
@@ -115,7 +122,7 @@ public final class ReverseBurstBenchmark {
             double drained = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "reverse burst: %,d A-record CloudTrail events, emulator throttle 5/s:%n"
                             + "  ChangeResourceRecordSets calls by zonebridge: %d (target <= 12)%n"
-                            + "  events sent to SQS in %.1f s; reverse zone complete (%,d PTRs) after %.1f s;"
+                            + "  events sent to SQS in %.1f s; reverse zones complete (%,d PTRs) after %.1f s;"
                             + " queue empty after %.1f s (%d left)%n"
                             + "  Route 53 requests during the burst (zonebridge + the benchmark's polls): %d; throttled: %d%n",
                     events, peers.changeCalls() - changesBefore, sent, events, complete, drained,
@@ -132,25 +139,35 @@ public final class ReverseBurstBenchmark {
         System.exit(0);
     }
 
-    private static Change create(int i) {
-        return Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder()
-                .name("r" + i + ".corp.example.").type(RRType.A).ttl(300L)
-                .resourceRecords(ResourceRecord.builder().value(address(i)).build()).build()).build();
+    /** 0 for the first half of the records (zone corp.example., 10.1/16), 1 for the second (corp2.example., 10.2/16). */
+    private static int half(int i, int events) {
+        return i < events / 2 ? 0 : 1;
     }
 
-    private static String address(int i) {
-        return "10.1." + (i / 250) + "." + (i % 250 + 1);
+    private static String name(int i, int events) {
+        return "r" + i + (half(i, events) == 0 ? ".corp.example." : ".corp2.example.");
+    }
+
+    private static String address(int i, int events) {
+        return "10." + (half(i, events) + 1) + "." + (i / 250) + "." + (i % 250 + 1);
+    }
+
+    private static Change create(int i, int events) {
+        return Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder()
+                .name(name(i, events)).type(RRType.A).ttl(300L)
+                .resourceRecords(ResourceRecord.builder().value(address(i, events)).build()).build()).build();
     }
 
     /** The template event rewritten for record {@code i}. */
-    private static String event(String template, int i) throws Exception {
+    private static String event(String template, int i, int events, String[] forwardZones) throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(template);
         root.put("id", UUID.randomUUID().toString());
         ObjectNode detail = (ObjectNode) root.get("detail");
         detail.put("eventID", UUID.randomUUID().toString());
+        ((ObjectNode) detail.get("requestParameters")).put("hostedZoneId", forwardZones[half(i, events)]);
         ObjectNode set = (ObjectNode) detail.at("/requestParameters/changeBatch/changes/0/resourceRecordSet");
-        set.put("name", "r" + i + ".corp.example.");
-        ((ObjectNode) set.at("/resourceRecords/0")).put("value", address(i));
+        set.put("name", name(i, events));
+        ((ObjectNode) set.at("/resourceRecords/0")).put("value", address(i, events));
         return JSON.writeValueAsString(root);
     }
 
