@@ -132,4 +132,30 @@ class ReverseIngestRouteTest {
         assertEquals(changes, peers.changeCalls(), "no ChangeResourceRecordSets for a redelivered event");
         assertEquals(zone, peers.ptrs());
     }
+
+    @Test
+    @Order(6)
+    void anSnsWrappedEventIsReadToo() throws Exception {
+        peers.take(peers.tapQueue, 100, 2);
+        peers.changeA(ChangeAction.CREATE, "sns.corp.example.", "10.0.1.70");
+        List<Message> copies = peers.take(peers.tapQueue, 1, 20);
+        assertEquals(1, copies.size());
+        String ptr = "70.1.0.10.in-addr.arpa.";
+        Eventually.assertWithin(WAIT, () -> peers.ptrs().containsKey(ptr), () -> "" + peers.ptrs());
+        Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "applied and deleted");
+        long ignoredBefore = ingest.ignored().count(io.zonebridge.reverse.IgnoreReason.NO_ADDRESS_RECORDS);
+        // someone removes the PTR by hand (its event names no A record: ignored and counted) ...
+        peers.change(peers.reverseZoneId, ChangeAction.DELETE, ptr, RRType.PTR, "sns.corp.example.");
+        Eventually.assertWithin(WAIT, () -> ingest.ignored().count(io.zonebridge.reverse.IgnoreReason.NO_ADDRESS_RECORDS)
+                == ignoredBefore + 1, () -> "the PTR change's event is ignored");
+        assertFalse(peers.ptrs().containsKey(ptr));
+        // ... then the A record's event arrives again through SNS: the PTR comes back (the truth is Route 53)
+        String wrapped = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                "Type", "Notification", "MessageId", java.util.UUID.randomUUID().toString(),
+                "TopicArn", "arn:aws:sns:us-east-1:" + peers.account + ":r53-events",
+                "Message", copies.get(0).body(), "Timestamp", "2026-11-23T04:00:00.000Z"));
+        peers.send(peers.queue, wrapped);
+        Eventually.assertWithin(WAIT, () -> List.of("sns.corp.example.").equals(peers.ptrs().get(ptr)),
+                () -> "PTR back after the SNS-wrapped event: " + peers.ptrs());
+    }
 }
