@@ -105,13 +105,44 @@ public final class OrganizationReconciler {
             }
         }
         Objects.requireNonNull(networkRead, "network account read");
-        int unmatched = writeReverse(forward, networkRead, complete, run);
+        int unmatched = writeReverse(forward, networkRead, complete, run, null);
 
         Map<String, ApiCallStats> calls = new TreeMap<>();
         accounts.forEach(account -> calls.put(account, route53.calls(account).since(before.get(account))));
         return new ReconcileReport(accountsRead, zonesRead, forward.size(), networkRead.reverseZones.size(),
                 run.created.get(), run.updated.get(), run.deleted.get(), unmatched, run.blocked, run.refused,
                 List.copyOf(run.missing), complete, run.failures, calls, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The event-driven variant: makes the PTRs that concern {@code names} right (see
+     * {@link PtrPlanner#planNames}), given the forward A/AAAA record sets the caller read. Only the network
+     * account's reverse zones are read; ownership, safety, batching and the ledger work as in {@link #reconcile}.
+     * PTRs of names outside {@code forward} that claim the same addresses are not seen (the full reconcile
+     * settles such cross-zone conflicts).
+     *
+     * @param names   canonical record names whose PTRs are recomputed
+     * @param forward the current A/AAAA record sets in scope (at least those of {@code names})
+     */
+    public ReconcileReport reconcileNames(Collection<String> names, Collection<RecordSet> forward) {
+        long started = System.nanoTime();
+        String network = settings.networkAccount();
+        ApiCallStats before = route53.calls(network);
+        AccountRead networkRead = new AccountRead(network);
+        try {
+            Route53Gateway gateway = route53.gateway(network);
+            readReverse(networkRead, gateway, gateway.listHostedZones());
+        } catch (RuntimeException e) {
+            networkRead.fail("list hosted zones", e);
+        }
+        Run run = new Run();
+        run.failures.addAll(networkRead.failures);
+        int unmatched = networkRead.complete
+                ? writeReverse(List.copyOf(forward), networkRead, true, run, Set.copyOf(names)) : 0;
+        return new ReconcileReport(networkRead.complete ? 1 : 0, 0, forward.size(), networkRead.reverseZones.size(),
+                run.created.get(), run.updated.get(), run.deleted.get(), unmatched, run.blocked, run.refused,
+                List.copyOf(run.missing), true, run.failures,
+                Map.of(network, route53.calls(network).since(before)), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<AccountRead> readAll(Set<String> accounts) {
@@ -169,23 +200,32 @@ public final class OrganizationReconciler {
             }
         }
         if (account.equals(settings.networkAccount())) {
-            for (HostedZoneRef zone : zones) {
-                if (!ReverseZoneName.isReverse(zone.name())) {
-                    continue;
-                }
-                try {
-                    read.reverseZones.put(zone, gateway.readZone(zone));
-                } catch (RuntimeException e) {
-                    read.failures.add(failure(account, "read reverse zone " + zone.name() + " (" + zone.id() + ")", e));
-                    read.unreadReverse.add(zone);
-                }
-            }
+            readReverse(read, gateway, zones);
         }
         return read;
     }
 
-    /** Plans and applies every reverse hosted zone; returns the number of unmatched addresses. */
-    private int writeReverse(List<RecordSet> forward, AccountRead network, boolean complete, Run run) {
+    /** Reads the reverse zones among {@code zones} into {@code read}. */
+    private static void readReverse(AccountRead read, Route53Gateway gateway, List<HostedZoneRef> zones) {
+        for (HostedZoneRef zone : zones) {
+            if (!ReverseZoneName.isReverse(zone.name())) {
+                continue;
+            }
+            try {
+                read.reverseZones.put(zone, gateway.readZone(zone));
+            } catch (RuntimeException e) {
+                read.failures.add(failure(read.account, "read reverse zone " + zone.name() + " (" + zone.id() + ")", e));
+                read.unreadReverse.add(zone);
+            }
+        }
+    }
+
+    /**
+     * Plans and applies every reverse hosted zone (only the PTRs concerning {@code names} unless it is null);
+     * returns the number of unmatched addresses.
+     */
+    private int writeReverse(List<RecordSet> forward, AccountRead network, boolean complete, Run run,
+                             Set<String> names) {
         List<ReverseZone> reverseZones = new ArrayList<>();
         Map<String, HostedZoneRef> refs = new HashMap<>();
         Map<String, List<HostedZoneRef>> byName = new TreeMap<>();
@@ -214,7 +254,8 @@ public final class OrganizationReconciler {
                     target.put(entry.getKey(), zone);
                 }
             }
-            PtrPlan ptrPlan = planner.plan(forward, current);
+            PtrPlan ptrPlan = names == null ? planner.plan(forward, current)
+                    : planner.planNames(names, forward, current);
             if (round == 0) {
                 unmatched = ptrPlan.unmatchedAddresses().size();
                 run.missing.addAll(ptrPlan.unreadZones());

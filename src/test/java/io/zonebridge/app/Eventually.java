@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /** Test helper: waits until a value equals the expected one, failing with both when time runs out. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
@@ -30,7 +30,7 @@ final class Eventually {
         throw new AssertionError(what + " within " + limit + "\nexpected: " + want + "\nactual:   " + got);
     }
 
-    static void assertWithin(Duration limit, Supplier<Boolean> condition, Supplier<String> what)
+    public static void assertWithin(Duration limit, Supplier<Boolean> condition, Supplier<String> what)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {

@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real embedded ElasticMQ SQS server on a free loopback port, with an SDK client for it. */
-final class ElasticMqPeer implements AutoCloseable {
+public final class ElasticMqPeer implements AutoCloseable {
     private final SQSRestServer server;
     private final URI endpoint;
     private final SqsClient sqs;
 
-    ElasticMqPeer() {
+    public ElasticMqPeer() {
         long start = System.nanoTime();
         server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
         int port = server.waitUntilStarted().localAddress().getPort();
@@ -31,22 +31,22 @@ final class ElasticMqPeer implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"))).build();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** Creates queue {@code name} and returns its URL. */
-    String createQueue(String name) {
+    public String createQueue(String name) {
         return sqs.createQueue(r -> r.queueName(name)).queueUrl();
     }
 
     /** The ARN EventBridge targets use for queue {@code name} of {@code account} in us-east-1. */
-    static String queueArn(String account, String name) {
+    public static String queueArn(String account, String name) {
         return "arn:aws:sqs:us-east-1:" + account + ":" + name;
     }
 
     /** Receives until {@code count} bodies arrived or {@code seconds} of long polls passed. */
-    List<String> receive(String queueUrl, int count, int seconds) {
+    public List<String> receive(String queueUrl, int count, int seconds) {
         List<String> bodies = new ArrayList<>();
         long end = System.currentTimeMillis() + seconds * 1000L;
         while (bodies.size() < count && System.currentTimeMillis() < end) {
@@ -60,10 +60,15 @@ final class ElasticMqPeer implements AutoCloseable {
     }
 
     /** Messages waiting (visible) in the queue now. */
-    int visible(String queueUrl) {
+    public int visible(String queueUrl) {
         return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()
                 .get("ApproximateNumberOfMessages"));
+    }
+
+    /** The SDK client of this server. */
+    public SqsClient client() {
+        return sqs;
     }
 
     @Override

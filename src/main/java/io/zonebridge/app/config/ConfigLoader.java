@@ -46,13 +46,14 @@ public final class ConfigLoader {
         }
         ConfigNode root = new ConfigNode(source, "", tree);
         if (root.isPresent()) {
-            root.allowOnly("route53", "safety", "tsigKeys", "secondary");
+            root.allowOnly("route53", "safety", "tsigKeys", "secondary", "reverse");
         }
         Map<String, TsigKeyConfig> keys = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : root.get("tsigKeys").entries()) {
             keys.put(entry.getKey(), TsigKeyConfig.from(entry.getKey(), entry.getValue(), environment));
         }
         return new ZonebridgeConfig(Route53Settings.from(root.get("route53")), SafetySettings.from(root.get("safety")),
-                Map.copyOf(keys), SecondarySettings.from(root.get("secondary"), keys));
+                Map.copyOf(keys), SecondarySettings.from(root.get("secondary"), keys),
+                ReverseSettings.from(root.get("reverse")));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param safety    safety limits for plans
  * @param tsigKeys  TSIG keys by name (secrets masked in toString)
  * @param secondary Route 53 as a secondary
+ * @param reverse   the reverse-DNS job (CloudTrail events → PTRs)
  */
 public record ZonebridgeConfig(Route53Settings route53, SafetySettings safety, Map<String, TsigKeyConfig> tsigKeys,
-                               SecondarySettings secondary) {
+                               SecondarySettings secondary, ReverseSettings reverse) {
 }

@@ -1,0 +1,124 @@
+package io.zonebridge.app.config;
+
+import io.zonebridge.reverse.OwnChangeRules;
+import io.zonebridge.reverse.PtrConflictRule;
+import io.zonebridge.reverse.PtrOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reverse-DNS job ({@code reverse:} in the configuration): where its CloudTrail events arrive, which account
+ * holds the reverse zones, and how PTRs are written. Off unless {@code enabled: true}.
+ *
+ * @param enabled            whether the {@code reverse-ingest} route runs
+ * @param sqsEndpoint        SQS endpoint override (ElasticMQ locally), empty for AWS itself
+ * @param queue              name of the queue EventBridge delivers the events to
+ * @param deadLetterQueue    name of the queue malformed messages go to, with the reason
+ * @param networkAccount     account holding the reverse zones (discovered from its hosted zones)
+ * @param prefixes           configured prefixes: CIDR → reverse zone name (zones whose name spells no prefix)
+ * @param ledger             file recording the PTRs zonebridge created
+ * @param policy             which existing PTRs may be changed or deleted
+ * @param conflictRule       which name an address claimed by several names points to
+ * @param ptrTtl             TTL of written PTRs
+ * @param ownChanges         how zonebridge's own changes are recognised (not reacted to)
+ */
+public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String queue, String deadLetterQueue,
+                              String networkAccount, Map<String, String> prefixes, Path ledger, PtrPolicy policy,
+                              PtrConflictRule conflictRule, long ptrTtl, OwnChangeRules ownChanges) {
+
+    /** Which existing PTRs zonebridge may change or delete. */
+    public enum PtrPolicy {
+        /** Only PTRs the ledger says zonebridge created (the default). */
+        OWNED_ONLY,
+        /** Every PTR of the reverse zones (zonebridge is their only writer). */
+        SYNC
+    }
+
+    /** The network account used when none is configured: the local emulator's account of the local key. */
+    public static final String LOCAL_ACCOUNT = "000000000000";
+
+    public ReverseSettings {
+        prefixes = Map.copyOf(prefixes);
+    }
+
+    /** The job switched off, with defaults elsewhere. */
+    public static ReverseSettings disabled() {
+        return from(new ConfigNode("(defaults)", "reverse", null));
+    }
+
+    static ReverseSettings from(ConfigNode node) {
+        node.allowOnly("enabled", "sqsEndpoint", "queue", "deadLetterQueue", "networkAccount", "prefixes", "ledger",
+                "policy", "conflictRule", "ptrTtl", "ownChanges");
+        ConfigNode account = node.get("networkAccount");
+        String networkAccount = account.text(LOCAL_ACCOUNT);
+        if (!networkAccount.matches("\\d{12}")) {
+            throw account.error("must be a 12-digit AWS account id, not '" + networkAccount + "'");
+        }
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : node.get("prefixes").entries()) {
+            prefixes.put(entry.getKey(), entry.getValue().text());
+        }
+        String queue = queueName(node.get("queue"), "zonebridge-reverse");
+        String deadLetter = queueName(node.get("deadLetterQueue"), queue + "-dlq");
+        if (deadLetter.equals(queue)) {
+            throw node.get("deadLetterQueue").error("must differ from reverse.queue ('" + queue + "')");
+        }
+        ConfigNode own = node.get("ownChanges").allowOnly("principalArns", "sessionNames", "commentMarker");
+        OwnChangeRules ownChanges = new OwnChangeRules(texts(own.get("principalArns")),
+                new LinkedHashSet<>(texts(own.get("sessionNames"))), own.get("commentMarker").text("zonebridge:"));
+        return new ReverseSettings(node.get("enabled").bool(false), url(node.get("sqsEndpoint")), queue, deadLetter,
+                networkAccount, prefixes, Path.of(node.get("ledger").text("zonebridge-owned-ptrs.json")),
+                choice(node.get("policy"), PtrPolicy.OWNED_ONLY, PtrPolicy.values()),
+                choice(node.get("conflictRule"), PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, PtrConflictRule.values()),
+                node.get("ptrTtl").longValue(PtrOptions.DEFAULT_TTL, 0, 2_147_483_647L), ownChanges);
+    }
+
+    private static String queueName(ConfigNode node, String defaultName) {
+        String name = node.text(defaultName);
+        if (!name.matches("[A-Za-z0-9_-]{1,80}(\\.fifo)?")) {
+            throw node.error("must be an SQS queue name (letters, digits, - and _, at most 80), not '" + name + "'");
+        }
+        return name;
+    }
+
+    private static Optional<URI> url(ConfigNode node) {
+        return node.optionalText().map(text -> {
+            try {
+                URI uri = URI.create(text);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw node.error("must be a URL such as http://127.0.0.1:9324, not '" + text + "'");
+            }
+        });
+    }
+
+    private static List<String> texts(ConfigNode node) {
+        return node.list().stream().map(ConfigNode::text).toList();
+    }
+
+    /** An enum constant written in kebab case ({@code owned-only}), or the default when absent. */
+    private static <E extends Enum<E>> E choice(ConfigNode node, E defaultValue, E[] values) {
+        Optional<String> text = node.optionalText();
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (E value : values) {
+            String name = value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            names.add(name);
+            if (name.equals(text.get().toLowerCase(Locale.ROOT))) {
+                return value;
+            }
+        }
+        throw node.error("must be one of " + String.join(", ", names) + ", not '" + text.get() + "'");
+    }
+}

@@ -1,0 +1,112 @@
+package io.zonebridge.app.reverse;
+
+import io.zonebridge.model.RecordSet;
+import io.zonebridge.reverse.AccountRoute53;
+import io.zonebridge.reverse.OrganizationReconciler;
+import io.zonebridge.reverse.ReconcileReport;
+import io.zonebridge.reverse.ReverseWork;
+import io.zonebridge.route53.HostedZoneRef;
+import io.zonebridge.route53.Route53Gateway;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bean {@code reverseSync} of the {@code reverse-ingest} route: one PTR sync run for aggregated work of one forward
+ * zone. Events are hints: it reads the forward zone's current A/AAAA record sets from Route 53, then
+ * {@link OrganizationReconciler#reconcileNames} computes the PTRs of the affected names against the network
+ * account's reverse zones (ownership policy, conflict rule, safety limits, change batches, the gateway's rate limit
+ * and retries). Whether a forward zone is private is looked up once and cached; public zones and zones that no
+ * longer exist are skipped and counted. Runs are serialised: one writer of the reverse zones at a time.
+ */
+public final class ReverseSyncService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseSyncService.class);
+
+    private final AccountRoute53 route53;
+    private final OrganizationReconciler reconciler;
+    private final Map<String, HostedZoneRef> forwardZones = new ConcurrentHashMap<>();
+    private final AtomicLong runs = new AtomicLong();
+    private final AtomicLong skippedPublic = new AtomicLong();
+    private final AtomicLong skippedMissing = new AtomicLong();
+    private final AtomicReference<ReconcileReport> lastReport = new AtomicReference<>();
+
+    public ReverseSyncService(AccountRoute53 route53, OrganizationReconciler reconciler) {
+        this.route53 = route53;
+        this.reconciler = reconciler;
+    }
+
+    /**
+     * Applies the work: afterwards the PTRs of its names match Route 53's current forward records.
+     *
+     * @throws ReverseSyncException when Route 53 could not be read or a change failed (the messages stay queued)
+     */
+    public synchronized void apply(PendingReverseWork pending) {
+        ReverseWork work = pending.work();
+        Optional<HostedZoneRef> zone;
+        List<RecordSet> forward;
+        try {
+            Route53Gateway gateway = route53.gateway(work.account());
+            zone = forwardZone(gateway, work);
+            if (zone.isEmpty() || !zone.get().privateZone()) {
+                (zone.isEmpty() ? skippedMissing : skippedPublic).incrementAndGet();
+                LOG.info("reverse sync: forward zone {} is {}: {} name(s) skipped", work.zoneKey(),
+                        zone.isEmpty() ? "gone" : "public", work.names().size());
+                return;
+            }
+            forward = gateway.readZone(zone.get()).recordSets().values().stream()
+                    .filter(set -> ("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias())
+                    .toList();
+        } catch (RuntimeException e) {
+            throw new ReverseSyncException("reverse sync of " + work.zoneKey() + ": cannot read the forward zone: "
+                    + e.getMessage(), e);
+        }
+        ReconcileReport report = reconciler.reconcileNames(work.names(), forward);
+        lastReport.set(report);
+        runs.incrementAndGet();
+        LOG.info("reverse sync of {} ({} name(s), {} message(s)): {} created, {} updated, {} deleted, {} blocked, "
+                        + "{} unmatched address(es)", work.zoneKey(), work.names().size(),
+                pending.receiptHandles().size(), report.ptrsCreated(), report.ptrsUpdated(), report.ptrsDeleted(),
+                report.blocked().size(), report.unmatchedAddresses());
+        if (!report.failures().isEmpty() || !report.refusedZones().isEmpty()) {
+            throw new ReverseSyncException("reverse sync of " + work.zoneKey() + " incomplete: failures "
+                    + report.failures() + ", refused " + report.refusedZones());
+        }
+    }
+
+    /** Sync runs completed so far. */
+    public long runs() {
+        return runs.get();
+    }
+
+    /** Work skipped because its forward zone is public. */
+    public long skippedPublicZones() {
+        return skippedPublic.get();
+    }
+
+    /** Work skipped because its forward zone no longer exists. */
+    public long skippedMissingZones() {
+        return skippedMissing.get();
+    }
+
+    /** The report of the last completed run, if any. */
+    public Optional<ReconcileReport> lastReport() {
+        return Optional.ofNullable(lastReport.get());
+    }
+
+    private Optional<HostedZoneRef> forwardZone(Route53Gateway gateway, ReverseWork work) {
+        HostedZoneRef cached = forwardZones.get(work.zoneKey());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        for (HostedZoneRef zone : gateway.listHostedZones()) {
+            forwardZones.put(work.account() + "/" + zone.id(), zone);
+        }
+        return Optional.ofNullable(forwardZones.get(work.zoneKey()));
+    }
+}

@@ -1,0 +1,69 @@
+package io.zonebridge.app.reverse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonebridge.app.Eventually;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.BeanInject;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+
+/**
+ * Route 53 failing during a sync run deletes no message: SQS shows it again after the visibility timeout, and once
+ * Route 53 answers again the PTR appears and the message is deleted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
+        "zonebridge.config=target/reverse-redelivery-test/zonebridge.yaml",
+        "zonebridge.reverse.debounce=1500", "zonebridge.apply.debounceCheck=50",
+        "zonebridge.reverse.visibilityTimeout=3"})
+class ReverseRedeliveryTest {
+
+    private static final Path DIR = Path.of("target/reverse-redelivery-test");
+    private static ReversePeers peers;
+
+    @BeanInject
+    ReverseSyncService sync;
+
+    @BeforeAll
+    static void startPeers() throws Exception {
+        Files.createDirectories(DIR);
+        Files.deleteIfExists(DIR.resolve("emulator-state.json"));
+        peers = new ReversePeers(0, 1000, DIR.resolve("emulator-state.json"));
+        peers.writeConfig(DIR.resolve("zonebridge.yaml"), "");
+    }
+
+    @AfterAll
+    static void stopPeers() {
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    @Test
+    void aRoute53FailureLeavesTheMessageForRedelivery() throws Exception {
+        peers.changeA(ChangeAction.CREATE, "late.corp.example.", "10.0.7.7");
+        assertEquals(1, peers.take(peers.tapQueue, 1, 10).size(), "the event was delivered");
+        peers.stopRoute53();
+        try {
+            Thread.sleep(6000); // debounce, failing run, visibility timeout: received again, still failing
+            assertTrue(peers.pending(peers.queue) >= 1, "the message was not deleted");
+            assertEquals(0, sync.runs(), "no completed run while Route 53 is down");
+        } finally {
+            peers.startRoute53Again();
+        }
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of("late.corp.example.")
+                .equals(peers.ptrs().get("7.7.0.10.in-addr.arpa.")), () -> "PTR after redelivery: " + peers.ptrs());
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.pending(peers.queue) == 0, () -> "deleted once applied");
+        assertFalse(sync.lastReport().isEmpty());
+    }
+}

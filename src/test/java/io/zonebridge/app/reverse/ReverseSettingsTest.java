@@ -1,0 +1,98 @@
+package io.zonebridge.app.reverse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonebridge.app.config.ConfigException;
+import io.zonebridge.app.config.ConfigLoader;
+import io.zonebridge.app.config.ReverseSettings;
+import io.zonebridge.reverse.PtrConflictRule;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The {@code reverse:} section of zonebridge.yaml: defaults, every key, and errors that name the key. */
+class ReverseSettingsTest {
+
+    private static ReverseSettings parse(String reverseSection) {
+        return new ConfigLoader(Map.of()).parse("test.yaml", reverseSection).reverse();
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> parse(yaml)).getMessage();
+    }
+
+    @Test
+    void absentMeansOffWithDefaults() {
+        ReverseSettings settings = parse("route53: { endpoint: embedded }\n");
+        assertFalse(settings.enabled());
+        assertEquals("zonebridge-reverse", settings.queue());
+        assertEquals("zonebridge-reverse-dlq", settings.deadLetterQueue());
+        assertEquals(ReverseSettings.PtrPolicy.OWNED_ONLY, settings.policy());
+        assertEquals(PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, settings.conflictRule());
+        assertEquals(300, settings.ptrTtl());
+        assertEquals(Optional.empty(), settings.sqsEndpoint());
+        assertEquals("zonebridge:", settings.ownChanges().commentMarker());
+        assertEquals(settings, ReverseSettings.disabled());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        ReverseSettings settings = parse("""
+                reverse:
+                  enabled: true
+                  sqsEndpoint: http://127.0.0.1:9324
+                  queue: events
+                  deadLetterQueue: events-dead
+                  networkAccount: "123456789012"
+                  prefixes: { 10.0.2.0/25: 0-127.2.0.10.in-addr.arpa }
+                  ledger: /var/lib/zonebridge/ptrs.json
+                  policy: sync
+                  conflictRule: all-names
+                  ptrTtl: 60
+                  ownChanges:
+                    principalArns: ["arn:aws:iam::*:role/zonebridge-*"]
+                    sessionNames: [zonebridge]
+                    commentMarker: "zb:"
+                """);
+        assertTrue(settings.enabled());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9324")), settings.sqsEndpoint());
+        assertEquals("events", settings.queue());
+        assertEquals("events-dead", settings.deadLetterQueue());
+        assertEquals("123456789012", settings.networkAccount());
+        assertEquals(Map.of("10.0.2.0/25", "0-127.2.0.10.in-addr.arpa"), settings.prefixes());
+        assertEquals(Path.of("/var/lib/zonebridge/ptrs.json"), settings.ledger());
+        assertEquals(ReverseSettings.PtrPolicy.SYNC, settings.policy());
+        assertEquals(PtrConflictRule.ALL_NAMES, settings.conflictRule());
+        assertEquals(60, settings.ptrTtl());
+        assertEquals(List.of("arn:aws:iam::*:role/zonebridge-*"), settings.ownChanges().principalArnPatterns());
+        assertEquals(Set.of("zonebridge"), settings.ownChanges().sessionNames());
+        assertEquals("zb:", settings.ownChanges().commentMarker());
+    }
+
+    @Test
+    void errorsNameTheKey() {
+        assertEquals("test.yaml: reverse.policy: must be one of owned-only, sync, not 'mine'",
+                error("reverse: { policy: mine }"));
+        assertEquals("test.yaml: reverse.conflictRule: must be one of shortest-then-lexicographic, lexicographic,"
+                + " all-names, not 'first'", error("reverse: { conflictRule: first }"));
+        assertEquals("test.yaml: reverse.networkAccount: must be a 12-digit AWS account id, not '1234'",
+                error("reverse: { networkAccount: 1234 }"));
+        assertEquals("test.yaml: reverse.deadLetterQueue: must differ from reverse.queue ('q')",
+                error("reverse: { queue: q, deadLetterQueue: q }"));
+        assertTrue(error("reverse: { queue: 'a b' }").startsWith("test.yaml: reverse.queue: must be an SQS queue name"));
+        assertEquals("test.yaml: reverse.sqsEndpoint: must be a URL such as http://127.0.0.1:9324, not 'elasticmq'",
+                error("reverse: { sqsEndpoint: elasticmq }"));
+        assertEquals("test.yaml: reverse.ptrTtl: must be between 0 and 2147483647, not -1",
+                error("reverse: { ptrTtl: -1 }"));
+        assertEquals("test.yaml: reverse.enabled: must be true or false, not 'maybe'", error("reverse: { enabled: maybe }"));
+        assertTrue(error("reverse: { queues: x }").startsWith("test.yaml: reverse.queues: unknown key"));
+        assertTrue(error("reverse: { ownChanges: { arns: [] } }").startsWith("test.yaml: reverse.ownChanges.arns: unknown key"));
+    }
+}
