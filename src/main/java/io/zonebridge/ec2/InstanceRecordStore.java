@@ -37,7 +37,8 @@ import java.util.Optional;
  *       {@code records} (list of {zone, name, type, ttl, values}) and {@code addresses} (list of {address, name});
  *       kept after the instance stopped, listing what was removed, so an older event arriving late is recognised
  *       and a repeated one removes the same again, and
- *       then expired by DynamoDB's TTL ({@code expiresAt}, {@link #REMOVED_RETENTION} after the event);</li>
+ *       then expired by DynamoDB's TTL ({@code expiresAt}, {@link #REMOVED_RETENTION} after the event, or after it was
+ *       stored when the event is older);</li>
  *   <li>{@code record#<zone id>#<type>#<name>}: {@code owner} (instance id) and {@code since} (epoch ms);</li>
  *   <li>{@code address#<address>}: {@code owner}, {@code name} and {@code since}.</li>
  * </ul>
@@ -159,7 +160,9 @@ public final class InstanceRecordStore {
         item.put("addresses", AttributeValue.fromL(instance.records().addresses().stream()
                 .map(a -> AttributeValue.fromM(Map.of("address", s(a.address()), "name", s(a.name())))).toList()));
         if (instance.state().removesRecords()) {
-            item.put(EXPIRES, n(instance.lastEventTime().plus(REMOVED_RETENTION).getEpochSecond()));
+            // counted from the later of the event and now, so a late (replayed) event's item is not swept at once
+            Instant from = instance.lastEventTime().isAfter(Instant.now()) ? instance.lastEventTime() : Instant.now();
+            item.put(EXPIRES, n(from.plus(REMOVED_RETENTION).getEpochSecond()));
         }
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
