@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The bean {@code refreshSchedule} behind route {@code zone-refresh}: when each zone is next checked, from its
@@ -27,7 +30,7 @@ public final class RefreshSchedule {
     private final Clock clock;
     private final Map<String, Instant> nextCheck = new HashMap<>();
     private final Map<String, Instant> lastSuccess = new HashMap<>();
-    private final java.util.Set<String> expired = new java.util.TreeSet<>();
+    private final Set<String> expired = new TreeSet<>();
     private final Instant started;
 
     public RefreshSchedule(ZoneCatalog catalog, Clock clock) {
@@ -80,12 +83,12 @@ public final class RefreshSchedule {
     }
 
     /** Keys of the zones whose checks have failed for longer than their SOA expire. */
-    public synchronized java.util.Set<String> expiredZones() {
-        return java.util.Set.copyOf(expired);
+    public synchronized Set<String> expiredZones() {
+        return Set.copyOf(expired);
     }
 
     /** When the zone is next checked (empty for mirrored zones). */
-    public synchronized java.util.Optional<Instant> nextCheck(String zoneKey) {
-        return java.util.Optional.ofNullable(nextCheck.get(zoneKey));
+    public synchronized Optional<Instant> nextCheck(String zoneKey) {
+        return Optional.ofNullable(nextCheck.get(zoneKey));
     }
 }

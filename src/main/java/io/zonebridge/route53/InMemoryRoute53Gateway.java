@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A test double of {@link Route53Gateway} holding hosted zones in memory, for unit tests of the
@@ -50,8 +52,8 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
     }
 
     @Override
-    public synchronized java.util.Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    public synchronized Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion) {
+        Set<String> ids = new TreeSet<>();
         zones.values().stream().filter(z -> z.vpcs.contains(vpcId)).forEach(z -> ids.add(z.id));
         return ids;
     }
@@ -178,7 +180,7 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
         final String origin;
         final boolean privateZone;
         final Map<RecordKey, RecordSet> sets = new TreeMap<>();
-        final java.util.Set<String> vpcs = new java.util.TreeSet<>();
+        final Set<String> vpcs = new TreeSet<>();
 
         Zone(String id, String origin, boolean privateZone) {
             this.id = id;

@@ -21,16 +21,13 @@ final class RawRecordSets {
 
     /** Called for every set read; keeps only those whose stored text differs from the canonical. */
     void remember(String zoneId, ResourceRecordSet raw, RecordSet canonical) {
-        Map<RecordKey, Entry> zone = byZone.computeIfAbsent(zoneId, z -> new ConcurrentHashMap<>());
-        ResourceRecordSet canonicalSdk = RecordSetMapper.toSdk(canonical);
-        if (sameText(raw, canonicalSdk)) {
-            zone.remove(canonical.key());
-        } else {
-            zone.put(canonical.key(), new Entry(canonical, raw));
+        if (sameText(raw, canonical)) {
+            return;
         }
+        byZone.computeIfAbsent(zoneId, z -> new ConcurrentHashMap<>()).put(canonical.key(), new Entry(canonical, raw));
     }
 
-    /** Forgets what was remembered for a zone (before it is read again). */
+    /** Forgets what was remembered for a zone (before it is read again, so entries never go stale). */
     void forget(String zoneId) {
         byZone.remove(zoneId);
     }
@@ -41,8 +38,16 @@ final class RawRecordSets {
         return entry != null && entry.canonical().equals(set) ? entry.raw() : RecordSetMapper.toSdk(set);
     }
 
-    private static boolean sameText(ResourceRecordSet raw, ResourceRecordSet canonical) {
-        return raw.resourceRecords().stream().map(r -> r.value()).sorted().toList()
-                .equals(canonical.resourceRecords().stream().map(r -> r.value()).sorted().toList());
+    /** Whether Route 53's stored values are the canonical ones (values are few, so a scan beats sorting). */
+    private static boolean sameText(ResourceRecordSet raw, RecordSet canonical) {
+        if (raw.resourceRecords().size() != canonical.values().size()) {
+            return false;
+        }
+        for (var record : raw.resourceRecords()) {
+            if (!canonical.values().contains(record.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

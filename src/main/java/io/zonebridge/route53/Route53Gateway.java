@@ -4,6 +4,7 @@ import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.ChangeBatch;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Route 53 as zonebridge sees it: list hosted zones, read one zone whole, apply change batches.
@@ -15,7 +16,7 @@ public interface Route53Gateway {
     List<HostedZoneRef> listHostedZones();
 
     /** Ids (bare) of the private hosted zones associated with the VPC. */
-    java.util.Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion);
+    Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion);
 
     /** Every record set of the zone, canonical, read page by page. */
     ZoneSnapshot readZone(HostedZoneRef zone);

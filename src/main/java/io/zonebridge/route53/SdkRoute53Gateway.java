@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link Route53Gateway} over the AWS SDK v2 {@link Route53Client}. Build the client with
@@ -82,8 +84,8 @@ public final class SdkRoute53Gateway implements Route53Gateway {
     }
 
     @Override
-    public java.util.Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    public Set<String> privateZoneIdsOfVpc(String vpcId, String vpcRegion) {
+        Set<String> ids = new TreeSet<>();
         String token = null;
         do {
             String next = token;

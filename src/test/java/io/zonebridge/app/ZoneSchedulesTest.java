@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Set;
 
 /** The schedules that turn time into zone work (SOA refresh/retry, mirror period and cron, file watch) and ZoneWork. */
 class ZoneSchedulesTest {
@@ -56,13 +57,13 @@ class ZoneSchedulesTest {
         schedule.finished(zone, soa, true);
         clock.advance(Duration.ofHours(1));
         schedule.finished(zone, soa, false);
-        assertEquals(java.util.Set.of(), schedule.expiredZones(), "failing, but within the expire time");
+        assertEquals(Set.of(), schedule.expiredZones(), "failing, but within the expire time");
         assertEquals(Instant.parse("2026-01-01T01:10:00Z"), schedule.nextCheck(zone.key()).orElseThrow());
         clock.advance(Duration.ofMinutes(61));
         schedule.finished(zone, soa, false);
-        assertEquals(java.util.Set.of(zone.key()), schedule.expiredZones(), "no success for longer than expire (2 h)");
+        assertEquals(Set.of(zone.key()), schedule.expiredZones(), "no success for longer than expire (2 h)");
         schedule.finished(zone, soa, true);
-        assertEquals(java.util.Set.of(), schedule.expiredZones(), "a success clears it");
+        assertEquals(Set.of(), schedule.expiredZones(), "a success clears it");
     }
 
     @Test
@@ -71,10 +72,10 @@ class ZoneSchedulesTest {
         RefreshSchedule schedule = new RefreshSchedule(new ZoneCatalog(List.of(zone)), clock);
         SoaTimers soa = new SoaTimers(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofHours(2), Duration.ZERO);
         schedule.finished(zone, soa, false);
-        assertEquals(java.util.Set.of(), schedule.expiredZones(), "just started: not expired");
+        assertEquals(Set.of(), schedule.expiredZones(), "just started: not expired");
         clock.advance(Duration.ofHours(2));
         schedule.finished(zone, soa, false);
-        assertEquals(java.util.Set.of(zone.key()), schedule.expiredZones());
+        assertEquals(Set.of(zone.key()), schedule.expiredZones());
     }
 
     @Test

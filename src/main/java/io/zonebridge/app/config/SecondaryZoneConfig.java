@@ -1,6 +1,7 @@
 package io.zonebridge.app.config;
 
 import io.zonebridge.plan.SyncPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param transferTimeout how long a transfer may take
  * @param mirror          scheduled mirroring, when configured
  */
-public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, Optional<java.nio.file.Path> zoneFile,
+public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, Optional<Path> zoneFile,
                                   Optional<TsigKeyConfig> tsigKey,
                                   HostedZoneTarget hostedZone, SyncPolicy policy, boolean ignoreTtl,
                                   boolean writeSerial, Optional<Duration> refresh, Optional<Duration> retry,
@@ -35,7 +36,7 @@ public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, O
                 "refresh", "retry", "expire", "transferTimeout", "mirror");
         String name = ZoneNames.canonical(node.get("name").text(), node.get("name"));
         List<PrimaryAddress> primaries = node.get("primaries").list().stream().map(PrimaryAddress::parse).toList();
-        Optional<java.nio.file.Path> zoneFile = node.get("zoneFile").optionalText().map(java.nio.file.Path::of);
+        Optional<Path> zoneFile = node.get("zoneFile").optionalText().map(Path::of);
         if (zoneFile.isPresent() && !primaries.isEmpty()) {
             throw node.error("give primaries or zoneFile, not both");
         }

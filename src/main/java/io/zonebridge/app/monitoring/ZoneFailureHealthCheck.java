@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Readiness check {@code zonebridge/zones}: DOWN while any zone's last run failed and it has had no success for
@@ -23,10 +26,10 @@ public final class ZoneFailureHealthCheck extends AbstractHealthCheck {
     private final Duration maxFailing;
     private final Clock clock;
     private final Instant started;
-    private final java.util.function.Supplier<java.util.Set<String>> expiredZones;
+    private final Supplier<Set<String>> expiredZones;
 
     public ZoneFailureHealthCheck(ZoneStatusBoard board, Duration maxFailing, Clock clock,
-                                  java.util.function.Supplier<java.util.Set<String>> expiredZones) {
+                                  Supplier<Set<String>> expiredZones) {
         super("zonebridge", "zones");
         this.board = board;
         this.expiredZones = expiredZones;
@@ -50,16 +53,16 @@ public final class ZoneFailureHealthCheck extends AbstractHealthCheck {
                 .toList();
         builder.detail("zones", board.all().size());
         builder.detail("maxFailingSeconds", maxFailing.toSeconds());
-        java.util.Set<String> expired = expiredZones.get();
+        Set<String> expired = expiredZones.get();
         if (failing.isEmpty() && expired.isEmpty()) {
             builder.up();
             return;
         }
         if (!expired.isEmpty()) {
-            builder.detail("expiredZones", String.join(",", new java.util.TreeSet<>(expired)));
+            builder.detail("expiredZones", String.join(",", new TreeSet<>(expired)));
         }
         String expiredMessage = expired.isEmpty() ? "" : expired.size() + " zone(s) expired (primaries unreachable "
-                + "longer than the SOA expire; Route 53 serves the last copy): " + String.join(", ", new java.util.TreeSet<>(expired))
+                + "longer than the SOA expire; Route 53 serves the last copy): " + String.join(", ", new TreeSet<>(expired))
                 + (failing.isEmpty() ? "" : "; ");
         String message = failing.stream()
                 .map(s -> s.zoneName() + " (" + s.zoneKey() + ") failing since "

@@ -12,15 +12,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The zones health check against a status board on a clock the test moves. */
 class ZoneFailureHealthCheckTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T00:00:00Z"));
     private final ZoneStatusBoard board = new ZoneStatusBoard(clock);
-    private final java.util.Set<String> expired = new java.util.TreeSet<>();
+    private final Set<String> expired = new TreeSet<>();
     private final ZoneFailureHealthCheck check = new ZoneFailureHealthCheck(board, Duration.ofSeconds(900), clock,
-            () -> java.util.Set.copyOf(expired));
+            () -> Set.copyOf(expired));
 
     @Test
     void downWhileAZoneIsExpiredNamingIt() {
