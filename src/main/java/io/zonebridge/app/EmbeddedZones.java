@@ -25,13 +25,14 @@ public final class EmbeddedZones {
 
     /** Creates the missing zones among {@code zones}. */
     public static void createMissing(Route53Client client, Route53Gateway gateway, List<ManagedZone> zones) {
+        List<HostedZoneRef> hosted = gateway.listHostedZones();   // one listing for all zones
         for (ManagedZone zone : zones) {
             ZoneSelector target = zone.target();
             if (target.isId()) {
                 continue;
             }
             boolean wantPrivate = target.privateZone().orElse(false);
-            List<HostedZoneRef> existing = gateway.listHostedZones().stream()
+            List<HostedZoneRef> existing = hosted.stream()
                     .filter(z -> z.name().equals(zone.name()) && z.privateZone() == wantPrivate).toList();
             if (!existing.isEmpty()) {
                 continue;

@@ -89,7 +89,8 @@ public final class Route53Connection implements AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider credentials(boolean local) {
+    /** Credentials for an endpoint: {@link #localCredentials()} for a local one, else the default AWS chain. */
+    public static AwsCredentialsProvider credentials(boolean local) {
         return local ? localCredentials() : DefaultCredentialsProvider.builder().build();
     }
 

@@ -47,9 +47,8 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("refreshSchedule", runtime.refreshSchedule());
         registry.bind("mirrorJobs", runtime.mirrorJobs());
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
-        NotifyReceiver notifyReceiver = runtime.notifyReceiver();
-        registry.bind("notifyReceiver", notifyReceiver);
-        ZonebridgeMonitoring.install(context, runtime, notifyReceiver);
+        registry.bind("notifyReceiver", runtime.notifyReceiver());
+        ZonebridgeMonitoring.install(context, runtime, runtime.notifyReceiver());
         NotifySettings notify = runtime.config().secondary().notifyListener();
         properties.addOverrideProperty("zonebridge.notify.host", notify.host());
         properties.addOverrideProperty("zonebridge.notify.port", Integer.toString(notify.port()));

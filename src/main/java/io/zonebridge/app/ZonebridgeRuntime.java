@@ -2,7 +2,6 @@ package io.zonebridge.app;
 
 import io.zonebridge.app.config.SecondaryZoneConfig;
 import io.zonebridge.app.config.ZonebridgeConfig;
-import io.zonebridge.plan.SafetyLimits;
 import io.zonebridge.secondary.NotifyHandler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,18 +22,22 @@ public final class ZonebridgeRuntime implements AutoCloseable {
     private final ZoneStatusBoard board;
     private final RefreshSchedule refreshSchedule;
     private final ZoneSynchronizer synchronizer;
-    private final Clock clock;
+    private final MirrorJobs mirrorJobs;
+    private final ZoneFileWatcher zoneFileWatcher;
+    private final NotifyReceiver notifyReceiver;
 
     private ZonebridgeRuntime(ZonebridgeConfig config, Route53Connection connection, ZoneCatalog catalog, Clock clock) {
         this.config = config;
         this.connection = connection;
         this.catalog = catalog;
-        this.clock = clock;
         this.board = new ZoneStatusBoard(clock);
         this.refreshSchedule = new RefreshSchedule(catalog, clock);
         this.synchronizer = new ZoneSynchronizer(catalog, connection.gateway(),
-                new SafetyLimits(config.safety().maxChangeShare(), config.safety().minZoneSize()),
-                config.route53().waitForInsync(), board, refreshSchedule);
+                config.safety().limits(), config.route53().waitForInsync(), board, refreshSchedule);
+        this.mirrorJobs = new MirrorJobs(catalog, clock);
+        this.zoneFileWatcher = new ZoneFileWatcher(catalog);
+        this.notifyReceiver = new NotifyReceiver(new NotifyHandler(catalog.secondaryZones(),
+                NotifyHandler.DEFAULT_DUPLICATE_WINDOW, clock), catalog);
     }
 
     /** Connects to Route 53, creates the embedded zones when embedded, and finds the managed zones. */
@@ -84,18 +87,17 @@ public final class ZonebridgeRuntime implements AutoCloseable {
 
     /** The schedule of mirror jobs. */
     public MirrorJobs mirrorJobs() {
-        return new MirrorJobs(catalog, clock);
+        return mirrorJobs;
     }
 
     /** A watcher of the zone files that stand in for primaries. */
     public ZoneFileWatcher zoneFileWatcher() {
-        return new ZoneFileWatcher(catalog);
+        return zoneFileWatcher;
     }
 
     /** The NOTIFY receiver for the zones transferred from primaries. */
     public NotifyReceiver notifyReceiver() {
-        return new NotifyReceiver(new NotifyHandler(catalog.secondaryZones(), NotifyHandler.DEFAULT_DUPLICATE_WINDOW,
-                clock), catalog);
+        return notifyReceiver;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.zonebridge.cli;
 
 import io.zonebridge.plan.PlanOptions;
 import io.zonebridge.plan.SyncPolicy;
+import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.zonefile.ConvertedZone;
 import io.zonebridge.zonefile.ZoneFileException;
 import io.zonebridge.zonefile.ZoneFileReader;
@@ -31,7 +32,7 @@ public final class PlanningOptions {
     List<String> types = new ArrayList<>();
 
     @Option(names = "--leave-alone", split = ",", paramLabel = "NAME",
-            description = "Names (or *.subtree.) never planned, e.g. legacy.example.com.,*.lab.example.com.")
+            description = "Names (or *.subtree) never planned, in any spelling Route 53 accepts, e.g. legacy.example.com,*.lab.example.com")
     List<String> leaveAlone = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the plan as JSON.")
@@ -43,7 +44,7 @@ public final class PlanningOptions {
                 .withPolicy(policy)
                 .withIgnoreTtl(ignoreTtl)
                 .withManagedTypes(types.stream().map(String::toUpperCase).toArray(String[]::new))
-                .withIgnored(leaveAlone.toArray(String[]::new));
+                .withIgnored(leaveAlone.stream().map(RecordNameCodec::canonical).toArray(String[]::new));
     }
 
     /** Reads the desired zone file; unsupported types are reported on {@code stderr}. */

@@ -8,7 +8,6 @@ import io.zonebridge.route53.ZoneSelector;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.net.URI;
@@ -74,7 +73,6 @@ public final class Route53Options {
     }
 
     private AwsCredentialsProvider credentials() {
-        // The local emulator takes any key: without AWS keys configured, a fixed local one.
-        return endpoint == null ? DefaultCredentialsProvider.builder().build() : Route53Connection.localCredentials();
+        return Route53Connection.credentials(endpoint != null);
     }
 }

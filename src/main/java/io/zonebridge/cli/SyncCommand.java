@@ -65,6 +65,10 @@ public final class SyncCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
+        } catch (IllegalStateException | software.amazon.awssdk.core.exception.SdkException e) {
+            err.println("error: cannot start: " + e.getMessage());   // e.g. the embedded port is taken, Route 53 unreachable
+            err.flush();
+            return ExitCodes.FAILED;
         }
         printSummary(out, outcomes);
         long failed = outcomes.stream().filter(o -> o.result().isFailure()).count();

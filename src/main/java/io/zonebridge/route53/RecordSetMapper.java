@@ -78,6 +78,9 @@ public final class RecordSetMapper {
     }
 
     private static Routing routing(ResourceRecordSet sdk) {
+        if (sdk.setIdentifier() == null && sdk.multiValueAnswer() == null && sdk.healthCheckId() == null) {
+            return Routing.SIMPLE;   // the common case: no routing policy, no allocation per record
+        }
         GeoLocation geo = sdk.geoLocation();
         return new Routing(sdk.weight(), sdk.regionAsString(),
                 geo == null ? null : geo.continentCode(),

@@ -35,6 +35,15 @@ class PlanCommandFileTest {
     }
 
     @Test
+    void leaveAloneTakesNamesInAnySpelling() {
+        CommandRun run = CommandRun.of("plan", "--from", DESIRED, "--against", CURRENT, "--leave-alone", "OLD.corp.example,*.Corp.Example");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("No changes: the zone is in step."), "every name lies below corp.example.: " + run.out());
+        CommandRun one = CommandRun.of("plan", "--from", DESIRED, "--against", CURRENT, "--leave-alone", "OLD.corp.example");
+        assertTrue(one.out().contains("1 to create, 2 to update, 0 to delete"), one.out());
+    }
+
+    @Test
     void upsertOnlyNeverDeletes() {
         CommandRun run = CommandRun.of("plan", "--from", DESIRED, "--against", CURRENT, "--policy", "upsert-only");
         assertEquals(0, run.exitCode(), run.err());

@@ -14,7 +14,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -37,8 +36,7 @@ public final class ReverseJob {
         JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ledger());
         OwnershipPolicy ownership = settings.policy() == ReverseSettings.PtrPolicy.SYNC
                 ? OwnershipPolicy.sync() : OwnershipPolicy.ownedOnly(ledger);
-        SafetyLimits safety = new SafetyLimits(runtime.config().safety().maxChangeShare(),
-                runtime.config().safety().minZoneSize());
+        SafetyLimits safety = runtime.config().safety().limits();
         ReconcileSettings reconcile = ReconcileSettings.defaults(settings.networkAccount(),
                         new PtrOptions(settings.ptrTtl(), settings.conflictRule(), ownership))
                 .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false);
@@ -65,9 +63,8 @@ public final class ReverseJob {
     private static SqsClient sqsClient(ReverseSettings settings, String region) {
         SqsClientBuilder builder = SqsClient.builder().region(Region.of(region))
                 .httpClientBuilder(ApacheHttpClient.builder());
-        settings.sqsEndpoint().ifPresentOrElse(
-                endpoint -> builder.endpointOverride(endpoint).credentialsProvider(Route53Connection.localCredentials()),
-                () -> builder.credentialsProvider(DefaultCredentialsProvider.builder().build()));
+        builder.credentialsProvider(Route53Connection.credentials(settings.sqsEndpoint().isPresent()));
+        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 }
