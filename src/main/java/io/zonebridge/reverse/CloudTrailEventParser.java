@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonebridge.model.AliasTarget;
 import io.zonebridge.plan.ChangeAction;
+import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.route53.RecordValueCodec;
 
@@ -39,7 +40,6 @@ public final class CloudTrailEventParser {
 
     private static final String EVENT = "event";
     private static final String EVENT_IN_SNS = "event (inside the SNS notification's Message)";
-    private static final String HOSTED_ZONE_PREFIX = "/hostedzone/";
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -124,7 +124,7 @@ public final class CloudTrailEventParser {
         String comment = null;
         List<RecordChange> changes = List.of();
         if (request.isPresent()) {
-            zoneId = bareZoneId(request.get().text("hostedZoneId"));
+            zoneId = HostedZoneRef.bareId(request.get().text("hostedZoneId"));
             EventNode batch = request.get().object("changeBatch");
             comment = batch.optionalText("comment").orElse(null);
             changes = changes(batch.array("changes"));
@@ -155,10 +155,6 @@ public final class CloudTrailEventParser {
                 .flatMap(issuer -> issuer.optionalText("arn"))
                 .orElse(null);
         return new CallerIdentity(type, arn, issuerArn, CallerIdentity.sessionNameOf(arn));
-    }
-
-    private static String bareZoneId(String id) {
-        return id.startsWith(HOSTED_ZONE_PREFIX) ? id.substring(HOSTED_ZONE_PREFIX.length()) : id;
     }
 
     private static List<RecordChange> changes(List<EventNode> nodes) {
@@ -197,7 +193,7 @@ public final class CloudTrailEventParser {
     }
 
     private static AliasTarget alias(EventNode target) {
-        return new AliasTarget(bareZoneId(target.text("hostedZoneId")),
+        return new AliasTarget(HostedZoneRef.bareId(target.text("hostedZoneId")),
                 RecordNameCodec.canonical(target.textOf("dNSName", "dnsName", "DNSName")),
                 target.optionalBoolean("evaluateTargetHealth").orElse(false));
     }

@@ -9,4 +9,9 @@ package io.zonebridge.route53;
  * @param recordCount ResourceRecordSetCount as Route 53 reports it
  */
 public record HostedZoneRef(String id, String name, boolean privateZone, long recordCount) {
+
+    /** An id without its {@code /hostedzone/} (or {@code /change/}, ...) prefix, as the SDK and the CLI accept it. */
+    public static String bareId(String id) {
+        return id == null ? null : id.substring(id.lastIndexOf('/') + 1);
+    }
 }

@@ -32,7 +32,7 @@ public final class RecordSetMapper {
         Routing routing = routing(sdk);
         if (sdk.aliasTarget() != null) {
             software.amazon.awssdk.services.route53.model.AliasTarget a = sdk.aliasTarget();
-            AliasTarget alias = new AliasTarget(bareId(a.hostedZoneId()), RecordNameCodec.canonical(a.dnsName()),
+            AliasTarget alias = new AliasTarget(HostedZoneRef.bareId(a.hostedZoneId()), RecordNameCodec.canonical(a.dnsName()),
                     Boolean.TRUE.equals(a.evaluateTargetHealth()));
             return new RecordSet(key, null, List.of(), alias, routing);
         }
@@ -72,11 +72,6 @@ public final class RecordSetMapper {
         return b.build();
     }
 
-    /** An id without its {@code /hostedzone/} (or other) prefix. */
-    static String bareId(String id) {
-        return id == null ? null : id.substring(id.lastIndexOf('/') + 1);
-    }
-
     private static Routing routing(ResourceRecordSet sdk) {
         if (sdk.setIdentifier() == null && sdk.multiValueAnswer() == null && sdk.healthCheckId() == null) {
             return Routing.SIMPLE;   // the common case: no routing policy, no allocation per record
@@ -86,7 +81,7 @@ public final class RecordSetMapper {
                 geo == null ? null : geo.continentCode(),
                 geo == null ? null : geo.countryCode(),
                 geo == null ? null : geo.subdivisionCode(),
-                sdk.failoverAsString(), sdk.multiValueAnswer(), bareId(sdk.healthCheckId()));
+                sdk.failoverAsString(), sdk.multiValueAnswer(), HostedZoneRef.bareId(sdk.healthCheckId()));
     }
 
     private static void refuseUnmodelled(ResourceRecordSet sdk, RecordKey key) {

@@ -78,7 +78,7 @@ public final class SdkRoute53Gateway implements Route53Gateway {
         for (HostedZone z : client.listHostedZonesPaginator().hostedZones()) {
             boolean privateZone = z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
             long count = z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
-            zones.add(new HostedZoneRef(RecordSetMapper.bareId(z.id()), RecordNameCodec.canonical(z.name()), privateZone, count));
+            zones.add(new HostedZoneRef(HostedZoneRef.bareId(z.id()), RecordNameCodec.canonical(z.name()), privateZone, count));
         }
         return zones;
     }
@@ -90,7 +90,7 @@ public final class SdkRoute53Gateway implements Route53Gateway {
         do {
             String next = token;
             var page = client.listHostedZonesByVPC(r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next));
-            page.hostedZoneSummaries().forEach(z -> ids.add(RecordSetMapper.bareId(z.hostedZoneId())));
+            page.hostedZoneSummaries().forEach(z -> ids.add(HostedZoneRef.bareId(z.hostedZoneId())));
             token = page.nextToken();
         } while (token != null);
         return ids;
@@ -132,7 +132,7 @@ public final class SdkRoute53Gateway implements Route53Gateway {
             ChangeResourceRecordSetsResponse response = client.changeResourceRecordSets(r -> r
                     .hostedZoneId(zone.id())
                     .changeBatch(b -> b.changes(sdkChanges)));
-            return RecordSetMapper.bareId(response.changeInfo().id());
+            return HostedZoneRef.bareId(response.changeInfo().id());
         } catch (InvalidChangeBatchException | InvalidInputException refused) {
             throw new BatchRefusedException(route53Message(refused));
         }

@@ -15,12 +15,12 @@ public record ZoneSelector(String idOrName, Optional<Boolean> privateZone, Optio
 
     /** Whether the text looks like a hosted zone id ({@code Z...} or {@code /hostedzone/Z...}). */
     public boolean isId() {
-        String bare = idOrName.substring(idOrName.lastIndexOf('/') + 1);
+        String bare = HostedZoneRef.bareId(idOrName);
         return bare.matches("Z[A-Z0-9]{1,31}") && !idOrName.contains(".");
     }
 
     /** The bare id, when {@link #isId()}. */
     public String bareId() {
-        return idOrName.substring(idOrName.lastIndexOf('/') + 1);
+        return HostedZoneRef.bareId(idOrName);
     }
 }

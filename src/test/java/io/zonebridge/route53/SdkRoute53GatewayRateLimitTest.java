@@ -83,7 +83,7 @@ class SdkRoute53GatewayRateLimitTest {
             SdkRoute53Gateway gateway = new SdkRoute53Gateway(client, factory.callCounter(), Duration.ofMillis(50), Duration.ofSeconds(10));
             String zoneId = client.createHostedZone(r -> r.name("rate.example.org").callerReference(UUID.randomUUID().toString()))
                     .hostedZone().id();
-            HostedZoneRef zone = new HostedZoneRef(RecordSetMapper.bareId(zoneId), "rate.example.org.", false, 2);
+            HostedZoneRef zone = new HostedZoneRef(HostedZoneRef.bareId(zoneId), "rate.example.org.", false, 2);
             List<Change> creates = new ArrayList<>();
             for (int i = 0; i < 1500; i++) {
                 creates.add(new Change.Create(RecordSet.of("h" + i + ".rate.example.org.", "A", 60, "192.0.2." + (i % 250))));

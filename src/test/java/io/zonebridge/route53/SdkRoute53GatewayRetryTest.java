@@ -64,7 +64,7 @@ class SdkRoute53GatewayRetryTest {
 
     private HostedZoneRef createZone(String name) {
         String id = client.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())).hostedZone().id();
-        return new HostedZoneRef(RecordSetMapper.bareId(id), RecordNameCodec.canonical(name), false, 2);
+        return new HostedZoneRef(HostedZoneRef.bareId(id), RecordNameCodec.canonical(name), false, 2);
     }
 
     @Test

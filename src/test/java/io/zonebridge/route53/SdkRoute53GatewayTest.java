@@ -58,7 +58,7 @@ class SdkRoute53GatewayTest {
                         .hostedZoneConfig(c -> c.privateZone(true));
             }
         });
-        return new HostedZoneRef(RecordSetMapper.bareId(response.hostedZone().id()), RecordNameCodec.canonical(name), privateZone, 2);
+        return new HostedZoneRef(HostedZoneRef.bareId(response.hostedZone().id()), RecordNameCodec.canonical(name), privateZone, 2);
     }
 
     private static ChangeBatch batch(List<Change> changes) {

@@ -16,7 +16,7 @@ public record HostedZoneTarget(Optional<String> id, String name, Optional<Boolea
     static HostedZoneTarget from(ConfigNode node, String zoneName) {
         node.allowOnly("id", "name", "private", "vpc");
         Optional<String> id = node.get("id").optionalText().map(text -> {
-            String bare = text.substring(text.lastIndexOf('/') + 1);
+            String bare = io.zonebridge.route53.HostedZoneRef.bareId(text);
             if (!bare.matches("Z[A-Z0-9]{1,31}")) {
                 throw node.get("id").error("is not a hosted zone id (Z followed by letters and digits): '" + text + "'");
             }
