@@ -4,7 +4,6 @@ import io.zonebridge.secondary.SecondaryZone;
 import io.zonebridge.secondary.TransferResult;
 import io.zonebridge.secondary.ZoneTransferClient;
 import io.zonebridge.zonefile.ConvertedZone;
-import io.zonebridge.zonefile.DnsRecordConverter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +12,9 @@ import org.xbill.DNS.Record;
 /**
  * A zone's desired state from its primaries: IXFR from the last applied serial (AXFR the first time or when
  * {@code full}), through {@link ZoneTransferClient}. The last applied zone is kept so IXFR differences can be
- * applied to it; it advances only when Route 53 took the whole zone ({@link #applied}), so a failed apply is
- * transferred and planned again next time. A failed, refused, timed-out or truncated transfer is a
+ * applied to it; an AXFR is converted to record sets while it runs ({@link TransferConversion}). It advances
+ * only when Route 53 took the whole zone ({@link #applied}), so a failed apply is transferred and planned again
+ * next time. A failed, refused, timed-out or truncated transfer is a
  * {@link DesiredState.Kind#FAILED} state with no records.
  */
 public final class TransferSource implements DesiredStateSource {
@@ -40,15 +40,21 @@ public final class TransferSource implements DesiredStateSource {
 
     @Override
     public synchronized DesiredState fetch(boolean full) {
-        TransferResult result = full ? client.transfer(zone, null, null)
-                : client.transfer(zone, appliedSerial, appliedRecords);
-        pending = null;
+        try (TransferConversion conversion = new TransferConversion(zone.zone().toString())) {
+            TransferResult result = full ? client.transfer(zone, null, null, conversion)
+                    : client.transfer(zone, appliedSerial, appliedRecords, conversion);
+            pending = null;
+            return desiredState(result, conversion);
+        }
+    }
+
+    private DesiredState desiredState(TransferResult result, TransferConversion conversion) {
         return switch (result.status()) {
             case FAILED -> DesiredState.failed(result.serial(), result.timers(), result.message());
             case UP_TO_DATE -> new DesiredState(DesiredState.Kind.UNCHANGED, null, result.serial(), result.timers(),
                     result.message());
             case IXFR, AXFR -> {
-                ConvertedZone converted = DnsRecordConverter.convert(zone.zone().toString(), result.records());
+                ConvertedZone converted = conversion.of(result.records());
                 if (converted.skippedCount() > 0 && !skippedTypesReported) {
                     skippedTypesReported = true;
                     LOG.warn("zone {}: records of types Route 53 does not support are skipped: {}", zone.zone(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DNSInput;
@@ -39,8 +40,9 @@ final class RdataText {
 
     /** The record data as Route 53 text; the type must be one Route 53 supports. */
     static String of(Record r) {
-        if (r instanceof ARecord a) {
-            return a.getAddress().getHostAddress();
+        if (r instanceof ARecord) {
+            // from the wire bytes: ARecord.getAddress() formats the owner name on every call
+            return Address.toDottedQuad(r.rdataToWireCanonical());
         } else if (r instanceof AAAARecord) {
             return Ipv6Text.format(r.rdataToWireCanonical());
         } else if (r instanceof TXTRecord t) {
@@ -76,6 +78,16 @@ final class RdataText {
                     Long.toString(soa.getMinimum())));
         }
         throw new IllegalArgumentException("record type " + Type.string(r.getType()) + " is not supported by Route 53: " + r);
+    }
+
+    /**
+     * Whether {@link #of} already yields the canonical value for this record: true for the types whose text
+     * is built only from an address, a name (through the codec) and numbers (A, AAAA, CNAME, NS, PTR, MX),
+     * so a second parse through {@link RecordValueCodec#canonical(String, String)} would change nothing.
+     */
+    static boolean isCanonicalAsBuilt(Record r) {
+        return r instanceof ARecord || r instanceof AAAARecord || r instanceof CNAMERecord || r instanceof NSRecord
+                || r instanceof PTRRecord || r instanceof MXRecord;
     }
 
     private static String naptr(NAPTRRecord r) {

@@ -121,7 +121,8 @@ public final class RecordValueCodec {
 
     /** The canonical value of a dnsjava record of a supported type. */
     public static String canonical(org.xbill.DNS.Record record) {
-        return canonical(org.xbill.DNS.Type.string(record.getType()), RdataText.of(record));
+        String text = RdataText.of(record);
+        return RdataText.isCanonicalAsBuilt(record) ? text : canonical(org.xbill.DNS.Type.string(record.getType()), text);
     }
 
     private static String ipv4(String text, Fields f) {

@@ -40,7 +40,18 @@ public final class ZoneTransferClient {
      * @return the new complete zone, or UP_TO_DATE, or FAILED with every primary's reason
      */
     public TransferResult transfer(SecondaryZone zone, Long knownSerial, List<Record> knownRecords) {
+        return transfer(zone, knownSerial, knownRecords, FullZoneObserver.NONE);
+    }
+
+    /**
+     * Brings the zone up to date, handing the records of any AXFR to {@code observer} while they arrive.
+     *
+     * @see #transfer(SecondaryZone, Long, List)
+     */
+    public TransferResult transfer(SecondaryZone zone, Long knownSerial, List<Record> knownRecords,
+            FullZoneObserver observer) {
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(observer, "observer");
         if (knownSerial != null && (knownSerial < 0 || knownSerial > 0xFFFFFFFFL)) {
             throw new IllegalArgumentException("known serial " + knownSerial + " of zone " + zone.zone()
                     + " is outside 0..4294967295");
@@ -73,7 +84,7 @@ public final class ZoneTransferClient {
             }
             newestSeen = serial;
             try {
-                return transferFrom(zone, primary, tsig, knownSerial, knownRecords, timers, failures);
+                return transferFrom(zone, primary, tsig, knownSerial, knownRecords, timers, failures, observer);
             } catch (Failure e) {
                 failures.add(primary + ": " + e.getMessage());
             }
@@ -113,11 +124,12 @@ public final class ZoneTransferClient {
     }
 
     private TransferResult transferFrom(SecondaryZone zone, PrimaryServer primary, TSIG tsig, Long knownSerial,
-            List<Record> knownRecords, SoaTimers timers, List<String> failures) throws Failure {
+            List<Record> knownRecords, SoaTimers timers, List<String> failures, FullZoneObserver observer)
+            throws Failure {
         boolean incremental = knownSerial != null && knownRecords != null && !knownRecords.isEmpty();
         if (incremental) {
-            ZoneTransferIn ixfr = run(ZoneTransferIn.newIXFR(zone.zone(), knownSerial, true,
-                    primary.socketAddress(), tsig), zone, "IXFR");
+            ZoneTransferIn ixfr = ZoneTransferIn.newIXFR(zone.zone(), knownSerial, true, primary.socketAddress(), tsig);
+            run(ixfr, null, zone, "IXFR");
             if (ixfr.isCurrent()) {
                 return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
                         primary, withFailures("IXFR from " + primary + " reports serial " + knownSerial
@@ -133,17 +145,20 @@ public final class ZoneTransferClient {
                     failures.add(primary + ": " + e.getMessage() + "; retrying with AXFR");
                 }
             } else {
-                return fromAxfr(zone, primary, ixfr, failures, "IXFR request answered with a full zone");
+                return fromAxfr(zone, primary, ixfr.getAXFR(), failures, "IXFR request answered with a full zone");
             }
         }
-        ZoneTransferIn axfr = run(ZoneTransferIn.newAXFR(zone.zone(), primary.socketAddress(), tsig), zone, "AXFR");
-        return fromAxfr(zone, primary, axfr, failures, "AXFR");
+        AxfrRecordCollector collector = new AxfrRecordCollector(observer);
+        run(ZoneTransferIn.newAXFR(zone.zone(), primary.socketAddress(), tsig), collector, zone, "AXFR");
+        TransferResult result = fromAxfr(zone, primary, collector.records(), failures, "AXFR");
+        collector.finish();
+        return result;
     }
 
-    private TransferResult fromAxfr(SecondaryZone zone, PrimaryServer primary, ZoneTransferIn transfer,
+    private TransferResult fromAxfr(SecondaryZone zone, PrimaryServer primary, List<Record> axfr,
             List<String> failures, String what) throws Failure {
         try {
-            List<Record> records = ZoneContent.fromAxfr(zone.zone(), transfer.getAXFR());
+            List<Record> records = ZoneContent.fromAxfr(zone.zone(), axfr);
             return complete(TransferResult.Status.AXFR, records, primary, failures,
                     what + " from " + primary + ": " + records.size() + " records");
         } catch (ZoneContent.Inconsistent e) {
@@ -158,11 +173,16 @@ public final class ZoneTransferClient {
                 withFailures(message, failures));
     }
 
-    private static ZoneTransferIn run(ZoneTransferIn transfer, SecondaryZone zone, String kind) throws Failure {
+    /** Runs the transfer into {@code handler}, or into dnsjava's own handler when that is {@code null}. */
+    private static void run(ZoneTransferIn transfer, ZoneTransferIn.ZoneTransferHandler handler, SecondaryZone zone,
+            String kind) throws Failure {
         transfer.setTimeout(zone.transferTimeout());
         try {
-            transfer.run();
-            return transfer;
+            if (handler == null) {
+                transfer.run();
+            } else {
+                transfer.run(handler);
+            }
         } catch (IOException | ZoneTransferException | RuntimeException e) {
             throw new Failure(kind + " failed: " + describe(e));
         }

@@ -1,21 +1,8 @@
 package io.zonebridge.zonefile;
 
-import io.zonebridge.model.RecordKey;
-import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
-import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.route53.RecordValueCodec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Type;
 
 /**
  * Turns dnsjava records (from a zone file or a zone transfer) into a canonical {@link ZoneSnapshot}.
@@ -39,30 +26,8 @@ public final class DnsRecordConverter {
 
     /** Groups the records into record sets and reports the records of unsupported types that were skipped. */
     public static ConvertedZone convert(String origin, Iterable<Record> records) {
-        String canonicalOrigin = RecordNameCodec.canonical(origin);
-        Name originName = RecordNameCodec.toName(canonicalOrigin);
-        Map<RecordKey, Long> ttls = new LinkedHashMap<>();
-        Map<RecordKey, Set<String>> values = new LinkedHashMap<>();
-        Map<String, Integer> skipped = new TreeMap<>();
-        for (Record record : records) {
-            if (record.getDClass() != DClass.IN) {
-                throw new IllegalArgumentException("record '" + record + "' has class "
-                        + DClass.string(record.getDClass()) + "; only IN records can go to Route 53");
-            }
-            if (!record.getName().subdomain(originName)) {
-                throw new IllegalArgumentException("record '" + record + "' is outside the origin " + canonicalOrigin);
-            }
-            String type = Type.string(record.getType());
-            if (!RecordValueCodec.isSupported(type)) {
-                skipped.merge(type, 1, Integer::sum);
-                continue;
-            }
-            RecordKey key = RecordKey.of(RecordNameCodec.canonical(record.getName()), type);
-            ttls.merge(key, record.getTTL(), Math::min);
-            values.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(RecordValueCodec.canonical(record));
-        }
-        List<RecordSet> sets = new ArrayList<>(values.size());
-        values.forEach((key, v) -> sets.add(RecordSet.of(key, ttls.get(key), new ArrayList<>(v))));
-        return new ConvertedZone(ZoneSnapshot.of(canonicalOrigin, sets), skipped);
+        RecordSetGrouping grouping = new RecordSetGrouping(origin);
+        grouping.addAll(records);
+        return grouping.result();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.xbill.DNS.Record;
 
 /**
  * A large zone (50,000 TXT records, about 6 MB on the wire) from a real BIND, through a relay that cuts the
@@ -95,6 +97,44 @@ class ZoneTransferInterruptedTest {
 
     @Test
     @Order(4)
+    void anObserverSeesExactlyTheZoneOfTheAttemptThatSucceeded() throws Exception {
+        RecordingObserver observer = new RecordingObserver();
+        try (CuttingRelay relay = new CuttingRelay(bind.port(), 3_000_000, CuttingRelay.AfterCut.CLOSE, () -> { })) {
+            SecondaryZone cutThenWhole = SecondaryZone.of("big.test",
+                            List.of("127.0.0.1:" + relay.port(), "127.0.0.1:" + bind.port()))
+                    .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60));
+
+            TransferResult result = client.transfer(cutThenWhole, null, null, observer);
+
+            assertTrue(relay.wasCut());
+            assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
+            assertEquals(2, observer.starts, "one start per AXFR attempt");
+            assertEquals(result.records(), observer.records, "the delivered records are the zone, closing SOA left out");
+            assertTrue(observer.runs > 10, "delivered in runs while arriving, got " + observer.runs);
+        }
+    }
+
+    /** Keeps what a {@link FullZoneObserver} is told, starting over at each start. */
+    private static final class RecordingObserver implements FullZoneObserver {
+        private final List<Record> records = new ArrayList<>();
+        private int starts;
+        private int runs;
+
+        @Override
+        public void started() {
+            starts++;
+            records.clear();
+        }
+
+        @Override
+        public void records(List<Record> run) {
+            runs++;
+            records.addAll(run);
+        }
+    }
+
+    @Test
+    @Order(9)
     void aPrimaryKilledMidTransferIsFailed() throws Exception {
         assertTrue(fullTransferBytes > 0, "needs the size of a full transfer from the first test");
         try (CuttingRelay relay = new CuttingRelay(bind.port(), 256 * 1024, CuttingRelay.AfterCut.DRAIN, () -> {
