@@ -1,6 +1,6 @@
 package io.zonebridge.app;
 
-import io.zonebridge.model.RecordSet;
+import io.zonebridge.model.SoaValue;
 import io.zonebridge.secondary.SoaTimers;
 import io.zonebridge.zonefile.ConvertedZone;
 import io.zonebridge.zonefile.ZoneFileException;
@@ -47,7 +47,7 @@ public final class ZoneFileSource implements DesiredStateSource {
         if (serial == null) {
             return DesiredState.failed(appliedSerial, null, file + ": the zone has no SOA record at " + origin);
         }
-        SoaTimers timers = timersOf(zone.snapshot().soa().orElseThrow());
+        SoaTimers timers = timersOf(zone.snapshot().soaValue().orElseThrow());
         if (!full && appliedSerial != null && Serial.compare(serial, appliedSerial) <= 0) {
             return new DesiredState(DesiredState.Kind.UNCHANGED, null, serial, timers, file + " has serial " + serial
                     + ", not newer than applied serial " + appliedSerial + " (raise the serial after editing)");
@@ -68,14 +68,13 @@ public final class ZoneFileSource implements DesiredStateSource {
         return "zone file " + file;
     }
 
-    /** The timers in a canonical SOA value: {@code mname rname serial refresh retry expire minimum}. */
-    private static SoaTimers timersOf(RecordSet soa) {
-        String[] fields = soa.values().get(0).trim().split("\\s+");
-        return new SoaTimers(seconds(fields[3]), seconds(fields[4]), seconds(fields[5]),
-                Duration.ofSeconds(Long.parseLong(fields[6])));
+    /** The timers of the zone file's SOA. */
+    private static SoaTimers timersOf(SoaValue soa) {
+        return new SoaTimers(seconds(soa.refresh()), seconds(soa.retry()), seconds(soa.expire()),
+                Duration.ofSeconds(soa.minimum()));
     }
 
-    private static Duration seconds(String field) {
-        return Duration.ofSeconds(Math.max(1, Long.parseLong(field)));
+    private static Duration seconds(long value) {
+        return Duration.ofSeconds(Math.max(1, value));
     }
 }

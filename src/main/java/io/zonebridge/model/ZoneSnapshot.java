@@ -54,6 +54,11 @@ public record ZoneSnapshot(String origin, Map<RecordKey, RecordSet> recordSets) 
 
     /** The SOA serial, if the snapshot has an apex SOA. */
     public Optional<Long> serial() {
-        return soa().map(s -> Long.parseLong(s.values().get(0).trim().split("\\s+")[2]));
+        return soaValue().map(SoaValue::serial);
+    }
+
+    /** The fields of the apex SOA, if the snapshot has one. */
+    public Optional<SoaValue> soaValue() {
+        return soa().map(s -> SoaValue.parse(s.values().get(0)));
     }
 }

@@ -159,9 +159,8 @@ public final class Planner {
             return Optional.empty();
         }
         RecordSet have = haveSoa.get();
-        String[] fields = have.values().get(0).trim().split("\\s+");
-        fields[2] = Long.toString(wantSerial);
-        RecordSet upsert = RecordSet.of(have.key(), have.ttl(), List.of(String.join(" ", fields)));
+        String rewritten = current.soaValue().orElseThrow().withSerial(wantSerial).text();
+        RecordSet upsert = RecordSet.of(have.key(), have.ttl(), List.of(rewritten));
         return Optional.of(new Change.Update(have, upsert));
     }
 
