@@ -37,7 +37,36 @@ public final class RecordNameCodec {
 
     /** Any accepted input form (raw characters or octal escapes, with or without trailing dot) → canonical. */
     public static String canonical(String name) {
-        return format(parse(name));
+        return isPlainCanonical(name) ? name : format(parse(name));
+    }
+
+    /**
+     * Whether the name is already canonical without escapes (as Route 53 returns almost every name): absolute,
+     * only {@code a-z 0-9 - _} in labels of 1 to 63 bytes, at most 255 bytes in wire form. Such a name is
+     * returned as it is, without being parsed and formatted again.
+     */
+    private static boolean isPlainCanonical(String name) {
+        int length = name.length();
+        if (length < 2 || length > MAX_WIRE_BYTES - 1 || name.charAt(length - 1) != '.') {
+            return false;
+        }
+        int label = 0;
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                if (++label > MAX_LABEL_BYTES) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An absolute dnsjava name → canonical Route 53 form. */
