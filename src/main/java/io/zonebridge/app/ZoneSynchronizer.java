@@ -1,7 +1,5 @@
 package io.zonebridge.app;
 
-import io.zonebridge.model.ZoneSnapshot;
-import io.zonebridge.plan.BatchLimits;
 import io.zonebridge.plan.ChangeAction;
 import io.zonebridge.plan.ChangeBatch;
 import io.zonebridge.plan.ChangeBatcher;
@@ -126,9 +124,9 @@ public final class ZoneSynchronizer {
 
     private Run planAndApply(ManagedZone zone, DesiredState desired, SyncMode mode) {
         HostedZoneRef ref = located.computeIfAbsent(zone.key(), k -> new ZoneLocator(gateway).locate(zone.target()));
-        ZoneSnapshot current = gateway.readZone(ref);
-        Plan plan = new Planner(zone.options()).plan(desired.snapshot(), current);
-        List<ChangeBatch> batches = new ChangeBatcher(BatchLimits.ROUTE53).batches(plan);
+        HostedZonePlan planned = HostedZonePlan.make(gateway, ref, desired.snapshot(), zone.options());
+        Plan plan = planned.plan();
+        List<ChangeBatch> batches = planned.batches();
         long creates = plan.count(ChangeAction.CREATE);
         long updates = plan.count(ChangeAction.UPSERT);
         long deletes = plan.count(ChangeAction.DELETE);

@@ -1,5 +1,6 @@
 package io.zonebridge.cli;
 
+import io.zonebridge.app.HostedZonePlan;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.BatchLimitException;
 import io.zonebridge.plan.ChangeBatch;
