@@ -1,5 +1,6 @@
 package io.zonebridge.local;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -7,9 +8,20 @@ import java.util.Map;
  *
  * @param name   bus name ({@code default} or created)
  * @param region region
- * @param rules  rules by name, in creation order
+ * @param rules       rules by name, in creation order
+ * @param permissions resource-policy statements by statement id (JSON text), from PutPermission
  */
-public record EventBusData(String name, String region, Map<String, EventRuleData> rules) {
+public record EventBusData(String name, String region, Map<String, EventRuleData> rules,
+                           Map<String, String> permissions) {
+
+    public EventBusData {
+        permissions = permissions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(permissions);
+    }
+
+    /** A bus without permissions. */
+    public EventBusData(String name, String region, Map<String, EventRuleData> rules) {
+        this(name, region, rules, new LinkedHashMap<>());
+    }
 
     /** The bus ARN in {@code account}. */
     public String arn(String account) {

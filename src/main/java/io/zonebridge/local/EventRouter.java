@@ -50,6 +50,11 @@ public final class EventRouter implements AutoCloseable {
         submit(() -> route(account, region, bus, event, 0), 0);
     }
 
+    /** Sends {@code event} to {@code targets} (a scheduled rule's), in the background. */
+    public void deliverToTargets(List<EventTargetData> targets, ObjectNode event) {
+        submit(() -> targets.forEach(target -> deliver(target, event, 0)), 0);
+    }
+
     /** Waits until no delivery is queued or running (or the timeout passes); true when idle. */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;

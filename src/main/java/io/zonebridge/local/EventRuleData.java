@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param name               rule name
  * @param eventPattern       event pattern JSON text, or null for a schedule rule
- * @param scheduleExpression schedule expression (kept, never fired), or null
+ * @param scheduleExpression schedule expression (rates fired by {@link ScheduleFirer}), or null
  * @param state              ENABLED or DISABLED
  * @param description        description or null
  * @param targets            targets by id, in the order they were put

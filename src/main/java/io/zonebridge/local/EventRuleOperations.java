@@ -33,6 +33,9 @@ final class EventRuleOperations {
         if (pattern != null) {
             EventPattern.parse(pattern);
         }
+        if (schedule != null) {
+            ScheduleExpression.validate(schedule);
+        }
         String ruleState = request.path("State").asText("ENABLED");
         if (!ruleState.equals("ENABLED") && !ruleState.equals("DISABLED")) {
             throw EventsValidation.validation("1 validation error detected: Value '" + ruleState

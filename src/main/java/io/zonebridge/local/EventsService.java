@@ -36,7 +36,8 @@ public final class EventsService implements JsonService {
             case "DescribeEventBus" -> state.read(() -> buses.describeEventBus(caller, request));
             case "ListEventBuses" -> state.read(() -> buses.listEventBuses(caller));
             case "DeleteEventBus" -> state.mutate(() -> buses.deleteEventBus(caller, request));
-            case "PutPermission" -> state.read(() -> buses.putPermission(caller, request));
+            case "PutPermission" -> state.mutate(() -> buses.putPermission(caller, request));
+            case "RemovePermission" -> state.mutate(() -> buses.removePermission(caller, request));
             case "PutRule" -> state.mutate(() -> rules.putRule(caller, request));
             case "DescribeRule" -> state.read(() -> rules.describeRule(caller, request));
             case "ListRules" -> state.read(() -> rules.listRules(caller, request));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  * {@link LocalRoute53Options}: Route 53 (REST-XML 2013-04-01); the JSON 1.1 services chosen by the
  * {@code X-Amz-Target} prefix, Route 53 Resolver configs, Organizations and EventBridge (delivering to SQS);
  * and STS by the Query protocol (form-encoded {@code Action=} bodies). Every ChangeResourceRecordSets call is
- * emitted as its CloudTrail event on the caller's default bus in us-east-1. Start with {@link #start(int)}, stop
+ * emitted as its CloudTrail event on the caller's default bus in us-east-1; rules with a rate schedule fire. Start with {@link #start(int)}, stop
  * with {@link #stop()}.
  */
 public final class LocalAwsServer {
@@ -35,6 +36,8 @@ public final class LocalAwsServer {
     private final LongSupplier clock = System::currentTimeMillis;
     private HttpServer server;
     private EventRouter events;
+    private ScheduleFirer schedules;
+    private Duration scheduleMinute = Duration.ofMinutes(1);
     private LocalDnsServer dns;
     private ExecutorService executor;
 
@@ -63,6 +66,8 @@ public final class LocalAwsServer {
             return null;
         });
         events = new EventRouter(state, new SqsDelivery(options.sqsEndpoint()), counters);
+        schedules = new ScheduleFirer(state, events, clock, scheduleMinute,
+                Duration.ofMillis(Math.min(1000, Math.max(10, scheduleMinute.toMillis() / 60))));
         Route53Handler route53 = new Route53Handler(state, options, counters, clock,
                 new CloudTrailRecorder(state, events, clock));
         StsHandler sts = new StsHandler(state, counters, clock);
@@ -113,6 +118,18 @@ public final class LocalAwsServer {
         }
     }
 
+    /**
+     * How long one minute of an EventBridge {@code rate(...)} schedule lasts (a minute by default); set before
+     * {@link #start}. Scheduled rules fire one period after they are first seen, then every period.
+     */
+    public synchronized LocalAwsServer scheduleMinute(Duration minute) {
+        if (minute.isNegative() || minute.isZero()) {
+            throw new IllegalArgumentException("schedule minute must be positive: " + minute);
+        }
+        this.scheduleMinute = minute;
+        return this;
+    }
+
     /** Waits until every EventBridge delivery queued so far is done (or failed); true when idle in time. */
     public boolean awaitEventsDelivered(long timeoutMillis) throws InterruptedException {
         EventRouter router;
@@ -128,6 +145,8 @@ public final class LocalAwsServer {
             server.stop(0);
             executor.shutdownNow();
             server = null;
+            schedules.close();
+            schedules = null;
             events.close();
             events = null;
             if (dns != null) {

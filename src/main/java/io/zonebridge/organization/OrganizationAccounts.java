@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.organizations.OrganizationsClientBuilder;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountState;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
+import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.Objects;
  * The active accounts of the AWS Organization, read with Organizations ListAccounts through the SDK
  * paginator (every page), filtered by an {@link AccountSelection}. An account counts as active when its
  * {@code State} is {@code ACTIVE}, or, from a service that reports only the older {@code Status}, when
- * that is {@code ACTIVE}; suspended, closed and pending accounts are left out. Must run with credentials
- * of the management account or a delegated administrator.
+ * that is {@code ACTIVE}; suspended, closed and pending accounts are left out. An account that belongs to no
+ * organisation has no other accounts: the answer is then empty. Must run with credentials of the management
+ * account or a delegated administrator.
  */
 public final class OrganizationAccounts implements AutoCloseable {
 
@@ -45,15 +47,19 @@ public final class OrganizationAccounts implements AutoCloseable {
         return new OrganizationAccounts(builder.build(), selection, true);
     }
 
-    /** The selected active accounts, sorted by id. */
+    /** The selected active accounts, sorted by id (empty when the caller's account is in no organisation). */
     public List<AwsAccount> activeAccounts() {
-        return client.listAccountsPaginator().stream()
-                .flatMap(page -> page.accounts().stream())
-                .filter(OrganizationAccounts::isActive)
-                .filter(account -> selection.selects(account.id()))
-                .map(account -> new AwsAccount(account.id(), account.name()))
-                .sorted(Comparator.comparing(AwsAccount::id))
-                .toList();
+        try {
+            return client.listAccountsPaginator().stream()
+                    .flatMap(page -> page.accounts().stream())
+                    .filter(OrganizationAccounts::isActive)
+                    .filter(account -> selection.selects(account.id()))
+                    .map(account -> new AwsAccount(account.id(), account.name()))
+                    .sorted(Comparator.comparing(AwsAccount::id))
+                    .toList();
+        } catch (AwsOrganizationsNotInUseException e) {
+            return List.of();
+        }
     }
 
     static boolean isActive(Account account) {

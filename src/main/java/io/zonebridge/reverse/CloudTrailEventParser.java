@@ -38,11 +38,38 @@ public final class CloudTrailEventParser {
     /** The API call zonebridge reacts to. */
     public static final String CHANGE_RECORD_SETS = "ChangeResourceRecordSets";
 
+    /** EventBridge {@code detail-type} of the events a schedule rule sends. */
+    public static final String SCHEDULED_DETAIL_TYPE = "Scheduled Event";
+    /** EventBridge {@code source} of scheduled events. */
+    public static final String SCHEDULE_SOURCE = "aws.events";
+
     private static final String EVENT = "event";
     private static final String EVENT_IN_SNS = "event (inside the SNS notification's Message)";
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Whether an SQS message body is an EventBridge scheduled event ({@code source} {@value #SCHEDULE_SOURCE},
+     * {@code detail-type} {@value #SCHEDULED_DETAIL_TYPE}), as delivered or wrapped by SNS. Anything else,
+     * malformed bodies included, is not (and goes the way of {@link #parse}).
+     */
+    public boolean isScheduledEvent(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        try {
+            JsonNode event = mapper.readTree(body);
+            if (event != null && isSnsNotification(event) && event.get("Message").isTextual()) {
+                event = mapper.readTree(event.get("Message").textValue());
+            }
+            return event != null && event.isObject()
+                    && SCHEDULE_SOURCE.equals(event.path("source").asText(null))
+                    && SCHEDULED_DETAIL_TYPE.equals(event.path("detail-type").asText(null));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
 
     /**
      * Parses one SQS message body.

@@ -31,6 +31,11 @@ public final class ReverseEventIntake {
                 : Optional.empty();
     }
 
+    /** Whether the body is an EventBridge scheduled event (a reconcile trigger, see {@link CloudTrailEventParser#isScheduledEvent}). */
+    public boolean isScheduledEvent(String body) {
+        return parser.isScheduledEvent(body);
+    }
+
     /** Counters of ignored messages by reason. */
     public IgnoreCounts counts() {
         return filter.counts();

@@ -1,10 +1,13 @@
 package io.zonebridge.app.config;
 
+import io.zonebridge.organization.AccountSelection;
+import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.reverse.OwnChangeRules;
 import io.zonebridge.reverse.PtrConflictRule;
 import io.zonebridge.reverse.PtrOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,17 +23,21 @@ import java.util.Optional;
  * @param sqsEndpoint        SQS endpoint override (ElasticMQ locally), empty for AWS itself
  * @param queue              name of the queue EventBridge delivers the events to
  * @param deadLetterQueue    name of the queue malformed messages go to, with the reason
- * @param networkAccount     account holding the reverse zones (discovered from its hosted zones)
+ * @param networkAccount     account holding the reverse zones; empty: the account of zonebridge's own credentials
+ *                           (STS GetCallerIdentity at start)
  * @param prefixes           configured prefixes: CIDR → reverse zone name (zones whose name spells no prefix)
  * @param ledger             file recording the PTRs zonebridge created
  * @param policy             which existing PTRs may be changed or deleted
  * @param conflictRule       which name an address claimed by several names points to
  * @param ptrTtl             TTL of written PTRs
  * @param ownChanges         how zonebridge's own changes are recognised (not reacted to)
+ * @param memberRole         the role assumed in other accounts (reading their forward zones)
+ * @param reconcile          the organisation reconcile
  */
 public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String queue, String deadLetterQueue,
-                              String networkAccount, Map<String, String> prefixes, Path ledger, PtrPolicy policy,
-                              PtrConflictRule conflictRule, long ptrTtl, OwnChangeRules ownChanges) {
+                              Optional<String> networkAccount, Map<String, String> prefixes, Path ledger,
+                              PtrPolicy policy, PtrConflictRule conflictRule, long ptrTtl, OwnChangeRules ownChanges,
+                              AssumeRoleSettings memberRole, Reconcile reconcile) {
 
     /** Which existing PTRs zonebridge may change or delete. */
     public enum PtrPolicy {
@@ -40,8 +47,18 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
         SYNC
     }
 
-    /** The network account used when none is configured: the local emulator's account of the local key. */
-    public static final String LOCAL_ACCOUNT = "000000000000";
+    /**
+     * The organisation reconcile ({@code reverse.reconcile}): the accounts whose private zones it reads, and the
+     * period of its timer ({@code every}; none: only EventBridge {@code Scheduled Event} messages trigger it).
+     *
+     * @param every        timer period, empty for no timer
+     * @param organization whether the accounts come from Organizations ListAccounts (else only {@code include})
+     * @param accounts     accounts included (empty: every active one) and excluded
+     * @param parallelism  accounts read at the same time
+     */
+    public record Reconcile(Optional<Duration> every, boolean organization, AccountSelection accounts,
+                            int parallelism) {
+    }
 
     public ReverseSettings {
         prefixes = Map.copyOf(prefixes);
@@ -54,11 +71,11 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
 
     static ReverseSettings from(ConfigNode node) {
         node.allowOnly("enabled", "sqsEndpoint", "queue", "deadLetterQueue", "networkAccount", "prefixes", "ledger",
-                "policy", "conflictRule", "ptrTtl", "ownChanges");
+                "policy", "conflictRule", "ptrTtl", "ownChanges", "memberRole", "reconcile");
         ConfigNode account = node.get("networkAccount");
-        String networkAccount = account.text(LOCAL_ACCOUNT);
-        if (!networkAccount.matches("\\d{12}")) {
-            throw account.error("must be a 12-digit AWS account id, not '" + networkAccount + "'");
+        Optional<String> networkAccount = account.optionalText();
+        if (networkAccount.isPresent() && !networkAccount.get().matches("\\d{12}")) {
+            throw account.error("must be a 12-digit AWS account id, not '" + networkAccount.get() + "'");
         }
         Map<String, String> prefixes = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : node.get("prefixes").entries()) {
@@ -76,7 +93,37 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
                 networkAccount, prefixes, Path.of(node.get("ledger").text("zonebridge-owned-ptrs.json")),
                 choice(node.get("policy"), PtrPolicy.OWNED_ONLY, PtrPolicy.values()),
                 choice(node.get("conflictRule"), PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, PtrConflictRule.values()),
-                node.get("ptrTtl").longValue(PtrOptions.DEFAULT_TTL, 0, 2_147_483_647L), ownChanges);
+                node.get("ptrTtl").longValue(PtrOptions.DEFAULT_TTL, 0, 2_147_483_647L), ownChanges,
+                memberRole(node.get("memberRole")), reconcile(node.get("reconcile")));
+    }
+
+    private static AssumeRoleSettings memberRole(ConfigNode node) {
+        node.allowOnly("name", "externalId", "sessionDuration");
+        ConfigNode name = node.get("name");
+        try {
+            return new AssumeRoleSettings(name.text(AssumeRoleSettings.DEFAULT_ROLE_NAME),
+                    node.get("externalId").optionalText().orElse(null), "aws",
+                    node.get("sessionDuration").duration().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private static Reconcile reconcile(ConfigNode node) {
+        node.allowOnly("every", "organization", "include", "exclude", "parallelism");
+        Optional<Duration> every = node.get("every").duration();
+        if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw node.get("every").error("must be at least 1s, not " + every.get());
+        }
+        AccountSelection accounts;
+        try {
+            accounts = new AccountSelection(new LinkedHashSet<>(texts(node.get("include"))),
+                    new LinkedHashSet<>(texts(node.get("exclude"))));
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+        return new Reconcile(every, node.get("organization").bool(true), accounts,
+                (int) node.get("parallelism").longValue(8, 1, 64));
     }
 
     private static String queueName(ConfigNode node, String defaultName) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bean {@code reverseIngest} of the {@code reverse-ingest} route: an SQS message body (EventBridge or SNS-wrapped
  * CloudTrail event) and its receipt handle → the {@link PendingReverseWork} it asks for, or {@code null} when the
  * event is ignored (counted by reason in {@link #ignored()}). A malformed body throws {@link MalformedEventException}.
+ * Scheduled events are told apart first ({@link #isScheduledEvent}): they go to the organisation reconcile.
  */
 public final class ReverseIngest {
 
@@ -32,6 +33,11 @@ public final class ReverseIngest {
             malformed.incrementAndGet();
             throw e;
         }
+    }
+
+    /** Whether the message is an EventBridge {@code Scheduled Event}: it triggers the organisation reconcile. */
+    public boolean isScheduledEvent(String body) {
+        return intake.isScheduledEvent(body);
     }
 
     /** Events that led to work so far. */

@@ -3,6 +3,12 @@ package io.zonebridge.app.reverse;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
+import io.zonebridge.organization.AccountCredentials;
+import io.zonebridge.organization.AssumedRoleRoute53;
+import io.zonebridge.organization.AwsAccount;
+import io.zonebridge.organization.AwsEndpoint;
+import io.zonebridge.organization.OrganizationAccounts;
+import io.zonebridge.organization.OwnAccount;
 import io.zonebridge.plan.SafetyLimits;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
@@ -10,22 +16,38 @@ import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileSettings;
 import io.zonebridge.reverse.ReverseEventIntake;
+import io.zonebridge.route53.AccountRateLimiters;
+import io.zonebridge.route53.Route53ClientFactory;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
- * The reverse-DNS job's wiring: from {@code reverse:} of the configuration, binds the beans the
- * {@code reverse-ingest} route calls by name ({@code reverseIngest}, {@code reverseWorkMerger}, {@code reverseSync},
- * {@code reverseSqsClient}) and sets the properties {@code zonebridge.reverse.enabled}, {@code .queue} and
- * {@code .deadLetterQueue}. The SQS client is closed when Camel stops.
+ * The reverse-DNS job's wiring: from {@code reverse:} of the configuration, binds the beans the reverse routes call
+ * by name ({@code reverseIngest}, {@code reverseWorkMerger}, {@code reverseSync}, {@code reverseReconcile},
+ * {@code reverseSqsClient}) and sets the properties {@code zonebridge.reverse.enabled}, {@code .queue},
+ * {@code .deadLetterQueue}, {@code .reconcileTimer} and {@code .reconcilePeriod}. Route 53 of the network account
+ * is the service's connection; other accounts are reached by STS AssumeRole of {@code reverse.memberRole} (STS and
+ * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The
+ * network account, unless configured, is the account of the service's own credentials. What it opens is closed when
+ * Camel stops. Nothing is connected while the job is off.
  */
 public final class ReverseJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseJob.class);
 
     private ReverseJob() {
     }
@@ -33,31 +55,76 @@ public final class ReverseJob {
     /** Binds the job's beans and properties into the Camel context. */
     public static void bind(ZonebridgeRuntime runtime, CamelContext context) throws Exception {
         ReverseSettings settings = runtime.config().reverse();
-        JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ledger());
-        OwnershipPolicy ownership = settings.policy() == ReverseSettings.PtrPolicy.SYNC
-                ? OwnershipPolicy.sync() : OwnershipPolicy.ownedOnly(ledger);
-        SafetyLimits safety = runtime.config().safety().limits();
-        ReconcileSettings reconcile = ReconcileSettings.defaults(settings.networkAccount(),
-                        new PtrOptions(settings.ptrTtl(), settings.conflictRule(), ownership))
-                .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false);
-        SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
-        SqsClient sqs = sqsClient(settings, runtime.config().route53().region());
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                sqs.close();
-            }
-        }, true, true);
-        Registry registry = context.getRegistry();
-        registry.bind("reverseIngest", new ReverseIngest(new ReverseEventIntake(settings.ownChanges())));
-        registry.bind("reverseWorkMerger", new ReverseWorkMerger());
-        registry.bind("reverseSync", new ReverseSyncService(route53,
-                new OrganizationReconciler(route53, ledger, reconcile)));
-        registry.bind("reverseSqsClient", sqs);
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("zonebridge.reverse.enabled", Boolean.toString(settings.enabled()));
         properties.addOverrideProperty("zonebridge.reverse.queue", settings.queue());
         properties.addOverrideProperty("zonebridge.reverse.deadLetterQueue", settings.deadLetterQueue());
+        properties.addOverrideProperty("zonebridge.reverse.reconcileTimer",
+                Boolean.toString(settings.enabled() && settings.reconcile().every().isPresent()));
+        settings.reconcile().every().ifPresent(every ->
+                properties.addOverrideProperty("zonebridge.reverse.reconcilePeriod", Long.toString(every.toMillis())));
+        if (!settings.enabled()) {
+            return;
+        }
+        String region = runtime.config().route53().region();
+        Optional<URI> endpoint = runtime.connection().embedded().map(server -> URI.create(server.endpoint()))
+                .or(() -> runtime.config().route53().endpoint());
+        AwsEndpoint aws = new AwsEndpoint(Region.of(region), endpoint.orElse(null),
+                Route53Connection.credentials(endpoint.isPresent()));
+        String network = settings.networkAccount().orElseGet(() -> OwnAccount.of(aws));
+        LOG.info("reverse DNS: network account {} (reverse zones), member accounts through role {}", network,
+                settings.memberRole().roleName());
+
+        AccountCredentials credentials = AccountCredentials.connect(aws, network, settings.memberRole());
+        AssumedRoleRoute53 members = new AssumedRoleRoute53(credentials,
+                new AccountRateLimiters(runtime.config().route53().rateLimitPerSecond()), account -> {
+                    Route53ClientFactory factory = new Route53ClientFactory();
+                    endpoint.ifPresent(factory::endpoint);
+                    return factory;
+                });
+        NetworkAndMemberRoute53 route53 = new NetworkAndMemberRoute53(network, runtime.connection().gateway(), members);
+        SqsClient sqs = sqsClient(settings, region);
+        OrganizationAccounts organization = settings.reconcile().organization()
+                ? OrganizationAccounts.connect(aws, settings.reconcile().accounts()) : null;
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                sqs.close();
+                members.close();
+                credentials.close();
+                if (organization != null) {
+                    organization.close();
+                }
+            }
+        }, true, true);
+
+        JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ledger());
+        OwnershipPolicy ownership = settings.policy() == ReverseSettings.PtrPolicy.SYNC
+                ? OwnershipPolicy.sync() : OwnershipPolicy.ownedOnly(ledger);
+        SafetyLimits safety = runtime.config().safety().limits();
+        ReconcileSettings reconcile = ReconcileSettings.defaults(network,
+                        new PtrOptions(settings.ptrTtl(), settings.conflictRule(), ownership))
+                .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false)
+                .withParallelism(settings.reconcile().parallelism());
+        OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile);
+        Lock writer = new ReentrantLock();
+        Registry registry = context.getRegistry();
+        registry.bind("reverseIngest", new ReverseIngest(new ReverseEventIntake(settings.ownChanges())));
+        registry.bind("reverseWorkMerger", new ReverseWorkMerger());
+        registry.bind("reverseSync", new ReverseSyncService(route53, reconciler, writer));
+        registry.bind("reverseReconcile", new OrganizationReconcileJob(reconciler,
+                accounts(organization, settings.reconcile()), writer));
+        registry.bind("reverseSqsClient", sqs);
+    }
+
+    /** The account ids a reconcile reads: the organisation's active selected accounts, or the included ones. */
+    private static Supplier<List<String>> accounts(OrganizationAccounts organization, ReverseSettings.Reconcile reconcile) {
+        if (organization == null) {
+            List<String> listed = reconcile.accounts().include().stream()
+                    .filter(reconcile.accounts()::selects).sorted().toList();
+            return () -> listed;
+        }
+        return () -> organization.activeAccounts().stream().map(AwsAccount::id).toList();
     }
 
     private static SqsClient sqsClient(ReverseSettings settings, String region) {

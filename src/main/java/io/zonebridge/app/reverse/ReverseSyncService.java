@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * zone. Events are hints: it reads the forward zone's current A/AAAA record sets from Route 53, then
  * {@link OrganizationReconciler#reconcileNames} computes the PTRs of the affected names against the network
  * account's reverse zones (ownership policy, conflict rule, safety limits, change batches, the gateway's rate limit
- * and retries). Whether a forward zone is private is looked up once and cached; public zones and zones that no
- * longer exist are skipped and counted. Runs are serialised: one writer of the reverse zones at a time.
+ * and retries). The forward zone is read in the account the event came from (a member account through its assumed
+ * role), the PTRs are written in the network account. Whether a forward zone is private is looked up once and
+ * cached; public zones and zones that no longer exist are skipped and counted. Runs hold the writer lock they share
+ * with the organisation reconcile: one writer of the reverse zones at a time.
  */
 public final class ReverseSyncService {
 
@@ -30,15 +33,22 @@ public final class ReverseSyncService {
 
     private final AccountRoute53 route53;
     private final OrganizationReconciler reconciler;
+    private final Lock writer;
     private final Map<String, HostedZoneRef> forwardZones = new ConcurrentHashMap<>();
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skippedPublic = new AtomicLong();
     private final AtomicLong skippedMissing = new AtomicLong();
     private final AtomicReference<ReconcileReport> lastReport = new AtomicReference<>();
 
-    public ReverseSyncService(AccountRoute53 route53, OrganizationReconciler reconciler) {
+    /**
+     * @param route53    Route 53 of every account
+     * @param reconciler plans and writes the PTRs in the network account
+     * @param writer     the lock of the reverse zones' one writer
+     */
+    public ReverseSyncService(AccountRoute53 route53, OrganizationReconciler reconciler, Lock writer) {
         this.route53 = route53;
         this.reconciler = reconciler;
+        this.writer = writer;
     }
 
     /**
@@ -46,7 +56,16 @@ public final class ReverseSyncService {
      *
      * @throws ReverseSyncException when Route 53 could not be read or a change failed (the messages stay queued)
      */
-    public synchronized void apply(PendingReverseWork pending) {
+    public void apply(PendingReverseWork pending) {
+        writer.lock();
+        try {
+            applyLocked(pending);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void applyLocked(PendingReverseWork pending) {
         ReverseWork work = pending.work();
         Optional<HostedZoneRef> zone;
         List<RecordSet> forward;

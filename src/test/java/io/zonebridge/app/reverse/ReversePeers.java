@@ -15,10 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -121,7 +124,12 @@ public final class ReversePeers implements AutoCloseable {
     }
 
     public String privateZone(String name) {
-        String id = route53.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
+        return privateZone(route53, name);
+    }
+
+    /** Creates a private zone through {@code client} (in its account); returns its bare id. */
+    public static String privateZone(Route53Client client, String name) {
+        String id = client.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
                 .vpc(v -> v.vpcId(VPC).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
         return id.substring(id.lastIndexOf('/') + 1);
     }
@@ -132,7 +140,13 @@ public final class ReversePeers implements AutoCloseable {
     }
 
     public void change(String zoneId, ChangeAction action, String name, RRType type, String... values) {
-        route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(Change.builder()
+        change(route53, zoneId, action, name, type, values);
+    }
+
+    /** One ChangeResourceRecordSets call through {@code client}. */
+    public void change(Route53Client client, String zoneId, ChangeAction action, String name, RRType type,
+                       String... values) {
+        client.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(Change.builder()
                 .action(action).resourceRecordSet(ResourceRecordSet.builder().name(name).type(type).ttl(300L)
                         .resourceRecords(java.util.Arrays.stream(values)
                                 .map(v -> ResourceRecord.builder().value(v).build()).toList()).build()).build())));
@@ -146,6 +160,49 @@ public final class ReversePeers implements AutoCloseable {
                 .forEach(set -> ptrs.put(set.name(), set.resourceRecords().stream().map(ResourceRecord::value)
                         .sorted().collect(Collectors.toList())));
         return ptrs;
+    }
+
+    /** Makes the service's account the management account of a new organisation (once). */
+    public void createOrganization() {
+        try (OrganizationsClient organizations = OrganizationsClient.builder()
+                .endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(Route53Connection.localCredentials()).build()) {
+            organizations.createOrganization(r -> r.featureSet("ALL"));
+        }
+    }
+
+    /** Creates a member account of the organisation; returns its id. */
+    public String createMemberAccount(String name) {
+        try (OrganizationsClient organizations = OrganizationsClient.builder()
+                .endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(Route53Connection.localCredentials()).build()) {
+            return organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
+                    .createAccountStatus().accountId();
+        }
+    }
+
+    /** Credentials acting in {@code account} of the emulator (its access key id is the account id). */
+    public static StaticCredentialsProvider accountCredentials(String account) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "local"));
+    }
+
+    /** A Route 53 client acting in {@code account} (closed by the caller). */
+    public Route53Client route53Of(String account) {
+        return new Route53ClientFactory().endpoint(URI.create(server.endpoint()))
+                .rateLimiter(new AccountRateLimiter(50)).credentials(accountCredentials(account)).create();
+    }
+
+    /** In {@code member}: a rule forwarding its Route 53 CloudTrail events to the service account's default bus. */
+    public void forwardEventsOf(String member) {
+        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(accountCredentials(member)).build()) {
+            events.putRule(r -> r.name("route53-to-network").eventPattern(PATTERN));
+            events.putTargets(r -> r.rule("route53-to-network").targets(Target.builder().id("network-bus")
+                    .arn("arn:aws:events:us-east-1:" + account + ":event-bus/default").build()));
+        }
     }
 
     /** Stops the emulator (Route 53 unreachable until {@link #startRoute53Again}). */

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonebridge.app.config.ConfigException;
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.app.config.ReverseSettings;
+import io.zonebridge.organization.AccountSelection;
+import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.reverse.PtrConflictRule;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,11 @@ class ReverseSettingsTest {
         assertEquals(PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, settings.conflictRule());
         assertEquals(300, settings.ptrTtl());
         assertEquals(Optional.empty(), settings.sqsEndpoint());
+        assertEquals(Optional.empty(), settings.networkAccount());
+        assertEquals("OrganizationAccountAccessRole", settings.memberRole().roleName());
+        assertEquals(Optional.empty(), settings.reconcile().every());
+        assertTrue(settings.reconcile().organization());
+        assertEquals(AccountSelection.ALL, settings.reconcile().accounts());
         assertEquals("zonebridge:", settings.ownChanges().commentMarker());
         assertEquals(settings, ReverseSettings.disabled());
     }
@@ -60,12 +68,24 @@ class ReverseSettingsTest {
                     principalArns: ["arn:aws:iam::*:role/zonebridge-*"]
                     sessionNames: [zonebridge]
                     commentMarker: "zb:"
+                  memberRole: { name: ops/zonebridge-reader, externalId: x-42, sessionDuration: 2h }
+                  reconcile:
+                    every: 6h
+                    organization: false
+                    include: ["210987654321", "333333333333"]
+                    exclude: ["333333333333"]
+                    parallelism: 4
                 """);
         assertTrue(settings.enabled());
         assertEquals(Optional.of(URI.create("http://127.0.0.1:9324")), settings.sqsEndpoint());
         assertEquals("events", settings.queue());
         assertEquals("events-dead", settings.deadLetterQueue());
-        assertEquals("123456789012", settings.networkAccount());
+        assertEquals(Optional.of("123456789012"), settings.networkAccount());
+        assertEquals(new AssumeRoleSettings("ops/zonebridge-reader", "x-42", "aws", Duration.ofHours(2)),
+                settings.memberRole());
+        assertEquals(new ReverseSettings.Reconcile(Optional.of(Duration.ofHours(6)), false,
+                new AccountSelection(Set.of("210987654321", "333333333333"), Set.of("333333333333")), 4),
+                settings.reconcile());
         assertEquals(Map.of("10.0.2.0/25", "0-127.2.0.10.in-addr.arpa"), settings.prefixes());
         assertEquals(Path.of("/var/lib/zonebridge/ptrs.json"), settings.ledger());
         assertEquals(ReverseSettings.PtrPolicy.SYNC, settings.policy());
@@ -92,6 +112,14 @@ class ReverseSettingsTest {
         assertEquals("test.yaml: reverse.ptrTtl: must be between 0 and 2147483647, not -1",
                 error("reverse: { ptrTtl: -1 }"));
         assertEquals("test.yaml: reverse.enabled: must be true or false, not 'maybe'", error("reverse: { enabled: maybe }"));
+        assertEquals("test.yaml: reverse.reconcile.every: must be at least 1s, not PT0.5S",
+                error("reverse: { reconcile: { every: 500ms } }"));
+        assertEquals("test.yaml: reverse.reconcile: account selection include: '12' is not a twelve-digit AWS "
+                + "account id", error("reverse: { reconcile: { include: ['12'] } }"));
+        assertEquals("test.yaml: reverse.memberRole: assume-role role name '/x' is not a valid IAM role name",
+                error("reverse: { memberRole: { name: /x } }"));
+        assertTrue(error("reverse: { reconcile: { period: 1h } }")
+                .startsWith("test.yaml: reverse.reconcile.period: unknown key"));
         assertTrue(error("reverse: { queues: x }").startsWith("test.yaml: reverse.queues: unknown key"));
         assertTrue(error("reverse: { ownChanges: { arns: [] } }").startsWith("test.yaml: reverse.ownChanges.arns: unknown key"));
     }

@@ -1,0 +1,128 @@
+package io.zonebridge.app.reverse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonebridge.app.Eventually;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
+
+/**
+ * The reverse routes with an organisation in the local emulator (Organizations, STS, per-account Route 53 and
+ * EventBridge) and ElasticMQ: a member account's A record change, forwarded by the member's rule to the network
+ * account's bus, is read from the member's zone through an assumed role and becomes a PTR in the network account;
+ * an EventBridge "Scheduled Event" message on the queue runs the organisation reconcile, and is deleted only once
+ * the reconcile ran (with Route 53 down it stays queued, and is handled when Route 53 is back).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
+        "zonebridge.config=target/reverse-organization-test/zonebridge.yaml",
+        "zonebridge.reverse.debounce=300", "zonebridge.apply.debounceCheck=50",
+        "zonebridge.reverse.visibilityTimeout=2"})
+class ReverseOrganizationRouteTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path DIR = Path.of("target/reverse-organization-test");
+    private static ReversePeers peers;
+    private static String forwarding;
+    private static String silent;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeanInject
+    OrganizationReconcileJob reconcile;
+
+    @BeforeAll
+    static void startPeers() throws Exception {
+        Files.createDirectories(DIR);
+        Files.deleteIfExists(DIR.resolve("emulator-state.json"));
+        peers = new ReversePeers(0, 20, DIR.resolve("emulator-state.json"));
+        peers.createOrganization();
+        forwarding = peers.createMemberAccount("forwarding");
+        silent = peers.createMemberAccount("silent");
+        peers.forwardEventsOf(forwarding);
+        peers.writeConfig(DIR.resolve("zonebridge.yaml"), "  memberRole: { name: zonebridge-reader }\n");
+    }
+
+    @AfterAll
+    static void stopPeers() {
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theScheduledRouteRunsAndNoTimerWithoutReconcileEvery() {
+        assertTrue(context.getRouteController().getRouteStatus("reverse-scheduled").isStarted());
+        assertNull(context.getRoute("reverse-reconcile"), "no timer route without reverse.reconcile.every");
+    }
+
+    @Test
+    @Order(2)
+    void aMemberAccountChangeIsReadInTheMemberAccountAndItsPtrWrittenInTheNetworkAccount() throws Exception {
+        long assumed = peers.server.counters().requests("AssumeRole");
+        try (Route53Client member = peers.route53Of(forwarding)) {
+            String zone = ReversePeers.privateZone(member, "member.example.");
+            peers.change(member, zone, ChangeAction.CREATE, "app.member.example.", RRType.A, "10.0.7.7");
+        }
+        Eventually.assertWithin(WAIT, () -> List.of("app.member.example.").equals(peers.ptrs().get("7.7.0.10.in-addr.arpa.")),
+                () -> "PTR of the member's record in the network account's zone: " + peers.ptrs());
+        assertTrue(peers.server.counters().requests("AssumeRole") > assumed, "read through an assumed role");
+        Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "the event's message deleted");
+    }
+
+    @Test
+    @Order(3)
+    void aScheduledEventReconcilesTheOrganizationAndIsDeletedAfterwards() throws Exception {
+        try (Route53Client member = peers.route53Of(silent)) {
+            String zone = ReversePeers.privateZone(member, "silent.example.");
+            peers.change(member, zone, ChangeAction.CREATE, "db.silent.example.", RRType.A, "10.0.8.8");
+        }
+        Thread.sleep(1500); // no rule forwards the silent account's events: nothing happens on its own
+        assertNull(peers.ptrs().get("8.8.0.10.in-addr.arpa."));
+        long runs = reconcile.runs();
+
+        peers.send(peers.queue, Files.readString(Path.of("src/test/resources/aws-events/events/scheduled_event.json")));
+
+        Eventually.assertWithin(WAIT, () -> List.of("db.silent.example.").equals(peers.ptrs().get("8.8.0.10.in-addr.arpa.")),
+                () -> "the reconcile wrote the silent account's PTR: " + peers.ptrs());
+        Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "scheduled message deleted");
+        assertEquals(runs + 1, reconcile.runs());
+        assertEquals(3, reconcile.lastReport().orElseThrow().accountsRead(), "network account and two members");
+        assertEquals(List.of("app.member.example."), peers.ptrs().get("7.7.0.10.in-addr.arpa."));
+    }
+
+    @Test
+    @Order(4)
+    void aScheduledEventStaysQueuedWhileRoute53IsDownAndRunsWhenItIsBack() throws Exception {
+        long runs = reconcile.runs();
+        peers.stopRoute53();
+        peers.send(peers.queue, Files.readString(Path.of("src/test/resources/aws-events/events/scheduled_event.json")));
+        Thread.sleep(5000); // received at least twice (visibility timeout 2 s), each time the reconcile fails
+        assertEquals(1, peers.pending(peers.queue), "the message is still queued");
+        assertEquals(runs, reconcile.runs());
+
+        peers.startRoute53Again();
+        Eventually.assertWithin(WAIT, () -> reconcile.runs() == runs + 1, () -> "reconcile ran once Route 53 is back");
+        Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "then the message is deleted");
+    }
+}

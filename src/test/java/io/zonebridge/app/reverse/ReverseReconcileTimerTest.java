@@ -1,0 +1,79 @@
+package io.zonebridge.app.reverse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonebridge.app.Eventually;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
+
+/**
+ * The {@code reverse-reconcile} timer route ({@code reverse.reconcile.every}) with the local emulator's organisation:
+ * a member account's record whose events never reach the queue gets its PTR from the timer's reconcile, and the
+ * reconcile keeps running on its period, reading only the included accounts when {@code organization: false}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
+        "zonebridge.config=target/reverse-timer-test/zonebridge.yaml", "zonebridge.reverse.reconcileDelay=0"})
+class ReverseReconcileTimerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static ReversePeers peers;
+    private static String member;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeanInject
+    OrganizationReconcileJob reconcile;
+
+    @BeforeAll
+    static void startPeers() throws Exception {
+        peers = new ReversePeers(0, 20);
+        peers.createOrganization();
+        member = peers.createMemberAccount("listed");
+        String other = peers.createMemberAccount("not-listed");
+        for (String account : List.of(member, other)) {
+            try (Route53Client client = peers.route53Of(account)) {
+                String zone = ReversePeers.privateZone(client, account + ".example.");
+                peers.change(client, zone, ChangeAction.CREATE, "host." + account + ".example.", RRType.A,
+                        account.equals(member) ? "10.0.5.5" : "10.0.6.6");
+            }
+        }
+        peers.writeConfig(Path.of("target/reverse-timer-test/zonebridge.yaml"), """
+                  reconcile:
+                    every: 1s
+                    organization: false
+                    include: ["%s"]
+                """.formatted(member));
+    }
+
+    @AfterAll
+    static void stopPeers() {
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    @Test
+    void theTimerReconcilesTheIncludedAccountsOnItsPeriod() throws Exception {
+        assertTrue(context.getRouteController().getRouteStatus("reverse-reconcile").isStarted());
+        Eventually.assertWithin(WAIT, () -> List.of("host." + member + ".example.")
+                .equals(peers.ptrs().get("5.5.0.10.in-addr.arpa.")), () -> "PTR from the timer: " + peers.ptrs());
+        Eventually.assertWithin(WAIT, () -> reconcile.runs() >= 3, () -> "runs so far: " + reconcile.runs());
+        assertEquals(2, reconcile.lastReport().orElseThrow().accountsRead(), "network account and the listed one");
+        assertEquals(null, peers.ptrs().get("6.6.0.10.in-addr.arpa."), "an account not included is not read");
+        assertEquals(0, peers.pending(peers.queue));
+    }
+}
