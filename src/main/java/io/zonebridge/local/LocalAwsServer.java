@@ -3,6 +3,7 @@ package io.zonebridge.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,7 +17,8 @@ import java.util.function.LongSupplier;
  * The local AWS emulator on one 127.0.0.1 port, per account (from the access key id), with the realism of
  * {@link LocalRoute53Options}: Route 53 (REST-XML 2013-04-01); the JSON 1.1 services chosen by the
  * {@code X-Amz-Target} prefix, Route 53 Resolver configs, Organizations and EventBridge (delivering to SQS);
- * and STS by the Query protocol (form-encoded {@code Action=} bodies). Every ChangeResourceRecordSets call is
+ * STS by the Query protocol (form-encoded {@code Action=} bodies); and the EC2 subset of {@link Ec2QueryHandler}
+ * (Query protocol, {@code Version=2016-11-15}), whose instance state changes and tag calls go to EventBridge. Every ChangeResourceRecordSets call is
  * emitted as its CloudTrail event on the caller's default bus in us-east-1. Start with {@link #start(int)}, stop
  * with {@link #stop()}.
  */
@@ -37,6 +39,8 @@ public final class LocalAwsServer {
     private EventRouter events;
     private LocalDnsServer dns;
     private ExecutorService executor;
+    private Ec2Timings ec2Timings = Ec2Timings.DEFAULTS;
+    private Ec2QueryHandler ec2;
 
     /** An emulator with default options. */
     public LocalAwsServer() {
@@ -66,6 +70,9 @@ public final class LocalAwsServer {
         Route53Handler route53 = new Route53Handler(state, options, counters, clock,
                 new CloudTrailRecorder(state, events, clock));
         StsHandler sts = new StsHandler(state, counters, clock);
+        Ec2QueryHandler ec2Handler = new Ec2QueryHandler(new Ec2EventEmitter(events, state, clock), ec2Timings,
+                new RequestRateLimiter(options.requestsPerSecond()), counters, clock);
+        ec2 = ec2Handler;
         List<JsonProtocolHandler> json = List.of(
                 new JsonProtocolHandler(new ResolverHandler(state, options, clock),
                         new RequestRateLimiter(options.requestsPerSecond()), counters),
@@ -82,7 +89,7 @@ public final class LocalAwsServer {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> dispatch(exchange, route53, sts, json));
+        server.createContext("/", exchange -> dispatch(exchange, route53, sts, ec2Handler, json));
         server.start();
         if (options.dnsPort() >= 0) {
             LocalDnsServer dnsServer = new LocalDnsServer(new ZoneAuthority(state));
@@ -98,7 +105,7 @@ public final class LocalAwsServer {
     }
 
     private static void dispatch(HttpExchange exchange, Route53Handler route53, StsHandler sts,
-                                 List<JsonProtocolHandler> json) throws IOException {
+                                 Ec2QueryHandler ec2, List<JsonProtocolHandler> json) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null) {
@@ -106,11 +113,26 @@ public final class LocalAwsServer {
                         .orElse(json.get(0));
                 handler.handle(exchange, target);
             } else if (StsHandler.isQueryRequest(exchange)) {
-                sts.handle(exchange);
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                exchange.setStreams(new ByteArrayInputStream(body), null);
+                if (Ec2QueryHandler.isEc2Request(exchange.getRequestURI().getRawQuery(), body)) {
+                    ec2.handle(exchange);
+                } else {
+                    sts.handle(exchange);
+                }
             } else {
                 route53.handle(exchange);
             }
         }
+    }
+
+    /** Sets how long emulated EC2 state transitions take; call before {@link #start(int)}. */
+    public synchronized LocalAwsServer withEc2Timings(Ec2Timings timings) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.ec2Timings = timings;
+        return this;
     }
 
     /** Waits until every EventBridge delivery queued so far is done (or failed); true when idle in time. */
@@ -128,6 +150,8 @@ public final class LocalAwsServer {
             server.stop(0);
             executor.shutdownNow();
             server = null;
+            ec2.close();
+            ec2 = null;
             events.close();
             events = null;
             if (dns != null) {
