@@ -31,6 +31,7 @@ class Ec2DnsEndToEndTest {
             "zonebridge.apply.debounceCheck", "50", "zonebridge.ec2.visibilityTimeout", "5");
     private static Ec2Peers peers;
     private static Path config;
+    private static Path slowRetryConfig;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,6 +39,8 @@ class Ec2DnsEndToEndTest {
         peers = new Ec2Peers(0, new Ec2Timings(100, 3_600_000), "10.60.1.0/24");
         config = peers.writeConfig(DIR.resolve("zonebridge.yaml"), "zb-e2e-" + System.nanoTime(),
                 "  lateTagWindow: 1m\n  lateTagInterval: 1s\n");
+        slowRetryConfig = peers.writeConfig(DIR.resolve("slow-retry/zonebridge.yaml"), "zb-e2e-slow-" + System.nanoTime(),
+                "  lateTagWindow: 1h\n  lateTagInterval: 10m\n");
     }
 
     @AfterAll
@@ -97,7 +100,7 @@ class Ec2DnsEndToEndTest {
 
     @Test
     void tagsAddedAfterRunningArePickedUpFromTheCreateTagsEvent() throws Exception {
-        peers.startService(config, FAST);
+        peers.startService(slowRetryConfig, FAST);
         String id = run(Map.of());
         Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.bean("ec2Sync", Ec2SyncService.class)
                 .awaitingTags() == 1, () -> "the untagged running instance is watched");
@@ -112,6 +115,29 @@ class Ec2DnsEndToEndTest {
         Eventually.assertWithin(Duration.ofSeconds(30), () -> !peers.records(peers.zoneId, RRType.A).containsKey(name),
                 () -> "A after terminate: " + peers.records(peers.zoneId, RRType.A));
         peers.stopService();
+    }
+
+    @Test
+    void withoutTheCreateTagsEventTheRetryWindowFindsLateTags() throws Exception {
+        peers.tagEvents(false);
+        try {
+            peers.startService(config, FAST);
+            String id = run(Map.of("Name", "retry-01"));
+            Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.bean("ec2Sync", Ec2SyncService.class)
+                    .awaitingTags() == 1, () -> "the untagged running instance is watched");
+            peers.ec2.createTags(r -> r.resources(id).tags(Tag.builder().key("ZONE").value(Ec2Peers.ZONE).build()));
+            String name = "retry-01." + Ec2Peers.ZONE;
+            Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(address(id)).equals(
+                    peers.records(peers.zoneId, RRType.A).get(name)), () -> "A: " + peers.records(peers.zoneId, RRType.A));
+            assertEquals(0, peers.bean("ec2Ingest", Ec2Ingest.class).accepted() - 2,
+                    "only the pending and running events were received");
+            peers.ec2.terminateInstances(r -> r.instanceIds(id));
+            Eventually.assertWithin(Duration.ofSeconds(30), () -> !peers.records(peers.zoneId, RRType.A)
+                    .containsKey(name), () -> "A after terminate: " + peers.records(peers.zoneId, RRType.A));
+        } finally {
+            peers.tagEvents(true);
+            peers.stopService();
+        }
     }
 
     @Test

@@ -45,7 +45,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class Ec2Peers implements AutoCloseable {
 
     public static final String ZONE = "internal.example.";
-    public static final String PATTERN = "{\"source\":[\"aws.ec2\"]}";
+    /** The rule for instance state changes (as the README recommends). */
+    public static final String STATE_PATTERN = "{\"source\":[\"aws.ec2\"],"
+            + "\"detail-type\":[\"EC2 Instance State-change Notification\"]}";
+    /** The rule for the CloudTrail tag calls (as the README recommends). */
+    public static final String TAGS_PATTERN = "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"AWS API Call via "
+            + "CloudTrail\"],\"detail\":{\"eventName\":[\"CreateTags\",\"DeleteTags\"]}}";
 
     public final ElasticMqPeer sqs = new ElasticMqPeer();
     public final DynamoDbLocal dynamo;
@@ -94,16 +99,32 @@ public final class Ec2Peers implements AutoCloseable {
         try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint)
                 .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
                 .credentialsProvider(Route53Connection.localCredentials()).build()) {
-            events.putRule(r -> r.name("ec2-instances").eventPattern(PATTERN));
-            events.putTargets(r -> r.rule("ec2-instances").targets(
-                    Target.builder().id("zonebridge").arn(ElasticMqPeer.queueArn(account, queue)).build(),
-                    Target.builder().id("tap").arn(ElasticMqPeer.queueArn(account, tapQueue)).build()));
+            for (String rule : List.of("ec2-state-changes", "ec2-tag-calls")) {
+                events.putRule(r -> r.name(rule).eventPattern(rule.equals("ec2-tag-calls") ? TAGS_PATTERN
+                        : STATE_PATTERN));
+                events.putTargets(r -> r.rule(rule).targets(
+                        Target.builder().id("zonebridge").arn(ElasticMqPeer.queueArn(account, queue)).build(),
+                        Target.builder().id("tap").arn(ElasticMqPeer.queueArn(account, tapQueue)).build()));
+            }
         }
         vpc = ec2.createVpc(r -> r.cidrBlock(subnetCidr.replaceAll("\\.\\d+\\.0/\\d+$", ".0.0/16"))).vpc().vpcId();
         ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(AttributeBooleanValue.builder().value(true).build()));
         subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(subnetCidr)).subnet().subnetId();
         zoneId = privateZone(ZONE, vpc);
         reverseZoneId = privateZone("10.in-addr.arpa.", vpc);
+    }
+
+    /** Enables or disables the rule delivering the CloudTrail tag calls. */
+    public void tagEvents(boolean enabled) {
+        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(Route53Connection.localCredentials()).build()) {
+            if (enabled) {
+                events.enableRule(r -> r.name("ec2-tag-calls"));
+            } else {
+                events.disableRule(r -> r.name("ec2-tag-calls"));
+            }
+        }
     }
 
     /** A private zone associated with {@code vpcId}; its bare id. */
