@@ -141,6 +141,30 @@ class Ec2DnsEndToEndTest {
     }
 
     @Test
+    void aVpcWithDnsHostNamesOffIsWarnedAboutAndThePrivateZoneIsAssociatedWithIt() throws Exception {
+        String vpc = peers.ec2.createVpc(r -> r.cidrBlock("10.61.0.0/16")).vpc().vpcId();
+        String subnet = peers.ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.61.1.0/24")).subnet().subnetId();
+        String otherZone = peers.privateZone("other.example.", peers.vpc);
+        peers.startService(config, FAST);
+        long warningsBefore = peers.bean("ec2Sync", Ec2SyncService.class).warnings();
+        String id = peers.ec2.runInstances(r -> r.imageId("ami-1").minCount(1).maxCount(1).subnetId(subnet)
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(
+                        Tag.builder().key("ZONE").value("other.example.").build(),
+                        Tag.builder().key("Name").value("db-01").build()).build())).instances().get(0).instanceId();
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(address(id)).equals(
+                peers.records(otherZone, RRType.A).get("db-01.other.example.")),
+                () -> "A: " + peers.records(otherZone, RRType.A));
+        assertTrue(peers.route53.getHostedZone(r -> r.id(otherZone)).vpCs().stream()
+                .anyMatch(v -> v.vpcId().equals(vpc)), "the zone is associated with the instance's VPC now");
+        assertTrue(peers.bean("ec2Sync", Ec2SyncService.class).warnings() > warningsBefore,
+                "DNS host names off in the new VPC is warned about");
+        peers.ec2.terminateInstances(r -> r.instanceIds(id));
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.records(otherZone, RRType.A).isEmpty(),
+                () -> "A after terminate: " + peers.records(otherZone, RRType.A));
+        peers.stopService();
+    }
+
+    @Test
     void aMalformedMessageGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         peers.startService(config, FAST);
         String url = peers.sqs.client().getQueueUrl(r -> r.queueName(peers.queue)).queueUrl();
