@@ -2,6 +2,7 @@ package io.zonebridge.app;
 
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.app.config.NotifySettings;
+import io.zonebridge.app.ec2.Ec2Job;
 import io.zonebridge.app.monitoring.ZonebridgeMonitoring;
 import io.zonebridge.app.reverse.ReverseJob;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * the beans the YAML routes call by name: {@code zoneSynchronizer}, {@code zoneWorkMerger}, {@code refreshSchedule},
  * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}, and installs the monitoring (MBeans, health, metrics). It also sets
  * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration.
- * The reverse-DNS job's beans and properties come from {@link ReverseJob#bind}.
+ * The reverse-DNS job's beans and properties come from {@link ReverseJob#bind}, the EC2 job's from {@link Ec2Job#bind}.
  */
 public final class ZonebridgeBeans implements CamelConfiguration {
 
@@ -54,5 +55,6 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         properties.addOverrideProperty("zonebridge.notify.port", Integer.toString(notify.port()));
         properties.addOverrideProperty("zonebridge.notify.enabled", Boolean.toString(notify.enabled()));
         ReverseJob.bind(runtime, context);
+        Ec2Job.bind(runtime, context);
     }
 }

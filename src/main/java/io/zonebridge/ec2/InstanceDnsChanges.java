@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The record changes one EC2 event calls for, per hosted zone id, for the caller to plan and apply; and the
@@ -21,11 +23,13 @@ import java.util.TreeMap;
  * @param warnings           problems for the caller to log
  * @param associationsNeeded private zones to associate with the instance's VPC
  * @param staleEvent         true when the event was older than the last applied one and was ignored
+ * @param withoutRecords     running instances that got no record at all (no DNS tag yet, no DHCP-options domain
+ *                           with a zone): candidates for the late-tag retry
  */
 public record InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<String, List<RecordSet>> deletes,
                                  List<AddressName> ptrUpserts, List<AddressName> ptrDeletes,
                                  List<DnsWarning> warnings, List<AssociationNeeded> associationsNeeded,
-                                 boolean staleEvent) {
+                                 boolean staleEvent, List<String> withoutRecords) {
 
     public InstanceDnsChanges {
         upserts = copy(upserts);
@@ -34,6 +38,20 @@ public record InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<Strin
         ptrDeletes = List.copyOf(ptrDeletes);
         warnings = List.copyOf(warnings);
         associationsNeeded = List.copyOf(associationsNeeded);
+        withoutRecords = List.copyOf(withoutRecords);
+    }
+
+    /** Changes where every running instance got records. */
+    public InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<String, List<RecordSet>> deletes,
+                              List<AddressName> ptrUpserts, List<AddressName> ptrDeletes, List<DnsWarning> warnings,
+                              List<AssociationNeeded> associationsNeeded, boolean staleEvent) {
+        this(upserts, deletes, ptrUpserts, ptrDeletes, warnings, associationsNeeded, staleEvent, List.of());
+    }
+
+    /** These changes with {@code instanceIds} as the running instances without records. */
+    public InstanceDnsChanges withoutRecords(List<String> instanceIds) {
+        return new InstanceDnsChanges(upserts, deletes, ptrUpserts, ptrDeletes, warnings, associationsNeeded,
+                staleEvent, instanceIds);
     }
 
     /** No change. */
@@ -67,7 +85,9 @@ public record InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<Strin
         Map<String, AddressName> ptrDeletes = new LinkedHashMap<>();
         List<DnsWarning> warnings = new ArrayList<>();
         List<AssociationNeeded> associations = new ArrayList<>();
+        Set<String> withoutRecords = new TreeSet<>();
         for (InstanceDnsChanges p : parts) {
+            withoutRecords.addAll(p.withoutRecords);
             p.upserts.forEach((zone, sets) -> sets.forEach(set ->
                     upserts.computeIfAbsent(zone, z -> new LinkedHashMap<>()).put(set.key(), set)));
             p.deletes.forEach((zone, sets) -> sets.forEach(set ->
@@ -85,7 +105,8 @@ public record InstanceDnsChanges(Map<String, List<RecordSet>> upserts, Map<Strin
         ptrDeletes.keySet().removeAll(ptrUpserts.keySet());
         boolean stale = !parts.isEmpty() && parts.stream().allMatch(InstanceDnsChanges::staleEvent);
         return new InstanceDnsChanges(values(upserts), values(deletes), List.copyOf(ptrUpserts.values()),
-                List.copyOf(ptrDeletes.values()), warnings, associations.stream().distinct().toList(), stale);
+                List.copyOf(ptrDeletes.values()), warnings, associations.stream().distinct().toList(), stale,
+                List.copyOf(withoutRecords));
     }
 
     private static Map<String, List<RecordSet>> values(Map<String, Map<RecordKey, RecordSet>> byZone) {

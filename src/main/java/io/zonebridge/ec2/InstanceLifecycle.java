@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  * that is ignored ({@link InstanceDnsChanges#staleEvent()}), one at the same time is applied again and gives the
  * same changes again, so a message redelivered after a failed apply still carries its work; the deletes are
  * record sets as made, for the caller to diff against the zone (a record already gone needs nothing).
+ * A running instance that gets no record at all is listed in {@link InstanceDnsChanges#withoutRecords()}, so
+ * the caller can look at it again while its tags may still come (late-tag retry).
  * The description is the truth for the running path: a running event for an instance EC2 now reports as stopped
  * or terminated (or no longer knows) removes its records. Calls are expected one at a time, or for disjoint
  * instances (one consumer, or SQS FIFO message groups by instance).
@@ -118,12 +120,16 @@ public final class InstanceLifecycle {
     private InstanceDnsChanges instanceEvents(String id, List<Ec2Event> events, Batch batch) {
         Optional<StoredInstance> stored = batch.stored(id);
         List<InstanceDnsChanges> changes = new ArrayList<>();
+        boolean withoutRecords = false;
         for (Ec2Event e : events) {
             Outcome outcome = apply(e, id, stored, batch);
             changes.add(outcome.changes());
             stored = outcome.stored();
+            if (!outcome.changes().staleEvent()) {
+                withoutRecords = outcome.changes().withoutRecords().contains(id);
+            }
         }
-        return InstanceDnsChanges.merge(changes);
+        return InstanceDnsChanges.merge(changes).withoutRecords(withoutRecords ? List.of(id) : List.of());
     }
 
     private List<InstanceDnsChanges> run(List<Callable<InstanceDnsChanges>> work) {
@@ -282,8 +288,9 @@ public final class InstanceLifecycle {
         }
         Optional<StoredInstance> now = save(new StoredInstance(new InstanceRecords(id, owned, ownedAddresses),
                 InstanceState.RUNNING, time));
+        boolean bare = plan.records().records().isEmpty() && plan.records().addresses().isEmpty();
         return new Outcome(new InstanceDnsChanges(upserts, deletes, ownedAddresses, ptrDeletes, warnings,
-                plan.associationsNeeded(), false), now);
+                plan.associationsNeeded(), false, bare ? List.of(id) : List.of()), now);
     }
 
     private Outcome remove(String id, InstanceState state, Instant time, Optional<StoredInstance> stored) {

@@ -3,6 +3,7 @@ package io.zonebridge.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,9 +18,10 @@ import java.util.function.LongSupplier;
  * The local AWS emulator on one 127.0.0.1 port, per account (from the access key id), with the realism of
  * {@link LocalRoute53Options}: Route 53 (REST-XML 2013-04-01); the JSON 1.1 services chosen by the
  * {@code X-Amz-Target} prefix, Route 53 Resolver configs, Organizations and EventBridge (delivering to SQS);
- * and STS by the Query protocol (form-encoded {@code Action=} bodies). Every ChangeResourceRecordSets call is
- * emitted as its CloudTrail event on the caller's default bus in us-east-1; rules with a rate schedule fire. Start with {@link #start(int)}, stop
- * with {@link #stop()}.
+ * STS by the Query protocol (form-encoded {@code Action=} bodies); and the EC2 subset of {@link Ec2QueryHandler}
+ * (Query protocol, {@code Version=2016-11-15}), whose instance state changes and tag calls go to EventBridge.
+ * Every ChangeResourceRecordSets call is emitted as its CloudTrail event on the caller's default bus in
+ * us-east-1; rules with a rate schedule fire. Start with {@link #start(int)}, stop with {@link #stop()}.
  */
 public final class LocalAwsServer {
     static {
@@ -40,6 +42,8 @@ public final class LocalAwsServer {
     private Duration scheduleMinute = Duration.ofMinutes(1);
     private LocalDnsServer dns;
     private ExecutorService executor;
+    private Ec2Timings ec2Timings = Ec2Timings.DEFAULTS;
+    private Ec2QueryHandler ec2;
 
     /** An emulator with default options. */
     public LocalAwsServer() {
@@ -71,6 +75,9 @@ public final class LocalAwsServer {
         Route53Handler route53 = new Route53Handler(state, options, counters, clock,
                 new CloudTrailRecorder(state, events, clock));
         StsHandler sts = new StsHandler(state, counters, clock);
+        Ec2QueryHandler ec2Handler = new Ec2QueryHandler(new Ec2EventEmitter(events, state, clock), ec2Timings,
+                new RequestRateLimiter(options.requestsPerSecond()), counters, clock);
+        ec2 = ec2Handler;
         List<JsonProtocolHandler> json = List.of(
                 new JsonProtocolHandler(new ResolverHandler(state, options, clock),
                         new RequestRateLimiter(options.requestsPerSecond()), counters),
@@ -87,7 +94,7 @@ public final class LocalAwsServer {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> dispatch(exchange, route53, sts, json));
+        server.createContext("/", exchange -> dispatch(exchange, route53, sts, ec2Handler, json));
         server.start();
         if (options.dnsPort() >= 0) {
             LocalDnsServer dnsServer = new LocalDnsServer(new ZoneAuthority(state));
@@ -103,7 +110,7 @@ public final class LocalAwsServer {
     }
 
     private static void dispatch(HttpExchange exchange, Route53Handler route53, StsHandler sts,
-                                 List<JsonProtocolHandler> json) throws IOException {
+                                 Ec2QueryHandler ec2, List<JsonProtocolHandler> json) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null) {
@@ -111,7 +118,13 @@ public final class LocalAwsServer {
                         .orElse(json.get(0));
                 handler.handle(exchange, target);
             } else if (StsHandler.isQueryRequest(exchange)) {
-                sts.handle(exchange);
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                exchange.setStreams(new ByteArrayInputStream(body), null);
+                if (Ec2QueryHandler.isEc2Request(exchange.getRequestURI().getRawQuery(), body)) {
+                    ec2.handle(exchange);
+                } else {
+                    sts.handle(exchange);
+                }
             } else {
                 route53.handle(exchange);
             }
@@ -127,6 +140,15 @@ public final class LocalAwsServer {
             throw new IllegalArgumentException("schedule minute must be positive: " + minute);
         }
         this.scheduleMinute = minute;
+        return this;
+    }
+
+    /** Sets how long emulated EC2 state transitions take; call before {@link #start(int)}. */
+    public synchronized LocalAwsServer withEc2Timings(Ec2Timings timings) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.ec2Timings = timings;
         return this;
     }
 
@@ -147,6 +169,8 @@ public final class LocalAwsServer {
             server = null;
             schedules.close();
             schedules = null;
+            ec2.close();
+            ec2 = null;
             events.close();
             events = null;
             if (dns != null) {

@@ -21,7 +21,7 @@ import java.net.URI;
  * sqlite4java's native library comes from {@code sqlite4java.library.path}, which the Maven build points at the
  * native libraries it copies into {@code target/sqlite4java-native}.
  */
-final class DynamoDbLocal implements AutoCloseable {
+public final class DynamoDbLocal implements AutoCloseable {
 
     private final Server jetty;
     private final int port;
@@ -31,7 +31,7 @@ final class DynamoDbLocal implements AutoCloseable {
         this.port = port;
     }
 
-    static DynamoDbLocal start() throws Exception {
+    public static DynamoDbLocal start() throws Exception {
         if (System.getProperty("sqlite4java.library.path") == null) {
             throw new IllegalStateException("sqlite4java.library.path is not set (the Maven build sets it)");
         }
@@ -48,12 +48,12 @@ final class DynamoDbLocal implements AutoCloseable {
         return new DynamoDbLocal(jetty, connector.getLocalPort());
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** A new client, as a restarted zonebridge would make. */
-    DynamoDbClient client() {
+    public DynamoDbClient client() {
         return DynamoDbClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();

@@ -1,6 +1,6 @@
 package io.zonebridge.ec2;
 
-import io.zonebridge.testpeers.MotoServer;
+import io.zonebridge.local.LocalAwsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,24 +14,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** InstanceDescriber and VpcDescriber through the SDK against moto_server. */
+/** InstanceDescriber and VpcDescriber through the SDK against the project's EC2 emulator. */
 class Ec2DescribersTest {
 
-    private static MotoServer moto;
+    private static LocalAwsServer emulator;
     private static Ec2Client ec2;
     private static Ec2Sandbox sandbox;
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
-        ec2 = Ec2TestClients.against(moto);
+        emulator = Ec2TestClients.emulator();
+        ec2 = Ec2TestClients.against(emulator);
         sandbox = new Ec2Sandbox(ec2);
     }
 
     @AfterAll
     static void stop() {
         ec2.close();
-        moto.close();
+        emulator.stop();
     }
 
     @Test
@@ -46,7 +46,7 @@ class Ec2DescribersTest {
         assertEquals(vpc, d.vpcId());
         assertEquals(subnet, d.subnetId());
         assertEquals("10.0.1.25", d.primaryPrivateIpv4().orElseThrow());
-        assertNotNull(d.publicIpv4(), "moto gives a public address when asked for one");
+        assertNotNull(d.publicIpv4(), "the emulator gives a public address when asked for one");
         assertEquals("ip-10-0-1-25.ec2.internal", d.privateDnsName());
         assertEquals(Map.of("Name", "web-01", "ZONE", "internal.example.com."), d.tags());
     }

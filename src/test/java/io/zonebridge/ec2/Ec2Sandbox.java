@@ -8,16 +8,26 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Builds EC2 test scenery in moto through the SDK: VPCs with DHCP options, subnets, tagged instances. */
+/**
+ * Builds EC2 test scenery in the emulator through the SDK: VPCs with DHCP options, subnets, tagged instances; state
+ * changes wait (SDK waiters) until the instance is in the state asked for.
+ */
 final class Ec2Sandbox {
 
     private final Ec2Client ec2;
+    private final Ec2Waiter waiter;
 
     Ec2Sandbox(Ec2Client ec2) {
         this.ec2 = ec2;
+        this.waiter = Ec2Waiter.builder().client(ec2).overrideConfiguration(c -> c.maxAttempts(200)
+                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(25)))).build();
     }
 
     /** A VPC with DNS support and host names as given, and DHCP options with {@code domainName} (null: none). */
@@ -39,7 +49,7 @@ final class Ec2Sandbox {
 
     /** Runs one instance in the subnet with the private address and tags given, with a public address. */
     String run(String subnet, String privateIp, Map<String, String> tags) {
-        return ec2.runInstances(r -> {
+        String id = ec2.runInstances(r -> {
             r.imageId("ami-12345678").minCount(1).maxCount(1).instanceType("t3.micro")
                     .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet)
                             .privateIpAddress(privateIp).associatePublicIpAddress(true).build());
@@ -49,6 +59,8 @@ final class Ec2Sandbox {
                         .build());
             }
         }).instances().get(0).instanceId();
+        waiter.waitUntilInstanceRunning(r -> r.instanceIds(id)).matched().response().orElseThrow();
+        return id;
     }
 
     void tag(String instanceId, Map<String, String> tags) {
@@ -62,10 +74,12 @@ final class Ec2Sandbox {
 
     void stop(String instanceId) {
         ec2.stopInstances(r -> r.instanceIds(instanceId));
+        waiter.waitUntilInstanceStopped(r -> r.instanceIds(instanceId)).matched().response().orElseThrow();
     }
 
     void start(String instanceId) {
         ec2.startInstances(r -> r.instanceIds(instanceId));
+        waiter.waitUntilInstanceRunning(r -> r.instanceIds(instanceId)).matched().response().orElseThrow();
     }
 
     void terminateAll(List<String> instanceIds) {
@@ -77,5 +91,6 @@ final class Ec2Sandbox {
 
     void terminate(String instanceId) {
         ec2.terminateInstances(r -> r.instanceIds(List.of(instanceId)));
+        waiter.waitUntilInstanceTerminated(r -> r.instanceIds(instanceId)).matched().response().orElseThrow();
     }
 }

@@ -1,6 +1,6 @@
 package io.zonebridge.ec2;
 
-import io.zonebridge.testpeers.MotoServer;
+import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.route53.HostedZoneRef;
 import org.junit.jupiter.api.AfterAll;
@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole Camel-free EC2 path: event bodies (fixture shapes) → parser → lifecycle, with instances and VPCs in
- * moto_server and state in DynamoDB Local; the returned changes are applied to {@link AppliedZones}.
+ * the project's EC2 emulator and state in DynamoDB Local; the returned changes are applied to {@link AppliedZones}.
  */
 class InstanceLifecycleTest {
 
     private static final String ZONE = "internal.example.com.";
     private static final Instant T0 = Instant.parse("2024-05-14T12:58:41Z");
 
-    private static MotoServer moto;
+    private static LocalAwsServer emulator;
     private static DynamoDbLocal dynamo;
     private static Ec2Client ec2;
     private static DynamoDbClient dynamoClient;
@@ -42,9 +42,9 @@ class InstanceLifecycleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
+        emulator = Ec2TestClients.emulator();
         dynamo = DynamoDbLocal.start();
-        ec2 = Ec2TestClients.against(moto);
+        ec2 = Ec2TestClients.against(emulator);
         dynamoClient = dynamo.client();
         sandbox = new Ec2Sandbox(ec2);
     }
@@ -53,7 +53,7 @@ class InstanceLifecycleTest {
     static void stop() throws Exception {
         ec2.close();
         dynamoClient.close();
-        moto.close();
+        emulator.stop();
         dynamo.close();
     }
 

@@ -1,5 +1,6 @@
 package io.zonebridge.app.config;
 
+import io.zonebridge.app.ec2.Ec2Settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ public final class ConfigLoader {
         }
         ConfigNode root = new ConfigNode(source, "", tree);
         if (root.isPresent()) {
-            root.allowOnly("route53", "safety", "tsigKeys", "secondary", "reverse");
+            root.allowOnly("route53", "safety", "tsigKeys", "secondary", "reverse", "ec2");
         }
         Map<String, TsigKeyConfig> keys = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : root.get("tsigKeys").entries()) {
@@ -54,6 +55,6 @@ public final class ConfigLoader {
         }
         return new ZonebridgeConfig(Route53Settings.from(root.get("route53")), SafetySettings.from(root.get("safety")),
                 Map.copyOf(keys), SecondarySettings.from(root.get("secondary"), keys),
-                ReverseSettings.from(root.get("reverse")));
+                ReverseSettings.from(root.get("reverse")), Ec2Settings.from(root.get("ec2")));
     }
 }

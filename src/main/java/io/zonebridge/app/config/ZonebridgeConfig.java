@@ -1,5 +1,6 @@
 package io.zonebridge.app.config;
 
+import io.zonebridge.app.ec2.Ec2Settings;
 import java.util.Map;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Map;
  * @param tsigKeys  TSIG keys by name (secrets masked in toString)
  * @param secondary Route 53 as a secondary
  * @param reverse   the reverse-DNS job (CloudTrail events → PTRs)
+ * @param ec2       the EC2 dynamic-DNS job (instance state changes → A, AAAA, CNAME, PTR)
  */
 public record ZonebridgeConfig(Route53Settings route53, SafetySettings safety, Map<String, TsigKeyConfig> tsigKeys,
-                               SecondarySettings secondary, ReverseSettings reverse) {
+                               SecondarySettings secondary, ReverseSettings reverse,
+                               Ec2Settings ec2) {
 }

@@ -1,0 +1,95 @@
+package io.zonebridge.app.ec2;
+
+import io.zonebridge.app.Route53Connection;
+import io.zonebridge.app.ZonebridgeRuntime;
+import io.zonebridge.app.reverse.ReverseSyncService;
+import io.zonebridge.ec2.InstanceDescriber;
+import io.zonebridge.ec2.InstanceLifecycle;
+import io.zonebridge.ec2.InstanceRecordPlanner;
+import io.zonebridge.ec2.InstanceRecordStore;
+import io.zonebridge.ec2.VpcDescriber;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The EC2 dynamic-DNS job's wiring: from {@code ec2:} of the configuration, sets the properties
+ * {@code zonebridge.ec2.enabled}, {@code .queue}, {@code .deadLetterQueue} and {@code .lateTagInterval} (ms) and,
+ * when enabled, makes the EC2, DynamoDB and SQS clients, ensures the state table exists and binds the beans the
+ * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2WorkMerger}, {@code ec2Sync},
+ * {@code ec2SqsClient}). PTRs go through the reverse job's {@code reverseSync} bean, so bind this after
+ * {@link io.zonebridge.app.reverse.ReverseJob#bind}. The clients are closed when Camel stops.
+ */
+public final class Ec2Job {
+
+    private Ec2Job() {
+    }
+
+    /** Binds the job's beans and properties into the Camel context. */
+    public static void bind(ZonebridgeRuntime runtime, CamelContext context) throws Exception {
+        Ec2Settings settings = runtime.config().ec2();
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.addOverrideProperty("zonebridge.ec2.enabled", Boolean.toString(settings.enabled()));
+        properties.addOverrideProperty("zonebridge.ec2.queue", settings.queue());
+        properties.addOverrideProperty("zonebridge.ec2.deadLetterQueue", settings.deadLetterQueue());
+        properties.addOverrideProperty("zonebridge.ec2.lateTagInterval",
+                Long.toString(settings.lateTagInterval().toMillis()));
+        if (!settings.enabled()) {
+            return;
+        }
+        Ec2Client ec2 = configure(Ec2Client.builder(), settings, settings.ec2Endpoint()).build();
+        DynamoDbClient dynamo = configure(DynamoDbClient.builder(), settings, settings.dynamoDbEndpoint()).build();
+        SqsClient sqs = configure(SqsClient.builder(), settings, settings.sqsEndpoint()).build();
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                sqs.close();
+                dynamo.close();
+                ec2.close();
+            }
+        }, true, true);
+        InstanceRecordStore store = new InstanceRecordStore(dynamo, settings.table());
+        store.ensureTable();
+        Route53Connection route53 = runtime.connection();
+        Ec2CandidateZones zones = new Ec2CandidateZones(route53.gateway(), route53.client(), Clock.systemUTC());
+        InstanceLifecycle lifecycle = new InstanceLifecycle(new InstanceDescriber(ec2), new VpcDescriber(ec2),
+                new InstanceRecordPlanner(settings.dns()), store, zones, settings.parallelism());
+        Registry registry = context.getRegistry();
+        ReverseSyncService reverse = registry.lookupByNameAndType("reverseSync", ReverseSyncService.class);
+        if (reverse == null) {
+            throw new IllegalStateException("ec2: bean reverseSync is missing (bind the reverse job first)");
+        }
+        registry.bind("ec2Ingest", new Ec2Ingest());
+        registry.bind("ec2WorkMerger", new Ec2WorkMerger());
+        registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
+                new InstanceRecordApplier(route53.gateway(), runtime.config().safety().limits()), reverse,
+                settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
+                new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC())));
+        registry.bind("ec2SqsClient", sqs);
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Ec2Settings settings,
+                                                                   Optional<URI> endpoint) {
+        builder.region(Region.of(settings.region()))
+                .credentialsProvider(Route53Connection.credentials(endpoint.isPresent()))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+                        .build());
+        endpoint.ifPresent(builder::endpointOverride);
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(ApacheHttpClient.builder());
+        }
+        return builder;
+    }
+}

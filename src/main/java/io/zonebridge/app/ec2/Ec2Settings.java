@@ -1,0 +1,119 @@
+package io.zonebridge.app.ec2;
+
+import io.zonebridge.app.config.ConfigNode;
+import io.zonebridge.ec2.Ec2DnsSettings;
+import io.zonebridge.ec2.HostNamePattern;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The EC2 dynamic-DNS job ({@code ec2:} in the configuration): where its events arrive, where EC2 and the DynamoDB
+ * state table are, and how records are made. Off unless {@code enabled: true}.
+ *
+ * @param enabled           whether the {@code ec2-dns} routes run
+ * @param region            region of EC2, SQS and DynamoDB
+ * @param ec2Endpoint       EC2 endpoint override (the local emulator), empty for AWS itself
+ * @param sqsEndpoint       SQS endpoint override (ElasticMQ locally), empty for AWS itself
+ * @param dynamoDbEndpoint  DynamoDB endpoint override (DynamoDB Local), empty for AWS itself
+ * @param queue             queue EventBridge delivers state changes and CreateTags calls to
+ * @param deadLetterQueue   queue malformed messages go to, with the reason
+ * @param table             DynamoDB table of what was made per instance (created when missing)
+ * @param dns               tag keys, TTL and host-name pattern
+ * @param associateVpc      whether a private zone that gets an instance's records is associated with its VPC
+ * @param lateTagWindow     how long a running instance without DNS tags is looked at again (0: never)
+ * @param lateTagInterval   how often it is looked at within that window
+ * @param parallelism       instances of one batch handled at the same time
+ */
+public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpoint, Optional<URI> sqsEndpoint,
+                          Optional<URI> dynamoDbEndpoint, String queue, String deadLetterQueue, String table,
+                          Ec2DnsSettings dns, boolean associateVpc, Duration lateTagWindow, Duration lateTagInterval,
+                          int parallelism) {
+
+    /** The job switched off, with defaults elsewhere. */
+    public static Ec2Settings disabled() {
+        return new Ec2Settings(false, "us-east-1", Optional.empty(), Optional.empty(), Optional.empty(),
+                "zonebridge-ec2", "zonebridge-ec2-dlq", "zonebridge-ec2-instances", Ec2DnsSettings.DEFAULTS, true,
+                Duration.ofMinutes(10), Duration.ofSeconds(30), 8);
+    }
+
+    /** The settings of node {@code ec2} (absent: {@link #disabled()}); errors name the key. */
+    public static Ec2Settings from(ConfigNode node) {
+        Ec2Settings d = disabled();
+        if (!node.isPresent()) {
+            return d;
+        }
+        node.allowOnly("enabled", "region", "ec2Endpoint", "sqsEndpoint", "dynamoDbEndpoint", "queue",
+                "deadLetterQueue", "table", "zoneTag", "cnameTag", "ttl", "hostName", "associateVpc",
+                "lateTagWindow", "lateTagInterval", "parallelism");
+        String region = node.get("region").text(d.region());
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            throw node.get("region").error("must be an AWS region such as us-east-1, not '" + region + "'");
+        }
+        String queue = queueName(node.get("queue"), d.queue());
+        String deadLetter = queueName(node.get("deadLetterQueue"), queue + "-dlq");
+        if (deadLetter.equals(queue)) {
+            throw node.get("deadLetterQueue").error("must differ from ec2.queue ('" + queue + "')");
+        }
+        String table = node.get("table").text(d.table());
+        if (!table.matches("[A-Za-z0-9_.-]{3,255}")) {
+            throw node.get("table").error("must be a DynamoDB table name (3 to 255 of letters, digits, _ - .), not '"
+                    + table + "'");
+        }
+        String zoneTag = tagKey(node.get("zoneTag"), "ZONE");
+        String cnameTag = tagKey(node.get("cnameTag"), "CNAME");
+        long ttl = node.get("ttl").longValue(300, 0, 2_147_483_647L);
+        HostNamePattern hostName;
+        ConfigNode hostNode = node.get("hostName");
+        List<String> alternatives = hostNode.isPresent()
+                ? hostNode.list().stream().map(ConfigNode::text).toList() : HostNamePattern.DEFAULT;
+        try {
+            hostName = new HostNamePattern(alternatives);
+        } catch (IllegalArgumentException e) {
+            throw hostNode.error(e.getMessage());
+        }
+        Duration window = node.get("lateTagWindow").duration().orElse(d.lateTagWindow());
+        Duration interval = node.get("lateTagInterval").duration().orElse(d.lateTagInterval());
+        if (window.isNegative()) {
+            throw node.get("lateTagWindow").error("must not be negative");
+        }
+        if (interval.isZero() || interval.isNegative()) {
+            throw node.get("lateTagInterval").error("must be positive");
+        }
+        return new Ec2Settings(node.get("enabled").bool(false), region, url(node.get("ec2Endpoint")),
+                url(node.get("sqsEndpoint")), url(node.get("dynamoDbEndpoint")), queue, deadLetter, table,
+                new Ec2DnsSettings(zoneTag, cnameTag, ttl, hostName), node.get("associateVpc").bool(true), window,
+                interval, (int) node.get("parallelism").longValue(d.parallelism(), 1, 64));
+    }
+
+    private static String tagKey(ConfigNode node, String defaultKey) {
+        String key = node.text(defaultKey);
+        if (key.isBlank() || key.length() > 128 || key.startsWith("aws:")) {
+            throw node.error("must be an EC2 tag key (1 to 128 characters, not starting with aws:), not '" + key + "'");
+        }
+        return key;
+    }
+
+    private static String queueName(ConfigNode node, String defaultName) {
+        String name = node.text(defaultName);
+        if (!name.matches("[A-Za-z0-9_-]{1,80}(\\.fifo)?")) {
+            throw node.error("must be an SQS queue name (letters, digits, - and _, at most 80), not '" + name + "'");
+        }
+        return name;
+    }
+
+    private static Optional<URI> url(ConfigNode node) {
+        return node.optionalText().map(text -> {
+            try {
+                URI uri = URI.create(text);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw node.error("must be a URL such as http://127.0.0.1:4566, not '" + text + "'");
+            }
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package io.zonebridge.local;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
+
+/**
+ * Serves EC2's Query protocol (form-encoded {@code Action=...&Version=2016-11-15}, XML answers in the EC2
+ * namespace, failures as {@code <Response><Errors><Error>} with EC2's codes), per account (access key) and region
+ * (credential scope): instances ({@link Ec2InstanceOperations}), VPCs, subnets and DHCP options
+ * ({@link Ec2VpcOperations}), tags ({@link Ec2Tagging}). The per-account request rate of the emulator's options
+ * applies, answered as EC2's {@code RequestLimitExceeded}. Close it to stop its state transitions.
+ */
+public final class Ec2QueryHandler implements AutoCloseable {
+    /** The EC2 API version the handler speaks. */
+    public static final String VERSION = "2016-11-15";
+    private final Ec2State ec2 = new Ec2State();
+    private final Ec2InstanceOperations instances;
+    private final Ec2VpcOperations vpcs = new Ec2VpcOperations();
+    private final Ec2EventEmitter events;
+    private final RequestRateLimiter limiter;
+    private final OperationCounters counters;
+    private final ScheduledExecutorService scheduler;
+
+    /**
+     * A handler emitting its events through {@code events}.
+     *
+     * @param limiter request rate per account, or null for none
+     */
+    public Ec2QueryHandler(Ec2EventEmitter events, Ec2Timings timings, RequestRateLimiter limiter,
+                           OperationCounters counters, LongSupplier clock) {
+        this.events = events;
+        this.limiter = limiter;
+        this.counters = counters;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "local-aws-ec2");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.instances = new Ec2InstanceOperations(ec2, events, timings, scheduler, clock);
+    }
+
+    /** Whether a Query request (its query string and form body) is an EC2 call. */
+    public static boolean isEc2Request(String rawQuery, byte[] body) {
+        Map<String, String> params = Route53Router.query(rawQuery);
+        params.putAll(Route53Router.query(new String(body, StandardCharsets.UTF_8)));
+        return VERSION.equals(params.get("Version"));
+    }
+
+    /** Answers one HTTP exchange. */
+    public void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        int status = 200;
+        String answer;
+        try {
+            Map<String, String> raw = Route53Router.query(exchange.getRequestURI().getRawQuery());
+            raw.putAll(Route53Router.query(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)));
+            Ec2Params params = new Ec2Params(raw);
+            String action = params.get("Action") == null ? "" : params.get("Action");
+            counters.request(action);
+            Caller caller = Caller.fromAuthorization(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (limiter != null && !limiter.tryAcquire(caller.account())) {
+                counters.throttle();
+                throw new ServiceException(503, "RequestLimitExceeded", "Request limit exceeded.");
+            }
+            answer = ec2.locked(() -> call(action, ec2.region(caller.account(), caller.region()), params, requestId));
+            if (action.equals("CreateTags") || action.equals("DeleteTags")) {
+                events.tagsCall(caller, caller.region(), action, Ec2Tagging.resourceIds(params),
+                        action.equals("CreateTags") ? params.tags("Tag") : Ec2Tagging.deletedTags(params), requestId,
+                        exchange.getRemoteAddress().getAddress().getHostAddress(),
+                        String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+            }
+        } catch (ServiceException e) {
+            status = e.status();
+            answer = error(e, requestId);
+        } catch (RuntimeException e) {
+            status = 500;
+            answer = error(new ServiceException(500, "InternalError", "Internal emulator error: " + e), requestId);
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private String call(String action, Ec2Region region, Ec2Params params, String requestId) {
+        return switch (action) {
+            case "RunInstances" -> instances.runInstances(region, params, requestId);
+            case "DescribeInstances" -> instances.describeInstances(region, params, requestId);
+            case "StopInstances" -> instances.stopInstances(region, params, requestId);
+            case "StartInstances" -> instances.startInstances(region, params, requestId);
+            case "TerminateInstances" -> instances.terminateInstances(region, params, requestId);
+            case "CreateTags" -> Ec2Tagging.createTags(region, params, requestId);
+            case "DeleteTags" -> Ec2Tagging.deleteTags(region, params, requestId);
+            case "CreateVpc" -> vpcs.createVpc(region, params, requestId);
+            case "DescribeVpcs" -> vpcs.describeVpcs(region, params, requestId);
+            case "DescribeVpcAttribute" -> vpcs.describeVpcAttribute(region, params, requestId);
+            case "ModifyVpcAttribute" -> vpcs.modifyVpcAttribute(region, params, requestId);
+            case "CreateSubnet" -> vpcs.createSubnet(region, params, requestId);
+            case "DescribeSubnets" -> vpcs.describeSubnets(region, params, requestId);
+            case "CreateDhcpOptions" -> vpcs.createDhcpOptions(region, params, requestId);
+            case "DescribeDhcpOptions" -> vpcs.describeDhcpOptions(region, params, requestId);
+            case "AssociateDhcpOptions" -> vpcs.associateDhcpOptions(region, params, requestId);
+            default -> throw new ServiceException(400, "InvalidAction",
+                    "The action " + action + " is not valid for this web service.");
+        };
+    }
+
+    private static String error(ServiceException e, String requestId) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
+                + XmlWriter.escape(e.code()) + "</Code><Message>" + XmlWriter.escape(e.getMessage())
+                + "</Message></Error></Errors><RequestID>" + requestId + "</RequestID></Response>";
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
