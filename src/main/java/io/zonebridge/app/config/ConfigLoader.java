@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads and validates {@code config/zonebridge.yaml}; every error names the file and the key. */
+/**
+ * Reads and validates {@code config/zonebridge.yaml}; every error names the file (or environment variable) and the
+ * key. Keys can be overridden by environment variables ({@link EnvironmentOverrides}).
+ */
 public final class ConfigLoader {
 
     private final Map<String, String> environment;
@@ -45,7 +48,8 @@ public final class ConfigLoader {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
             throw new ConfigException(source + ": " + where + "not valid YAML: " + e.getOriginalMessage(), e);
         }
-        ConfigNode root = new ConfigNode(source, "", tree);
+        EnvironmentOverrides overrides = new EnvironmentOverrides(environment);
+        ConfigNode root = new ConfigNode(source, "", tree, overrides);
         if (root.isPresent()) {
             root.allowOnly("route53", "safety", "tsigKeys", "secondary", "reverse", "ec2");
         }
@@ -53,8 +57,11 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigNode> entry : root.get("tsigKeys").entries()) {
             keys.put(entry.getKey(), TsigKeyConfig.from(entry.getKey(), entry.getValue(), environment));
         }
-        return new ZonebridgeConfig(Route53Settings.from(root.get("route53")), SafetySettings.from(root.get("safety")),
-                Map.copyOf(keys), SecondarySettings.from(root.get("secondary"), keys),
-                ReverseSettings.from(root.get("reverse")), Ec2Settings.from(root.get("ec2")));
+        ZonebridgeConfig config = new ZonebridgeConfig(Route53Settings.from(root.get("route53")),
+                SafetySettings.from(root.get("safety")), Map.copyOf(keys),
+                SecondarySettings.from(root.get("secondary"), keys), ReverseSettings.from(root.get("reverse")),
+                Ec2Settings.from(root.get("ec2")));
+        overrides.requireAllUsed();
+        return config;
     }
 }

@@ -1,6 +1,7 @@
 package io.zonebridge.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.time.Duration;
@@ -23,11 +24,31 @@ public final class ConfigNode {
     private final String source;
     private final String path;
     private final JsonNode node;
+    private final EnvironmentOverrides overrides;
 
     ConfigNode(String source, String path, JsonNode node) {
+        this(source, path, node, EnvironmentOverrides.none());
+    }
+
+    /** A node whose descendants may be overridden by environment variables ({@link EnvironmentOverrides}). */
+    ConfigNode(String source, String path, JsonNode node, EnvironmentOverrides overrides) {
         this.source = source;
         this.path = path;
         this.node = node == null ? MissingNode.getInstance() : node;
+        this.overrides = overrides;
+    }
+
+    /** The node at {@code childPath}: the environment's value when one is set, else {@code fromFile}. */
+    private ConfigNode child(String childPath, JsonNode fromFile) {
+        Optional<JsonNode> overridden = overrides.valueFor(childPath);
+        if (overridden.isPresent()) {
+            return new ConfigNode("environment variable " + EnvironmentOverrides.variableFor(childPath), childPath,
+                    overridden.get(), overrides);
+        }
+        if ((fromFile == null || fromFile.isMissingNode() || fromFile.isNull()) && overrides.hasAnyBelow(childPath)) {
+            fromFile = JsonNodeFactory.instance.objectNode();
+        }
+        return new ConfigNode(source, childPath, fromFile, overrides);
     }
 
     public String path() {
@@ -40,7 +61,7 @@ public final class ConfigNode {
 
     /** The child under {@code key} (possibly absent). */
     public ConfigNode get(String key) {
-        return new ConfigNode(source, path.isEmpty() ? key : path + "." + key, node.get(key));
+        return child(path.isEmpty() ? key : path + "." + key, node.get(key));
     }
 
     /** Fails when this mapping has keys other than the allowed ones (catches typos). */
@@ -72,7 +93,7 @@ public final class ConfigNode {
         }
         List<ConfigNode> items = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            items.add(new ConfigNode(source, path + "[" + i + "]", node.get(i)));
+            items.add(child(path + "[" + i + "]", node.get(i)));
         }
         return items;
     }
