@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code zonebridge} command line: one subcommand per job. */
 @Command(name = "zonebridge", mixinStandardHelpOptions = true, version = "zonebridge 0.1.0",
         description = "Keeps Amazon Route 53 in step with the rest of your DNS.",
-        subcommands = {RunCommand.class, SyncCommand.class, PlanCommand.class, ApplyCommand.class, LocalCommand.class})
+        subcommands = {RunCommand.class, SyncCommand.class, PlanCommand.class, ApplyCommand.class, LocalCommand.class,
+                DoctorCommand.class})
 public final class ZonebridgeCommand implements Runnable {
 
     @Override
