@@ -48,11 +48,18 @@ public final class Ec2Reads {
     /** VPCs connected to {@code vpcId} by an active peering connection or a shared transit gateway. */
     public List<ConnectedVpc> connectedVpcs(String vpcId) {
         List<ConnectedVpc> connected = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (String side : List.of("requester-vpc-info.vpc-id", "accepter-vpc-info.vpc-id")) {
+            // the filters narrow the listing; the checks below decide (not every EC2 implementation filters)
             for (VpcPeeringConnection peering : ec2.describeVpcPeeringConnectionsPaginator(r -> r.filters(
                     filter(side, vpcId), filter("status-code", "active"))).vpcPeeringConnections()) {
-                VpcPeeringConnectionVpcInfo other = side.startsWith("requester") ? peering.accepterVpcInfo()
-                        : peering.requesterVpcInfo();
+                boolean requester = vpcId.equals(peering.requesterVpcInfo().vpcId());
+                boolean accepter = vpcId.equals(peering.accepterVpcInfo().vpcId());
+                if (!(requester || accepter) || !"active".equals(peering.status().codeAsString())
+                        || !seen.add(peering.vpcPeeringConnectionId())) {
+                    continue;
+                }
+                VpcPeeringConnectionVpcInfo other = requester ? peering.accepterVpcInfo() : peering.requesterVpcInfo();
                 List<String> cidrs = new ArrayList<>();
                 other.cidrBlockSet().forEach(c -> cidrs.add(c.cidrBlock()));
                 if (cidrs.isEmpty() && other.cidrBlock() != null) {
@@ -65,12 +72,13 @@ public final class Ec2Reads {
         Set<String> gateways = new LinkedHashSet<>();
         ec2.describeTransitGatewayVpcAttachmentsPaginator(r -> r.filters(filter("vpc-id", vpcId),
                         filter("state", "available")))
-                .transitGatewayVpcAttachments().forEach(a -> gateways.add(a.transitGatewayId()));
+                .transitGatewayVpcAttachments().stream().filter(a -> vpcId.equals(a.vpcId()))
+                .forEach(a -> gateways.add(a.transitGatewayId()));
         for (String gateway : gateways) {
             ec2.describeTransitGatewayVpcAttachmentsPaginator(r -> r.filters(filter("transit-gateway-id", gateway),
                             filter("state", "available")))
                     .transitGatewayVpcAttachments().stream()
-                    .filter(a -> !vpcId.equals(a.vpcId()))
+                    .filter(a -> gateway.equals(a.transitGatewayId()) && !vpcId.equals(a.vpcId()))
                     .forEach(a -> connected.add(new ConnectedVpc(a.vpcId(), cidrs(describeVpc(a.vpcId())),
                             "transit gateway " + gateway)));
         }
