@@ -47,11 +47,17 @@ final class DoctorWorld implements AutoCloseable {
     final Route53ResolverClient resolver;
     final Ec2Client ec2;
 
+    /** A world in an account of its own. */
     DoctorWorld(MotoServer moto) {
+        this(moto, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                "AKIADOCTOR" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(), "s")));
+    }
+
+    /** A world in the account of {@code credentials}. */
+    DoctorWorld(MotoServer moto, AwsCredentialsProvider credentials) {
         this.moto = moto;
+        this.credentials = credentials;
         aws.start(0);
-        credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                "AKIADOCTOR" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(), "s"));
         route53 = Route53Client.builder().endpointOverride(URI.create(aws.endpoint())).region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
         resolver = Route53ResolverClient.builder().endpointOverride(URI.create(aws.endpoint()))
@@ -72,6 +78,10 @@ final class DoctorWorld implements AutoCloseable {
 
     String endpoint() {
         return aws.endpoint();
+    }
+
+    String ec2Endpoint() {
+        return moto.endpoint().toString();
     }
 
     /** The emulator's DNS port: answers from the hosted zones, as the VPC's Resolver answers from a private zone. */
