@@ -88,6 +88,14 @@ public final class Diagnosis {
                             + " does it), and disable autodefined reverse if that zone is less specific than "
                             + answering.domain()));
         }
+        if (outcome == Outcome.ANSWERED && !healthy && answering.kind() != SourceKind.PRIVATE_ZONE) {
+            zoneAnswers.entrySet().stream().filter(e -> e.getValue().values().equals(observed.values())).findFirst()
+                    .ifPresent(e -> findings.add(new Finding("the resolver " + observed.server() + " answered from the "
+                            + e.getKey().describe() + ", which the VPC's Resolver would not use for this name: that "
+                            + "server does not apply the VPC's Resolver rules (the local emulator's DNS port answers "
+                            + "from every zone)", "ask the VPC's Resolver (VPC CIDR base + 2) from inside the VPC to "
+                            + "see what clients get")));
+        }
         observedFindings(findings, winner, expected, observed, outcome, checks);
         for (EndpointCheck check : checks) {
             if (!check.ok()) {
