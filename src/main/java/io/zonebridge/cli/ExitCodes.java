@@ -10,6 +10,8 @@ final class ExitCodes {
     static final int BAD_INPUT = 2;
     /** A safety limit refused the plan; nothing was changed. Use --force. */
     static final int REFUSED = 3;
+    /** AWS could not be read (unreachable, access denied); nothing was diagnosed. */
+    static final int UNAVAILABLE = 4;
 
     private ExitCodes() {
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zonebridge", mixinStandardHelpOptions = true, version = "zonebridge 0.1.0",
         description = "Keeps Amazon Route 53 in step with the rest of your DNS.",
         subcommands = {RunCommand.class, SyncCommand.class, PlanCommand.class, ApplyCommand.class, LocalCommand.class,
-                ProvisionCommand.class})
+                ProvisionCommand.class, DoctorCommand.class})
 public final class ZonebridgeCommand implements Runnable {
 
     @Override

@@ -25,10 +25,16 @@ import java.util.TreeSet;
  */
 public final class PermissionScopes {
 
-    /** The provisioning entry points: classes, or packages by prefix ending in a dot. */
+    /**
+     * The provisioning entry points: classes, or packages by prefix ending in a dot. {@code zonebridge doctor} is
+     * another operator-only command (run with the operator's read permissions), so its reads stay out of the task
+     * role too.
+     */
     public static final List<String> PROVISIONING_CALLERS = List.of(
             "io.zonebridge.provision.",
-            "io.zonebridge.cli.ProvisionCommand");
+            "io.zonebridge.cli.ProvisionCommand",
+            "io.zonebridge.doctor.",
+            "io.zonebridge.cli.DoctorCommand");
 
     /** Services zonebridge reads in member accounts with assumed-role credentials. */
     public static final Set<String> MEMBER_SERVICES = Set.of("route53", "ec2");

@@ -1,0 +1,138 @@
+package io.zonebridge.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.zonebridge.app.Route53Connection;
+import io.zonebridge.doctor.DoctorConnection;
+import io.zonebridge.doctor.DoctorReport;
+import io.zonebridge.doctor.LookupQuery;
+import io.zonebridge.doctor.ReportText;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * {@code zonebridge doctor ADDRESS|NAME --vpc VPC_ID}: explains why a lookup in a VPC answers what it does (see
+ * {@link io.zonebridge.doctor.Doctor}). Read-only. Exit codes: 0 the lookup answers as expected; 1 a problem was
+ * found (the report says what to fix); 2 bad input (address, VPC, resolver); 4 AWS could not be read.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Explain why a reverse (or forward) lookup in a VPC does not answer what it should: every "
+                + "source that could answer (Resolver rules, autodefined reverse rules, private hosted zones, the "
+                + "internet), which one wins and why, the answer it should give, the answer a resolver gives, the "
+                + "outbound endpoint path of a forwarding rule, and what to fix. Changes nothing.",
+                "Exit: 0 answers as expected, 1 problem found, 2 bad input, 4 AWS not readable."})
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ADDRESS|NAME", description = "An IP address (PTR lookup) or a name.")
+    String target;
+
+    @Option(names = "--vpc", required = true, paramLabel = "VPC_ID", description = "The VPC the lookup is made in.")
+    String vpc;
+
+    @Option(names = "--resolver", paramLabel = "HOST[:PORT]",
+            description = "DNS server to ask (default: the VPC's Resolver, VPC CIDR base + 2, port 53).")
+    String resolver;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Record type for a name (default: A).")
+    String type;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-1}",
+            description = "Region of the VPC (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:ZONEBRIDGE_ENDPOINT}",
+            description = "Route 53 and Resolver endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` "
+                    + "(env ZONEBRIDGE_ENDPOINT).")
+    URI endpoint;
+
+    @Option(names = "--ec2-endpoint", paramLabel = "URL", description = "EC2 endpoint (default: AWS).")
+    URI ec2Endpoint;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
+            description = "How long to wait for the resolver's answer (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "5",
+            description = "Route 53 requests per second for this account (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LookupQuery query;
+        Optional<InetSocketAddress> server;
+        try {
+            query = LookupQuery.parse(target, type);
+            server = Optional.ofNullable(resolver).map(DoctorCommand::server);
+            if (!vpc.matches("vpc-[0-9a-f]+")) {
+                throw new IllegalArgumentException("--vpc '" + vpc + "' is not a VPC id (vpc-...)");
+            }
+            if (timeoutSeconds <= 0) {
+                throw new IllegalArgumentException("--timeout must be positive");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        boolean local = endpoint != null || ec2Endpoint != null;
+        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint, ec2Endpoint,
+                Route53Connection.credentials(local), rate)) {
+            DoctorReport report = connection.doctor().diagnose(query, vpc, region, server,
+                    Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                out.print(ReportText.render(report));
+            }
+            out.flush();
+            return report.exitCode();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (SdkException | IllegalStateException e) {
+            err.println("error: cannot read AWS: " + e.getMessage());
+            err.flush();
+            return ExitCodes.UNAVAILABLE;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("report not serialisable: " + e.getMessage(), e);
+        }
+    }
+
+    private static InetSocketAddress server(String text) {
+        String host = text;
+        int port = 53;
+        int colon = text.lastIndexOf(':');
+        if (colon > 0 && text.indexOf(':') == colon) {
+            host = text.substring(0, colon);
+            try {
+                port = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--resolver '" + text + "': the port is not a number");
+            }
+        }
+        if (port < 1 || port > 65535 || host.isBlank()) {
+            throw new IllegalArgumentException("--resolver '" + text + "' is not HOST[:PORT]");
+        }
+        return new InetSocketAddress(host, port);
+    }
+}
