@@ -22,7 +22,7 @@ class NetworkAccountTemplateTest {
     static final Set<String> ACTIONS_WITHOUT_RESOURCE_LEVEL = Set.of(
             "route53:ListHostedZones", "route53:ListHostedZonesByVPC", "route53:CreateHostedZone",
             "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeDhcpOptions",
-            "organizations:ListAccounts", "sqs:ListQueues", "ecr:GetAuthorizationToken");
+            "organizations:ListAccounts", "sqs:ListQueues", "ecr:GetAuthorizationToken", "sts:GetCallerIdentity");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CloudFormationTemplate template = CloudFormationTemplate.load(DeployTemplates.NETWORK);

@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * is the service's connection; other accounts are reached by STS AssumeRole of {@code reverse.memberRole} (STS and
  * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The
  * network account, unless configured, is the account of the service's own credentials. What it opens is closed when
- * Camel stops. Nothing is connected while the job is off.
+ * Camel stops. Nothing is connected while both this job and the EC2 job (whose PTRs go through {@code reverseSync})
+ * are off.
  */
 public final class ReverseJob {
 
@@ -63,8 +64,8 @@ public final class ReverseJob {
                 Boolean.toString(settings.enabled() && settings.reconcile().every().isPresent()));
         settings.reconcile().every().ifPresent(every ->
                 properties.addOverrideProperty("zonebridge.reverse.reconcilePeriod", Long.toString(every.toMillis())));
-        if (!settings.enabled()) {
-            return;
+        if (!settings.enabled() && !runtime.config().ec2().enabled()) {
+            return; // the EC2 job writes its PTRs through reverseSync, so it needs the job's beans too
         }
         String region = runtime.config().route53().region();
         Optional<URI> endpoint = runtime.connection().embedded().map(server -> URI.create(server.endpoint()))
