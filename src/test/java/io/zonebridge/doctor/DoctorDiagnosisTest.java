@@ -129,6 +129,26 @@ class DoctorDiagnosisTest {
     }
 
     @Test
+    void autodefinedRuleOfATransitGatewayConnectedVpcAnswersWithResolversOwnName() {
+        String vpc = world.vpc("10.0.0.0/16");
+        String other = world.vpc("10.1.0.0/16");
+        String gateway = world.transitGateway(vpc, world.subnet(vpc, "10.0.1.0/24"), other,
+                world.subnet(other, "10.1.1.0/24"));
+        world.privateZone("10.in-addr.arpa", vpc);
+
+        DoctorReport report = world.diagnose("10.1.0.7", vpc, bindDns());
+
+        assertEquals(SourceKind.AUTODEFINED_REVERSE, report.winner().kind());
+        assertEquals(other, report.winner().id());
+        assertTrue(report.vpc().connected().stream().anyMatch(c -> c.contains(other)
+                && c.contains("transit gateway " + gateway)), report.vpc().connected().toString());
+        assertEquals(Outcome.ANSWERED, report.outcome());
+        assertTrue(report.asExpected(), "Resolver's ip-... name is the autodefined rule's answer");
+        assertTrue(report.findings().isEmpty(), "no zone holds another PTR: nothing to fix");
+        assertEquals(0, report.exitCode());
+    }
+
+    @Test
     void forwardingRuleMoreSpecificThanThePrivateZoneWins() {
         String vpc = world.vpc("10.0.0.0/16");
         world.disableAutodefinedReverse(vpc);

@@ -114,6 +114,14 @@ final class DoctorWorld implements AutoCloseable {
         return pcx;
     }
 
+    /** A transit gateway with both VPCs attached (through one subnet each); returns its id. */
+    String transitGateway(String vpc, String vpcSubnet, String other, String otherSubnet) {
+        String gateway = ec2.createTransitGateway(r -> r.description("hub")).transitGateway().transitGatewayId();
+        ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(gateway).vpcId(vpc).subnetIds(vpcSubnet));
+        ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(gateway).vpcId(other).subnetIds(otherSubnet));
+        return gateway;
+    }
+
     void disableAutodefinedReverse(String vpc) {
         resolver.updateResolverConfig(r -> r.resourceId(vpc).autodefinedReverseFlag(AutodefinedReverseFlag.DISABLE));
     }
