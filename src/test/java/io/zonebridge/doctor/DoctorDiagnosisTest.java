@@ -3,6 +3,7 @@ package io.zonebridge.doctor;
 import static io.zonebridge.doctor.DoctorWorld.egress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.secondary.BindPrimary;
@@ -87,6 +88,23 @@ class DoctorDiagnosisTest {
         assertEquals(0, report.exitCode());
         assertTrue(report.sources().stream().anyMatch(s -> s.kind() == SourceKind.AUTODEFINED_REVERSE
                 && !s.inEffect() && s.whyNot().contains("DISABLED")), report.sources().toString());
+    }
+
+    @Test
+    void zoneOfAnotherAccountAnswersThoughItsRecordsCannotBeRead() {
+        String vpc = world.vpc("10.0.0.0/16");
+        world.disableAutodefinedReverse(vpc);
+        String zone = world.privateZoneOfAnotherAccount("10.in-addr.arpa", vpc, "5.0.0.10.in-addr.arpa", RRType.PTR,
+                "shared.corp.example.");
+
+        DoctorReport report = world.diagnose("10.0.0.5", vpc, world.zoneDns());
+
+        assertEquals(SourceKind.PRIVATE_ZONE, report.winner().kind());
+        assertEquals(zone, report.winner().id());
+        assertNull(report.expected().rcode(), "another account's records are not readable here");
+        assertTrue(report.expected().text().contains("not readable with these credentials"), report.expected().text());
+        assertEquals(Outcome.ANSWERED, report.outcome());
+        assertEquals(0, report.exitCode(), () -> ReportText.render(report));
     }
 
     @Test

@@ -133,6 +133,21 @@ final class DoctorWorld implements AutoCloseable {
         return id.substring(id.lastIndexOf('/') + 1);
     }
 
+    /** A private zone of another account, associated with {@code vpc}, with one record; returns its bare id. */
+    String privateZoneOfAnotherAccount(String name, String vpc, String recordName, RRType type, String value) {
+        try (Route53Client other = Route53Client.builder().endpointOverride(URI.create(aws.endpoint()))
+                .region(Region.AWS_GLOBAL).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("111122223333", "s")))
+                .build()) {
+            String id = other.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
+                    .vpc(v -> v.vpcId(vpc).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
+            other.changeResourceRecordSets(r -> r.hostedZoneId(id).changeBatch(b -> b.changes(c -> c
+                    .action(ChangeAction.CREATE).resourceRecordSet(s -> s.name(recordName).type(type).ttl(300L)
+                            .resourceRecords(v -> v.value(value))))));
+            return id.substring(id.lastIndexOf('/') + 1);
+        }
+    }
+
     void record(String zoneId, String name, RRType type, String value) {
         route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(c -> c
                 .action(ChangeAction.CREATE).resourceRecordSet(s -> s.name(name).type(type).ttl(300L)

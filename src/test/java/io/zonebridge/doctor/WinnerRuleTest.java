@@ -77,6 +77,14 @@ class WinnerRuleTest {
     }
 
     @Test
+    void theVpcResolverIsTheBaseOfThePrimaryCidrPlusTwo() {
+        assertEquals("10.0.0.2:53", Doctor.vpcResolver(new Ec2Reads.VpcFacts("vpc-1", List.of("10.0.0.0/16",
+                "100.64.0.0/16"), true)).toString().replaceFirst("^[^/]*/", ""));
+        assertEquals("172.31.0.2:53", Doctor.vpcResolver(new Ec2Reads.VpcFacts("vpc-2", List.of("172.31.0.0/16"),
+                true)).toString().replaceFirst("^[^/]*/", ""));
+    }
+
+    @Test
     void portRulesMatchProtocolPortAndCidr() {
         PortRule udp = PortRule.of(100, "17", 53, 53, "192.0.2.0/24", true);
         assertTrue(udp.matches("udp", "192.0.2.10") && udp.coversPort(53));
