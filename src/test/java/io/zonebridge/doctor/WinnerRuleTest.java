@@ -72,6 +72,7 @@ class WinnerRuleTest {
         LookupQuery name = LookupQuery.parse("web.corp.example", "aaaa");
         assertEquals("web.corp.example.", name.name().toString());
         assertEquals("AAAA", name.typeName());
+        assertEquals("PTR", LookupQuery.parse("9.3.0.10.in-addr.arpa", null).typeName());
         assertThrows(IllegalArgumentException.class, () -> LookupQuery.parse("web.corp.example", "NOPE"));
         assertThrows(IllegalArgumentException.class, () -> LookupQuery.parse(" ", null));
     }
