@@ -206,6 +206,27 @@ class DoctorDiagnosisTest {
     }
 
     @Test
+    void systemRuleUnderAForwardingRuleHandsTheQueryBackToThePrivateZone() {
+        String vpc = world.vpc("10.0.0.0/16");
+        world.disableAutodefinedReverse(vpc);
+        String zone = world.privateZone("0.10.in-addr.arpa", vpc);
+        world.record(zone, "5.0.0.10.in-addr.arpa", RRType.PTR, "web.corp.example.");
+        world.forwardRule("in-addr.arpa", healthyEndpoint(vpc), "192.0.2.10", vpc);
+        String system = world.systemRule("0.10.in-addr.arpa", vpc);
+
+        DoctorReport report = world.diagnose("10.0.0.5", vpc, world.zoneDns());
+
+        assertEquals(SourceKind.SYSTEM_RULE, report.winner().kind());
+        assertEquals(system, report.winner().id());
+        assertEquals(SourceKind.PRIVATE_ZONE, report.winner().answeredByKind());
+        assertEquals(zone, report.winner().answeredById());
+        assertTrue(report.winner().why().contains("SYSTEM rule makes Resolver answer locally"), report.winner().why());
+        assertTrue(report.endpointChecks().isEmpty(), "the forwarding rule does not answer: no endpoint checks");
+        assertEquals(Outcome.MATCH, report.outcome());
+        assertEquals(0, report.exitCode(), () -> ReportText.render(report));
+    }
+
+    @Test
     void healthyForwardingPathAnsweredByTheTargetsIsHealthy() {
         String vpc = world.vpc("10.0.0.0/16");
         world.disableAutodefinedReverse(vpc);

@@ -190,6 +190,14 @@ final class DoctorWorld implements AutoCloseable {
         return rule;
     }
 
+    /** A SYSTEM rule for {@code domain}, associated with {@code vpc}. */
+    String systemRule(String domain, String vpc) {
+        String rule = resolver.createResolverRule(r -> r.creatorRequestId(UUID.randomUUID().toString())
+                .name("answer-locally").ruleType(RuleTypeOption.SYSTEM).domainName(domain)).resolverRule().id();
+        resolver.associateResolverRule(r -> r.resolverRuleId(rule).vpcId(vpc));
+        return rule;
+    }
+
     /** A route from the VPC's main route table to {@code cidr} through a new internet gateway. */
     void routeThroughGateway(String vpc, String cidr) {
         String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
