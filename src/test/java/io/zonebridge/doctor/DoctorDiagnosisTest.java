@@ -345,8 +345,8 @@ class DoctorDiagnosisTest {
                 egress("tcp", 53, "192.0.2.0/24")));
         world.routeThroughGateway(vpc, "192.0.2.0/24");
         String acl = world.networkAcl(vpc, List.of(a, b), "192.0.2.0/24", List.of(
-                new Object[] {"17", 53, 53, true}, new Object[] {"6", 53, 53, true},
-                new Object[] {"17", 53, 53, false}, new Object[] {"6", 53, 53, false}));
+                new DoctorWorld.AclEntry("17", 53, 53, true), new DoctorWorld.AclEntry("6", 53, 53, true),
+                new DoctorWorld.AclEntry("17", 53, 53, false), new DoctorWorld.AclEntry("6", 53, 53, false)));
         world.forwardRule("3.0.10.in-addr.arpa", world.outboundEndpoint(group, a, "10.0.1.10", b, "10.0.2.10"),
                 "192.0.2.10", vpc);
 

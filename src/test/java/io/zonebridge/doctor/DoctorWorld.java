@@ -208,16 +208,24 @@ final class DoctorWorld implements AutoCloseable {
     }
 
     /**
-     * Gives the subnets a new network ACL with these entries ({@code protocol, port from, port to, egress}), each
-     * allowing {@code cidr}, numbered 100, 110, ...
+     * One network ACL entry allowing traffic.
+     *
+     * @param protocol EC2 protocol number ({@code 6}, {@code 17})
+     * @param from     first port
+     * @param to       last port
+     * @param egress   outbound (true) or inbound
      */
-    String networkAcl(String vpc, List<String> subnets, String cidr, List<Object[]> entries) {
+    record AclEntry(String protocol, int from, int to, boolean egress) {
+    }
+
+    /** Gives the subnets a new network ACL allowing these entries for {@code cidr}, numbered 100, 110, ... */
+    String networkAcl(String vpc, List<String> subnets, String cidr, List<AclEntry> entries) {
         String acl = ec2.createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
         int number = 100;
-        for (Object[] entry : entries) {
+        for (AclEntry entry : entries) {
             int rule = number;
-            ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(rule).protocol((String) entry[0])
-                    .portRange(p -> p.from((Integer) entry[1]).to((Integer) entry[2])).egress((Boolean) entry[3])
+            ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(rule).protocol(entry.protocol())
+                    .portRange(p -> p.from(entry.from()).to(entry.to())).egress(entry.egress())
                     .cidrBlock(cidr).ruleAction(RuleAction.ALLOW));
             number += 10;
         }
