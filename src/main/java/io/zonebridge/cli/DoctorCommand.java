@@ -59,7 +59,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     + "(env ZONEBRIDGE_ENDPOINT).")
     URI endpoint;
 
-    @Option(names = "--ec2-endpoint", paramLabel = "URL", description = "EC2 endpoint (default: AWS).")
+    @Option(names = "--ec2-endpoint", paramLabel = "URL", description = "EC2 endpoint (default: --endpoint).")
     URI ec2Endpoint;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
@@ -94,7 +94,8 @@ public final class DoctorCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         boolean local = endpoint != null || ec2Endpoint != null;
-        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint, ec2Endpoint,
+        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint,
+                ec2Endpoint != null ? ec2Endpoint : endpoint,
                 Route53Connection.credentials(local), rate)) {
             DoctorReport report = connection.doctor().diagnose(query, vpc, region, server,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.route53.model.Route53Exception;
 
 /**
  * Explains a lookup in a VPC: every source that could answer, which one wins and why, the answer it should give,
@@ -42,8 +43,7 @@ public final class Doctor {
         Map<AnswerSource, ExpectedAnswer> zoneAnswers = new LinkedHashMap<>();
         for (AnswerSource source : candidates.sources()) {
             if (source.kind() == SourceKind.PRIVATE_ZONE) {
-                zoneAnswers.put(source, ExpectedAnswer.fromZone(query, source, zones.recordsAt(source.id(),
-                        query.name())));
+                zoneAnswers.put(source, zoneAnswer(query, source));
             }
         }
         AnswerSource answering = winner.answeredBy();
@@ -66,6 +66,19 @@ public final class Doctor {
                         answering.kind(), answering.id(), winner.why()),
                 expected, observed, outcome, asExpected, checks, findings, healthy,
                 healthy ? DoctorReport.HEALTHY : DoctorReport.PROBLEM);
+    }
+
+    /** What the zone holds at the query name; a zone of another account may not be readable. */
+    private ExpectedAnswer zoneAnswer(LookupQuery query, AnswerSource zone) {
+        try {
+            return ExpectedAnswer.fromZone(query, zone, zones.recordsAt(zone.id(), query.name()));
+        } catch (Route53Exception e) {
+            if (e.statusCode() == 403 || e.statusCode() == 404) {
+                return ExpectedAnswer.unreadableZone(zone, e.awsErrorDetails() == null ? e.getMessage()
+                        : e.awsErrorDetails().errorCode());
+            }
+            throw e;
+        }
     }
 
     /** The VPC's Resolver: the primary CIDR's base address + 2, port 53. */

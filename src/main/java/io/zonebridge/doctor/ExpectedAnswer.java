@@ -12,12 +12,13 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * name has no records, NODATA when it has only other types), or, for sources zonebridge cannot read (forwarding
  * targets, public DNS, Resolver's own autodefined names), what to expect in words.
  *
+ * @param source the kind of source it comes from
  * @param basis  where the expectation comes from
  * @param rcode  NOERROR or NXDOMAIN when known, null when not
  * @param values expected values of the query type, sorted, lower case (empty for NXDOMAIN or NODATA)
  * @param text   the expectation in words
  */
-public record ExpectedAnswer(String basis, String rcode, List<String> values, String text) {
+public record ExpectedAnswer(SourceKind source, String basis, String rcode, List<String> values, String text) {
 
     /** Whether the answer is known (read from a hosted zone). */
     public boolean known() {
@@ -29,18 +30,18 @@ public record ExpectedAnswer(String basis, String rcode, List<String> values, St
         String basis = zone.describe();
         List<String> values = valuesOf(atName, Type.string(query.type()));
         if (!values.isEmpty()) {
-            return new ExpectedAnswer(basis, "NOERROR", values, query.typeName() + " " + String.join(" ", values));
+            return new ExpectedAnswer(SourceKind.PRIVATE_ZONE, basis, "NOERROR", values, query.typeName() + " " + String.join(" ", values));
         }
         List<String> cname = valuesOf(atName, "CNAME");
         if (!cname.isEmpty()) {
-            return new ExpectedAnswer(basis, "NOERROR", cname, "CNAME " + cname.get(0) + " (then its "
+            return new ExpectedAnswer(SourceKind.PRIVATE_ZONE, basis, "NOERROR", cname, "CNAME " + cname.get(0) + " (then its "
                     + query.typeName() + " records)");
         }
         if (!atName.isEmpty()) {
-            return new ExpectedAnswer(basis, "NOERROR", List.of(), "NODATA: " + query.name() + " has records, but no "
+            return new ExpectedAnswer(SourceKind.PRIVATE_ZONE, basis, "NOERROR", List.of(), "NODATA: " + query.name() + " has records, but no "
                     + query.typeName());
         }
-        return new ExpectedAnswer(basis, "NXDOMAIN", List.of(), "NXDOMAIN: the zone has no record named "
+        return new ExpectedAnswer(SourceKind.PRIVATE_ZONE, basis, "NXDOMAIN", List.of(), "NXDOMAIN: the zone has no record named "
                 + query.name());
     }
 
@@ -55,7 +56,13 @@ public record ExpectedAnswer(String basis, String rcode, List<String> values, St
             case INTERNET -> "what public DNS answers for " + query.name();
             default -> "Resolver's local answer";
         };
-        return new ExpectedAnswer(source.describe(), null, List.of(), text);
+        return new ExpectedAnswer(source.kind(), source.describe(), null, List.of(), text);
+    }
+
+    /** A private zone whose record sets cannot be read with these credentials (another account's zone). */
+    public static ExpectedAnswer unreadableZone(AnswerSource zone, String why) {
+        return new ExpectedAnswer(SourceKind.PRIVATE_ZONE, zone.describe(), null, List.of(),
+                "the zone's records (not readable with these credentials: " + why + ")");
     }
 
     /** The values of the record sets of {@code type} (alias targets as {@code ALIAS name}), sorted, lower case. */

@@ -12,7 +12,7 @@ import org.xbill.DNS.Type;
 
 /**
  * What to look up: an address becomes its PTR query ({@code dig -x} style, {@code in-addr.arpa} or {@code ip6.arpa}),
- * a name its A query (or the type given).
+ * a reverse name its PTR query, any other name its A query (or the type given).
  *
  * @param input   the address or name as given
  * @param name    the query name (absolute)
@@ -20,6 +20,8 @@ import org.xbill.DNS.Type;
  * @param address the address when one was given
  */
 public record LookupQuery(String input, Name name, int type, Optional<InetAddress> address) {
+    private static final Name IN_ADDR_ARPA = Name.fromConstantString("in-addr.arpa.");
+    private static final Name IP6_ARPA = Name.fromConstantString("ip6.arpa.");
 
     /**
      * Parses {@code text} as an IPv4 or IPv6 address, else as a domain name.
@@ -36,16 +38,19 @@ public record LookupQuery(String input, Name name, int type, Optional<InetAddres
         if (address != null) {
             return new LookupQuery(trimmed, ReverseMap.fromAddress(address), Type.PTR, Optional.of(address));
         }
-        int queryType = type == null ? Type.A : Type.value(type.toUpperCase(Locale.ROOT));
-        if (queryType < 0) {
-            throw new IllegalArgumentException("unknown record type '" + type + "'");
-        }
+        Name name;
         try {
-            return new LookupQuery(trimmed, Name.fromString(trimmed, Name.root), queryType, Optional.empty());
+            name = Name.fromString(trimmed, Name.root);
         } catch (TextParseException e) {
             throw new IllegalArgumentException("'" + trimmed + "' is neither an IP address nor a domain name: "
                     + e.getMessage(), e);
         }
+        boolean reverseName = name.subdomain(IN_ADDR_ARPA) || name.subdomain(IP6_ARPA);
+        int queryType = type == null ? (reverseName ? Type.PTR : Type.A) : Type.value(type.toUpperCase(Locale.ROOT));
+        if (queryType < 0) {
+            throw new IllegalArgumentException("unknown record type '" + type + "'");
+        }
+        return new LookupQuery(trimmed, name, queryType, Optional.empty());
     }
 
     /** The type's mnemonic, e.g. {@code PTR}. */

@@ -7,8 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.services.route53resolver.model.AccessDeniedException;
 import software.amazon.awssdk.services.route53resolver.model.IpAddressResponse;
 import software.amazon.awssdk.services.route53resolver.model.ResolverEndpoint;
+import software.amazon.awssdk.services.route53resolver.model.ResourceNotFoundException;
 
 /**
  * The path from a forwarding rule's outbound endpoint to each target, as AWS's troubleshooting guide checks it by
@@ -33,7 +35,14 @@ public final class OutboundEndpointChecks {
     /** Every check for the forwarding rule {@code rule}. */
     public List<EndpointCheck> check(AnswerSource rule) {
         List<EndpointCheck> checks = new ArrayList<>();
-        ResolverEndpoint endpoint = resolver.endpoint(rule.endpointId());
+        ResolverEndpoint endpoint;
+        try {
+            endpoint = resolver.endpoint(rule.endpointId());
+        } catch (ResourceNotFoundException | AccessDeniedException e) {
+            return List.of(new EndpointCheck("endpoint " + rule.endpointId(), false, "not readable with these "
+                    + "credentials (" + e.awsErrorDetails().errorCode() + "): the rule may be shared from another "
+                    + "account", "run doctor with credentials of the account that owns " + rule.endpointId()));
+        }
         boolean usable = "OUTBOUND".equals(endpoint.directionAsString())
                 && "OPERATIONAL".equals(endpoint.statusAsString());
         checks.add(new EndpointCheck("endpoint " + endpoint.id(), usable, endpoint.directionAsString() + ", "

@@ -56,7 +56,7 @@ public enum Outcome {
                 default -> false;
             };
         }
-        if (expected.basis().startsWith(SourceKind.AUTODEFINED_REVERSE.label())) {
+        if (expected.source() == SourceKind.AUTODEFINED_REVERSE) {
             return outcome == NXDOMAIN || (outcome == ANSWERED
                     && observed.values().stream().allMatch(v -> AUTODEFINED_NAME.matcher(v).matches()));
         }

@@ -2,7 +2,6 @@ package io.zonebridge.doctor;
 
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.RecordNameCodec;
-import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ import software.amazon.awssdk.services.route53resolver.model.ResolverRule;
  */
 public record SourceCandidates(List<AnswerSource> sources, Ec2Reads.VpcFacts vpc, String autodefinedReverse,
                                List<Ec2Reads.ConnectedVpc> connected) {
+    private static final Name IN_ADDR_ARPA = Name.fromConstantString("in-addr.arpa.");
 
     /** Reads everything that could answer {@code query} in {@code vpcId} ({@code region}). */
     public static SourceCandidates gather(LookupQuery query, String vpcId, String region, ResolverReads resolver,
@@ -33,7 +33,7 @@ public record SourceCandidates(List<AnswerSource> sources, Ec2Reads.VpcFacts vpc
         String autodefined = resolver.autodefinedReverse(vpcId);
         List<AnswerSource> sources = new ArrayList<>(rules(query, vpcId, resolver));
         sources.addAll(privateZones(query, vpcId, region, zones));
-        if (query.address().filter(a -> a instanceof Inet4Address).isPresent()) {
+        if (query.name().subdomain(IN_ADDR_ARPA)) {
             sources.addAll(autodefinedRules(query, vpc, connected, autodefined));
         }
         if (sources.stream().noneMatch(s -> s.kind() == SourceKind.INTERNET)) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -66,43 +64,14 @@ public final class ResolverConfigOperations {
 
     /** ListResolverConfigs, paged by MaxResults (5..100) and an opaque NextToken. */
     public ObjectNode list(String account, JsonNode request) {
-        int maxResults = request.has("MaxResults") ? request.get("MaxResults").asInt() : 100;
-        if (maxResults < 5 || maxResults > 100) {
-            throw validation("1 validation error detected: Value '" + maxResults + "' at 'maxResults' failed to "
-                    + "satisfy constraint: Member must have value between 5 and 100");
-        }
-        int start = offset(request.path("NextToken").asText(null));
         return state.read(() -> {
             List<ResolverConfigData> configs = new ArrayList<>(state.account(account).resolverConfigs().values());
-            if (start > configs.size()) {
-                throw new ServiceException(400, "InvalidNextTokenException", "[RSLVR-00101] The NextToken is invalid.");
-            }
-            int end = Math.min(configs.size(), start + maxResults);
             ObjectNode result = json.createObjectNode();
-            var array = result.putArray("ResolverConfigs");
             long now = clock.getAsLong();
-            configs.subList(start, end).forEach(config -> array.add(render(config, config.status(now))));
-            if (end < configs.size()) {
-                result.put("NextToken", Base64.getEncoder().encodeToString(("offset:" + end)
-                        .getBytes(StandardCharsets.UTF_8)));
-            }
+            ResolverListing.page(request, configs, result, "ResolverConfigs",
+                    config -> render(config, config.status(now)), 5);
             return result;
         });
-    }
-
-    private static int offset(String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("offset:")) {
-                return Integer.parseInt(decoded.substring(7));
-            }
-        } catch (IllegalArgumentException e) {
-            // the error below
-        }
-        throw new ServiceException(400, "InvalidNextTokenException", "[RSLVR-00101] The NextToken is invalid.");
     }
 
     private static String resourceId(JsonNode request) {

@@ -46,14 +46,24 @@ final class ResolverListing {
         return kept;
     }
 
-    /** Adds one page of {@code items} to {@code answer} under {@code member}, with NextToken when more follow. */
+    /**
+     * Adds one page of {@code items} to {@code answer} under {@code member}, with NextToken when more follow, and
+     * the MaxResults used (MaxResults 1..100).
+     */
     static <T> void page(JsonNode request, List<T> items, ObjectNode answer, String member,
                          Function<T, JsonNode> render) {
+        page(request, items, answer, member, render, 1);
+        answer.put("MaxResults", request.has("MaxResults") ? request.get("MaxResults").asInt() : 100);
+    }
+
+    /** Like {@link #page(JsonNode, List, ObjectNode, String, Function)}, MaxResults {@code min}..100, not echoed. */
+    static <T> void page(JsonNode request, List<T> items, ObjectNode answer, String member,
+                         Function<T, JsonNode> render, int min) {
         int maxResults = request.has("MaxResults") ? request.get("MaxResults").asInt() : 100;
-        if (maxResults < 1 || maxResults > 100) {
+        if (maxResults < min || maxResults > 100) {
             throw new ServiceException(400, "ValidationException", "1 validation error detected: Value '"
-                    + maxResults + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 "
-                    + "and 100");
+                    + maxResults + "' at 'maxResults' failed to satisfy constraint: Member must have value between "
+                    + min + " and 100");
         }
         int start = offset(request.path("NextToken").asText(null), items.size());
         int end = Math.min(items.size(), start + maxResults);
@@ -61,7 +71,6 @@ final class ResolverListing {
             answer.put("NextToken", Base64.getEncoder().encodeToString(("offset:" + end)
                     .getBytes(StandardCharsets.UTF_8)));
         }
-        answer.put("MaxResults", maxResults);
         ArrayNode array = answer.putArray(member);
         items.subList(start, end).forEach(item -> array.add(render.apply(item)));
     }

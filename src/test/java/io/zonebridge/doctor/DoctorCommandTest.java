@@ -70,6 +70,7 @@ class DoctorCommandTest {
         assertTrue(run.out().contains("zonebridge doctor: 5.0.0.10.in-addr.arpa. PTR (10.0.0.5) in " + vpc), run.out());
         assertTrue(run.out().contains("=> autodefined reverse rule 0.10.in-addr.arpa."), run.out());
         assertTrue(run.out().contains("--autodefined-reverse-flag DISABLE"), run.out());
+        assertTrue(run.out().contains("does not apply the VPC's Resolver rules"), run.out());
         assertTrue(run.out().contains("Result: PROBLEM (exit 1)"), run.out());
     }
 

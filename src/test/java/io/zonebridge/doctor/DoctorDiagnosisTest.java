@@ -3,6 +3,7 @@ package io.zonebridge.doctor;
 import static io.zonebridge.doctor.DoctorWorld.egress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.secondary.BindPrimary;
@@ -90,6 +91,23 @@ class DoctorDiagnosisTest {
     }
 
     @Test
+    void zoneOfAnotherAccountAnswersThoughItsRecordsCannotBeRead() {
+        String vpc = world.vpc("10.0.0.0/16");
+        world.disableAutodefinedReverse(vpc);
+        String zone = world.privateZoneOfAnotherAccount("10.in-addr.arpa", vpc, "5.0.0.10.in-addr.arpa", RRType.PTR,
+                "shared.corp.example.");
+
+        DoctorReport report = world.diagnose("10.0.0.5", vpc, world.zoneDns());
+
+        assertEquals(SourceKind.PRIVATE_ZONE, report.winner().kind());
+        assertEquals(zone, report.winner().id());
+        assertNull(report.expected().rcode(), "another account's records are not readable here");
+        assertTrue(report.expected().text().contains("not readable with these credentials"), report.expected().text());
+        assertEquals(Outcome.ANSWERED, report.outcome());
+        assertEquals(0, report.exitCode(), () -> ReportText.render(report));
+    }
+
+    @Test
     void autodefinedReverseRuleShadowsTheLessSpecificPrivateZone() {
         String vpc = world.vpc("10.0.0.0/16");
         String zone = world.privateZone("10.in-addr.arpa", vpc);
@@ -129,6 +147,26 @@ class DoctorDiagnosisTest {
     }
 
     @Test
+    void autodefinedRuleOfATransitGatewayConnectedVpcAnswersWithResolversOwnName() {
+        String vpc = world.vpc("10.0.0.0/16");
+        String other = world.vpc("10.1.0.0/16");
+        String gateway = world.transitGateway(vpc, world.subnet(vpc, "10.0.1.0/24"), other,
+                world.subnet(other, "10.1.1.0/24"));
+        world.privateZone("10.in-addr.arpa", vpc);
+
+        DoctorReport report = world.diagnose("10.1.0.7", vpc, bindDns());
+
+        assertEquals(SourceKind.AUTODEFINED_REVERSE, report.winner().kind());
+        assertEquals(other, report.winner().id());
+        assertTrue(report.vpc().connected().stream().anyMatch(c -> c.contains(other)
+                && c.contains("transit gateway " + gateway)), report.vpc().connected().toString());
+        assertEquals(Outcome.ANSWERED, report.outcome());
+        assertTrue(report.asExpected(), "Resolver's ip-... name is the autodefined rule's answer");
+        assertTrue(report.findings().isEmpty(), "no zone holds another PTR: nothing to fix");
+        assertEquals(0, report.exitCode());
+    }
+
+    @Test
     void forwardingRuleMoreSpecificThanThePrivateZoneWins() {
         String vpc = world.vpc("10.0.0.0/16");
         world.disableAutodefinedReverse(vpc);
@@ -165,6 +203,27 @@ class DoctorDiagnosisTest {
                 report.winner().why());
         assertFinding(report, f -> f.problem().contains(rule) && f.problem().contains("same domain"));
         assertEquals(1, report.exitCode());
+    }
+
+    @Test
+    void systemRuleUnderAForwardingRuleHandsTheQueryBackToThePrivateZone() {
+        String vpc = world.vpc("10.0.0.0/16");
+        world.disableAutodefinedReverse(vpc);
+        String zone = world.privateZone("0.10.in-addr.arpa", vpc);
+        world.record(zone, "5.0.0.10.in-addr.arpa", RRType.PTR, "web.corp.example.");
+        world.forwardRule("in-addr.arpa", healthyEndpoint(vpc), "192.0.2.10", vpc);
+        String system = world.systemRule("0.10.in-addr.arpa", vpc);
+
+        DoctorReport report = world.diagnose("10.0.0.5", vpc, world.zoneDns());
+
+        assertEquals(SourceKind.SYSTEM_RULE, report.winner().kind());
+        assertEquals(system, report.winner().id());
+        assertEquals(SourceKind.PRIVATE_ZONE, report.winner().answeredByKind());
+        assertEquals(zone, report.winner().answeredById());
+        assertTrue(report.winner().why().contains("SYSTEM rule makes Resolver answer locally"), report.winner().why());
+        assertTrue(report.endpointChecks().isEmpty(), "the forwarding rule does not answer: no endpoint checks");
+        assertEquals(Outcome.MATCH, report.outcome());
+        assertEquals(0, report.exitCode(), () -> ReportText.render(report));
     }
 
     @Test
@@ -286,8 +345,8 @@ class DoctorDiagnosisTest {
                 egress("tcp", 53, "192.0.2.0/24")));
         world.routeThroughGateway(vpc, "192.0.2.0/24");
         String acl = world.networkAcl(vpc, List.of(a, b), "192.0.2.0/24", List.of(
-                new Object[] {"17", 53, 53, true}, new Object[] {"6", 53, 53, true},
-                new Object[] {"17", 53, 53, false}, new Object[] {"6", 53, 53, false}));
+                new DoctorWorld.AclEntry("17", 53, 53, true), new DoctorWorld.AclEntry("6", 53, 53, true),
+                new DoctorWorld.AclEntry("17", 53, 53, false), new DoctorWorld.AclEntry("6", 53, 53, false)));
         world.forwardRule("3.0.10.in-addr.arpa", world.outboundEndpoint(group, a, "10.0.1.10", b, "10.0.2.10"),
                 "192.0.2.10", vpc);
 

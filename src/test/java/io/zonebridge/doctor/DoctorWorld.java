@@ -114,6 +114,14 @@ final class DoctorWorld implements AutoCloseable {
         return pcx;
     }
 
+    /** A transit gateway with both VPCs attached (through one subnet each); returns its id. */
+    String transitGateway(String vpc, String vpcSubnet, String other, String otherSubnet) {
+        String gateway = ec2.createTransitGateway(r -> r.description("hub")).transitGateway().transitGatewayId();
+        ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(gateway).vpcId(vpc).subnetIds(vpcSubnet));
+        ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(gateway).vpcId(other).subnetIds(otherSubnet));
+        return gateway;
+    }
+
     void disableAutodefinedReverse(String vpc) {
         resolver.updateResolverConfig(r -> r.resourceId(vpc).autodefinedReverseFlag(AutodefinedReverseFlag.DISABLE));
     }
@@ -123,6 +131,21 @@ final class DoctorWorld implements AutoCloseable {
         String id = route53.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
                 .vpc(v -> v.vpcId(vpc).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
         return id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    /** A private zone of another account, associated with {@code vpc}, with one record; returns its bare id. */
+    String privateZoneOfAnotherAccount(String name, String vpc, String recordName, RRType type, String value) {
+        try (Route53Client other = Route53Client.builder().endpointOverride(URI.create(aws.endpoint()))
+                .region(Region.AWS_GLOBAL).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("111122223333", "s")))
+                .build()) {
+            String id = other.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
+                    .vpc(v -> v.vpcId(vpc).vpcRegion(VPCRegion.US_EAST_1))).hostedZone().id();
+            other.changeResourceRecordSets(r -> r.hostedZoneId(id).changeBatch(b -> b.changes(c -> c
+                    .action(ChangeAction.CREATE).resourceRecordSet(s -> s.name(recordName).type(type).ttl(300L)
+                            .resourceRecords(v -> v.value(value))))));
+            return id.substring(id.lastIndexOf('/') + 1);
+        }
     }
 
     void record(String zoneId, String name, RRType type, String value) {
@@ -167,6 +190,14 @@ final class DoctorWorld implements AutoCloseable {
         return rule;
     }
 
+    /** A SYSTEM rule for {@code domain}, associated with {@code vpc}. */
+    String systemRule(String domain, String vpc) {
+        String rule = resolver.createResolverRule(r -> r.creatorRequestId(UUID.randomUUID().toString())
+                .name("answer-locally").ruleType(RuleTypeOption.SYSTEM).domainName(domain)).resolverRule().id();
+        resolver.associateResolverRule(r -> r.resolverRuleId(rule).vpcId(vpc));
+        return rule;
+    }
+
     /** A route from the VPC's main route table to {@code cidr} through a new internet gateway. */
     void routeThroughGateway(String vpc, String cidr) {
         String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
@@ -177,16 +208,24 @@ final class DoctorWorld implements AutoCloseable {
     }
 
     /**
-     * Gives the subnets a new network ACL with these entries ({@code protocol, port from, port to, egress}), each
-     * allowing {@code cidr}, numbered 100, 110, ...
+     * One network ACL entry allowing traffic.
+     *
+     * @param protocol EC2 protocol number ({@code 6}, {@code 17})
+     * @param from     first port
+     * @param to       last port
+     * @param egress   outbound (true) or inbound
      */
-    String networkAcl(String vpc, List<String> subnets, String cidr, List<Object[]> entries) {
+    record AclEntry(String protocol, int from, int to, boolean egress) {
+    }
+
+    /** Gives the subnets a new network ACL allowing these entries for {@code cidr}, numbered 100, 110, ... */
+    String networkAcl(String vpc, List<String> subnets, String cidr, List<AclEntry> entries) {
         String acl = ec2.createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
         int number = 100;
-        for (Object[] entry : entries) {
+        for (AclEntry entry : entries) {
             int rule = number;
-            ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(rule).protocol((String) entry[0])
-                    .portRange(p -> p.from((Integer) entry[1]).to((Integer) entry[2])).egress((Boolean) entry[3])
+            ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(rule).protocol(entry.protocol())
+                    .portRange(p -> p.from(entry.from()).to(entry.to())).egress(entry.egress())
                     .cidrBlock(cidr).ruleAction(RuleAction.ALLOW));
             number += 10;
         }

@@ -72,8 +72,17 @@ class WinnerRuleTest {
         LookupQuery name = LookupQuery.parse("web.corp.example", "aaaa");
         assertEquals("web.corp.example.", name.name().toString());
         assertEquals("AAAA", name.typeName());
+        assertEquals("PTR", LookupQuery.parse("9.3.0.10.in-addr.arpa", null).typeName());
         assertThrows(IllegalArgumentException.class, () -> LookupQuery.parse("web.corp.example", "NOPE"));
         assertThrows(IllegalArgumentException.class, () -> LookupQuery.parse(" ", null));
+    }
+
+    @Test
+    void theVpcResolverIsTheBaseOfThePrimaryCidrPlusTwo() {
+        assertEquals("10.0.0.2:53", Doctor.vpcResolver(new Ec2Reads.VpcFacts("vpc-1", List.of("10.0.0.0/16",
+                "100.64.0.0/16"), true)).toString().replaceFirst("^[^/]*/", ""));
+        assertEquals("172.31.0.2:53", Doctor.vpcResolver(new Ec2Reads.VpcFacts("vpc-2", List.of("172.31.0.0/16"),
+                true)).toString().replaceFirst("^[^/]*/", ""));
     }
 
     @Test
