@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
  * Serves EC2's Query protocol (form-encoded {@code Action=...&Version=2016-11-15}, XML answers in the EC2
  * namespace, failures as {@code <Response><Errors><Error>} with EC2's codes), per account (access key) and region
  * (credential scope): instances ({@link Ec2InstanceOperations}), VPCs, subnets and DHCP options
- * ({@link Ec2VpcOperations}), tags ({@link Ec2Tagging}). The per-account request rate of the emulator's options
+ * ({@link Ec2VpcOperations}), tags ({@link Ec2Tagging}), security groups ({@link Ec2SecurityGroupOperations}),
+ * network ACLs ({@link Ec2NetworkAclOperations}), route tables ({@link Ec2RouteTableOperations}) and VPC peering
+ * ({@link Ec2VpcPeeringOperations}). The per-account request rate of the emulator's options
  * applies, answered as EC2's {@code RequestLimitExceeded}. Close it to stop its state transitions.
  */
 public final class Ec2QueryHandler implements AutoCloseable {
@@ -24,6 +26,10 @@ public final class Ec2QueryHandler implements AutoCloseable {
     private final Ec2State ec2 = new Ec2State();
     private final Ec2InstanceOperations instances;
     private final Ec2VpcOperations vpcs = new Ec2VpcOperations();
+    private final Ec2SecurityGroupOperations securityGroups = new Ec2SecurityGroupOperations();
+    private final Ec2NetworkAclOperations networkAcls = new Ec2NetworkAclOperations();
+    private final Ec2RouteTableOperations routeTables = new Ec2RouteTableOperations();
+    private final Ec2VpcPeeringOperations peerings = new Ec2VpcPeeringOperations();
     private final Ec2EventEmitter events;
     private final RequestRateLimiter limiter;
     private final OperationCounters counters;
@@ -112,6 +118,22 @@ public final class Ec2QueryHandler implements AutoCloseable {
             case "CreateDhcpOptions" -> vpcs.createDhcpOptions(region, params, requestId);
             case "DescribeDhcpOptions" -> vpcs.describeDhcpOptions(region, params, requestId);
             case "AssociateDhcpOptions" -> vpcs.associateDhcpOptions(region, params, requestId);
+            case "CreateSecurityGroup" -> securityGroups.createSecurityGroup(region, params, requestId);
+            case "DescribeSecurityGroups" -> securityGroups.describeSecurityGroups(region, params, requestId);
+            case "AuthorizeSecurityGroupIngress" -> securityGroups.authorize(region, params, requestId, false);
+            case "AuthorizeSecurityGroupEgress" -> securityGroups.authorize(region, params, requestId, true);
+            case "RevokeSecurityGroupIngress" -> securityGroups.revoke(region, params, requestId, false);
+            case "RevokeSecurityGroupEgress" -> securityGroups.revoke(region, params, requestId, true);
+            case "CreateNetworkAcl" -> networkAcls.createNetworkAcl(region, params, requestId);
+            case "DescribeNetworkAcls" -> networkAcls.describeNetworkAcls(region, params, requestId);
+            case "CreateNetworkAclEntry" -> networkAcls.createNetworkAclEntry(region, params, requestId);
+            case "CreateRouteTable" -> routeTables.createRouteTable(region, params, requestId);
+            case "DescribeRouteTables" -> routeTables.describeRouteTables(region, params, requestId);
+            case "CreateRoute" -> routeTables.createRoute(region, ec2, params, requestId);
+            case "AssociateRouteTable" -> routeTables.associateRouteTable(region, params, requestId);
+            case "CreateVpcPeeringConnection" -> peerings.create(ec2, region, params, requestId);
+            case "AcceptVpcPeeringConnection" -> peerings.accept(ec2, region, params, requestId);
+            case "DescribeVpcPeeringConnections" -> peerings.describe(ec2, region, params, requestId);
             default -> throw new ServiceException(400, "InvalidAction",
                     "The action " + action + " is not valid for this web service.");
         };

@@ -16,6 +16,9 @@ public final class Ec2Region {
     final Map<String, VpcData> vpcs = new LinkedHashMap<>();
     final Map<String, SubnetData> subnets = new LinkedHashMap<>();
     final Map<String, DhcpOptionsData> dhcpOptions = new LinkedHashMap<>();
+    final Map<String, SecurityGroupData> securityGroups = new LinkedHashMap<>();
+    final Map<String, NetworkAclData> networkAcls = new LinkedHashMap<>();
+    final Map<String, RouteTableData> routeTables = new LinkedHashMap<>();
     private long nextPublicAddress = Ipv4Block.address("3.80.0.10");
 
     Ec2Region(String account, String region) {

@@ -10,10 +10,16 @@ import java.util.function.Supplier;
  */
 public final class Ec2State {
     private final Map<String, Ec2Region> regions = new HashMap<>();
+    private final Map<String, VpcPeeringData> peerings = new java.util.LinkedHashMap<>();
 
     /** The resources of {@code account} in {@code region}, created on first use. Call under {@link #locked}. */
     Ec2Region region(String account, String region) {
         return regions.computeIfAbsent(account + "/" + region, k -> new Ec2Region(account, region));
+    }
+
+    /** VPC peering connections of every account by id (each visible to both owners). Call under {@link #locked}. */
+    Map<String, VpcPeeringData> peerings() {
+        return peerings;
     }
 
     /** Runs {@code operation} under the lock. */

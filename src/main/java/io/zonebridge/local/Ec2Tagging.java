@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EC2 CreateTags and DeleteTags on instances, VPCs, subnets and DHCP options. Every resource must exist (or the
+ * EC2 CreateTags and DeleteTags on instances, VPCs, subnets, DHCP options, security groups, network ACLs and
+ * route tables. Every resource must exist (or the
  * call fails with the resource type's {@code .NotFound} code and changes nothing); at most 50 tags a resource.
  */
 final class Ec2Tagging {
@@ -94,6 +95,18 @@ final class Ec2Tagging {
             type = "InvalidDhcpOptionID.NotFound|dhcpOption";
             DhcpOptionsData options = region.dhcpOptions.get(id);
             tags = options == null ? null : options.tags;
+        } else if (id.startsWith("sg-")) {
+            type = "InvalidGroup.NotFound|security group";
+            SecurityGroupData group = region.securityGroups.get(id);
+            tags = group == null ? null : group.tags;
+        } else if (id.startsWith("acl-")) {
+            type = "InvalidNetworkAclID.NotFound|networkAcl";
+            NetworkAclData acl = region.networkAcls.get(id);
+            tags = acl == null ? null : acl.tags;
+        } else if (id.startsWith("rtb-")) {
+            type = "InvalidRouteTableID.NotFound|routeTable";
+            RouteTableData table = region.routeTables.get(id);
+            tags = table == null ? null : table.tags;
         } else {
             throw new ServiceException(400, "InvalidID", "The ID '" + id + "' is not valid");
         }

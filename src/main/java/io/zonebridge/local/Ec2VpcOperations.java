@@ -9,7 +9,7 @@ import java.util.Map;
  * EC2 VPCs, subnets and DHCP options: CreateVpc, DescribeVpcs, DescribeVpcAttribute, ModifyVpcAttribute
  * ({@code enableDnsSupport}, {@code enableDnsHostnames}), CreateSubnet, DescribeSubnets, CreateDhcpOptions,
  * DescribeDhcpOptions, AssociateDhcpOptions. A new VPC has DNS support on and DNS host names off, as a
- * non-default VPC in AWS. Call under {@link Ec2State}'s lock.
+ * non-default VPC in AWS, and comes with its default security group, default network ACL and main route table. Call under {@link Ec2State}'s lock.
  */
 final class Ec2VpcOperations {
 
@@ -23,6 +23,9 @@ final class Ec2VpcOperations {
         VpcData vpc = new VpcData(Ec2Region.newId("vpc"), region.account, cidr, ipv6, "default");
         vpc.tags.putAll(specifiedTags(params, "vpc"));
         region.vpcs.put(vpc.vpcId, vpc);
+        Ec2SecurityGroupOperations.createDefault(region, vpc);
+        Ec2NetworkAclOperations.createDefault(region, vpc);
+        Ec2RouteTableOperations.createMain(region, vpc);
         XmlWriter xml = Ec2Xml.response("CreateVpc", requestId);
         vpcItem(xml.start("vpc"), vpc, "pending");
         return xml.end().finish();
@@ -98,6 +101,7 @@ final class Ec2VpcOperations {
         SubnetData subnet = new SubnetData(Ec2Region.newId("subnet"), vpc.vpcId, region.account, cidr, ipv6, zone);
         subnet.tags.putAll(specifiedTags(params, "subnet"));
         region.subnets.put(subnet.subnetId, subnet);
+        Ec2NetworkAclOperations.associateNewSubnet(region, subnet);
         XmlWriter xml = Ec2Xml.response("CreateSubnet", requestId);
         subnetItem(xml.start("subnet"), region, subnet);
         return xml.end().finish();

@@ -1,6 +1,6 @@
 package io.zonebridge.ec2;
 
-import io.zonebridge.testpeers.MotoServer;
+import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.route53.HostedZoneRef;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A launch storm and its termination through the EC2 path, against moto_server and DynamoDB Local, counting the
+ * A launch storm and its termination through the EC2 path, against the project's EC2 emulator and DynamoDB Local, counting the
  * API calls by operation. Instances: {@code -Dzonebridge.storm.instances=N} (default 250). Prints its figures.
  */
 class LaunchStormTest {
@@ -36,9 +37,11 @@ class LaunchStormTest {
     void stormOfRunningThenTerminatedEventsUsesFewCallsAndLeavesNothing() throws Exception {
         ApiCallCounter ec2Calls = new ApiCallCounter();
         ApiCallCounter dynamoCalls = new ApiCallCounter();
-        try (MotoServer moto = MotoServer.start(); DynamoDbLocal dynamo = DynamoDbLocal.start();
-             Ec2Client ec2 = Ec2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        LocalAwsServer emulator = Ec2TestClients.emulator();
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start();
+             Ec2Client ec2 = Ec2Client.builder().endpointOverride(URI.create(emulator.endpoint()))
+                     .region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Ec2TestClients.ACCOUNT, "testing")))
                      .httpClientBuilder(ApacheHttpClient.builder())
                      .overrideConfiguration(c -> c.addExecutionInterceptor(ec2Calls)).build();
              DynamoDbClient dynamoClient = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
@@ -105,6 +108,8 @@ class LaunchStormTest {
 
             System.out.printf("launch storm of %d instances: EC2 %s, DynamoDB %s, %d ms; termination: DynamoDB %s, %d ms%n",
                     ids.size(), launchEc2, launchDynamo, launch.toMillis(), dynamoCalls.snapshot(), termination.toMillis());
+        } finally {
+            emulator.stop();
         }
     }
 }

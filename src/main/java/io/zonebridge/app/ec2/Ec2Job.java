@@ -2,12 +2,19 @@ package io.zonebridge.app.ec2;
 
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
+import io.zonebridge.app.config.ReverseSettings;
 import io.zonebridge.app.reverse.ReverseSyncService;
+import io.zonebridge.app.reverse.SingleAccountRoute53;
 import io.zonebridge.ec2.InstanceDescriber;
 import io.zonebridge.ec2.InstanceLifecycle;
 import io.zonebridge.ec2.InstanceRecordPlanner;
 import io.zonebridge.ec2.InstanceRecordStore;
 import io.zonebridge.ec2.VpcDescriber;
+import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
+import io.zonebridge.reverse.OrganizationReconciler;
+import io.zonebridge.reverse.OwnershipPolicy;
+import io.zonebridge.reverse.PtrOptions;
+import io.zonebridge.reverse.ReconcileSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,8 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code zonebridge.ec2.enabled}, {@code .queue}, {@code .deadLetterQueue} and {@code .lateTagInterval} (ms) and,
  * when enabled, makes the EC2, DynamoDB and SQS clients, ensures the state table exists and binds the beans the
  * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2WorkMerger}, {@code ec2Sync},
- * {@code ec2SqsClient}). PTRs go through the reverse job's {@code reverseSync} bean, so bind this after
- * {@link io.zonebridge.app.reverse.ReverseJob#bind}. The clients are closed when Camel stops.
+ * {@code ec2SqsClient}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
+ * settings, with the job's own PTR ledger). The clients are closed when Camel stops.
  */
 public final class Ec2Job {
 
@@ -67,10 +74,7 @@ public final class Ec2Job {
         InstanceLifecycle lifecycle = new InstanceLifecycle(new InstanceDescriber(ec2), new VpcDescriber(ec2),
                 new InstanceRecordPlanner(settings.dns()), store, zones, settings.parallelism());
         Registry registry = context.getRegistry();
-        ReverseSyncService reverse = registry.lookupByNameAndType("reverseSync", ReverseSyncService.class);
-        if (reverse == null) {
-            throw new IllegalStateException("ec2: bean reverseSync is missing (bind the reverse job first)");
-        }
+        ReverseSyncService reverse = ptrSync(runtime, settings);
         registry.bind("ec2Ingest", new Ec2Ingest());
         registry.bind("ec2WorkMerger", new Ec2WorkMerger());
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
@@ -78,6 +82,22 @@ public final class Ec2Job {
                 settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
                 new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC())));
         registry.bind("ec2SqsClient", sqs);
+    }
+
+    /**
+     * The reverse DNS path for the job's PTRs: the reverse job's classes and settings (network account, prefixes,
+     * PTR TTL, conflict rule), but the job's own ledger and owned-only policy, so it changes and deletes only PTRs
+     * it made; the share limit is not applied on top (a mass termination deletes all its PTRs of a reverse zone).
+     */
+    private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings) {
+        ReverseSettings reverse = runtime.config().reverse();
+        JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ptrLedger());
+        ReconcileSettings reconcile = ReconcileSettings.defaults(reverse.networkAccount(),
+                        new PtrOptions(reverse.ptrTtl(), reverse.conflictRule(), OwnershipPolicy.ownedOnly(ledger)))
+                .withConfiguredPrefixes(reverse.prefixes())
+                .withSafety(runtime.config().safety().limits(), true);
+        SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
+        return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile));
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Ec2Settings settings,

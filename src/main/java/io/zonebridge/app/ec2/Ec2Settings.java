@@ -4,6 +4,7 @@ import io.zonebridge.app.config.ConfigNode;
 import io.zonebridge.ec2.Ec2DnsSettings;
 import io.zonebridge.ec2.HostNamePattern;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,17 +26,18 @@ import java.util.Optional;
  * @param lateTagWindow     how long a running instance without DNS tags is looked at again (0: never)
  * @param lateTagInterval   how often it is looked at within that window
  * @param parallelism       instances of one batch handled at the same time
+ * @param ptrLedger         file recording the PTRs this job created (only those are ever changed or deleted)
  */
 public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpoint, Optional<URI> sqsEndpoint,
                           Optional<URI> dynamoDbEndpoint, String queue, String deadLetterQueue, String table,
                           Ec2DnsSettings dns, boolean associateVpc, Duration lateTagWindow, Duration lateTagInterval,
-                          int parallelism) {
+                          int parallelism, Path ptrLedger) {
 
     /** The job switched off, with defaults elsewhere. */
     public static Ec2Settings disabled() {
         return new Ec2Settings(false, "us-east-1", Optional.empty(), Optional.empty(), Optional.empty(),
                 "zonebridge-ec2", "zonebridge-ec2-dlq", "zonebridge-ec2-instances", Ec2DnsSettings.DEFAULTS, true,
-                Duration.ofMinutes(10), Duration.ofSeconds(30), 8);
+                Duration.ofMinutes(10), Duration.ofSeconds(30), 8, Path.of("zonebridge-ec2-owned-ptrs.json"));
     }
 
     /** The settings of node {@code ec2} (absent: {@link #disabled()}); errors name the key. */
@@ -46,7 +48,7 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         }
         node.allowOnly("enabled", "region", "ec2Endpoint", "sqsEndpoint", "dynamoDbEndpoint", "queue",
                 "deadLetterQueue", "table", "zoneTag", "cnameTag", "ttl", "hostName", "associateVpc",
-                "lateTagWindow", "lateTagInterval", "parallelism");
+                "lateTagWindow", "lateTagInterval", "parallelism", "ptrLedger");
         String region = node.get("region").text(d.region());
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw node.get("region").error("must be an AWS region such as us-east-1, not '" + region + "'");
@@ -84,7 +86,8 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         return new Ec2Settings(node.get("enabled").bool(false), region, url(node.get("ec2Endpoint")),
                 url(node.get("sqsEndpoint")), url(node.get("dynamoDbEndpoint")), queue, deadLetter, table,
                 new Ec2DnsSettings(zoneTag, cnameTag, ttl, hostName), node.get("associateVpc").bool(true), window,
-                interval, (int) node.get("parallelism").longValue(d.parallelism(), 1, 64));
+                interval, (int) node.get("parallelism").longValue(d.parallelism(), 1, 64),
+                Path.of(node.get("ptrLedger").text(d.ptrLedger().toString())));
     }
 
     private static String tagKey(ConfigNode node, String defaultKey) {

@@ -138,6 +138,7 @@ public final class Ec2Peers implements AutoCloseable {
     public Path writeConfig(Path file, String table, String extraEc2Keys) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file.resolveSibling("owned-ptrs.json"));
+        Files.deleteIfExists(file.resolveSibling("ec2-owned-ptrs.json"));
         Files.writeString(file, """
                 route53:
                   endpoint: %s
@@ -154,18 +155,28 @@ public final class Ec2Peers implements AutoCloseable {
                   queue: %s
                   deadLetterQueue: %s
                   table: %s
+                  ptrLedger: %s
                 %s""".formatted(server.endpoint(), file.resolveSibling("owned-ptrs.json"), server.endpoint(),
-                sqs.endpoint(), dynamo.endpoint(), queue, deadLetterQueue, table, extraEc2Keys));
+                sqs.endpoint(), dynamo.endpoint(), queue, deadLetterQueue, table,
+                file.resolveSibling("ec2-owned-ptrs.json"), extraEc2Keys));
         return file;
     }
 
-    /** Starts the service (routes from routes/, properties from config/application.properties) with {@code config}. */
+    /**
+     * Starts the service (routes from routes/, properties from config/application.properties, the management
+     * server on a free port) with {@code config}.
+     */
     public void startService(Path config, Map<String, String> properties) throws InterruptedException {
         if (main != null) {
             throw new IllegalStateException("the service runs already");
         }
         Main created = new ZonebridgeApplication(Path.of("config/application.properties"), Optional.of(config))
                 .createMain();
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            created.addOverrideProperty("camel.management.port", Integer.toString(free.getLocalPort()));
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the management server", e);
+        }
         properties.forEach(created::addOverrideProperty);
         main = created;
         serviceThread = new Thread(() -> {

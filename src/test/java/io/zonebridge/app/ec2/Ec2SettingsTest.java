@@ -60,6 +60,7 @@ class Ec2SettingsTest {
                   lateTagWindow: 15m
                   lateTagInterval: 20s
                   parallelism: 4
+                  ptrLedger: /var/lib/zonebridge/ec2-ptrs.json
                 """);
         assertTrue(settings.enabled());
         assertEquals("eu-west-1", settings.region());
@@ -78,6 +79,7 @@ class Ec2SettingsTest {
         assertEquals(Duration.ofMinutes(15), settings.lateTagWindow());
         assertEquals(Duration.ofSeconds(20), settings.lateTagInterval());
         assertEquals(4, settings.parallelism());
+        assertEquals(java.nio.file.Path.of("/var/lib/zonebridge/ec2-ptrs.json"), settings.ptrLedger());
     }
 
     @Test
