@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +27,7 @@ public final class ZonebridgeRuntime implements AutoCloseable {
     private final MirrorJobs mirrorJobs;
     private final ZoneFileWatcher zoneFileWatcher;
     private final NotifyReceiver notifyReceiver;
+    private final Lock reverseZoneWriter = new ReentrantLock();
 
     private ZonebridgeRuntime(ZonebridgeConfig config, Route53Connection connection, ZoneCatalog catalog, Clock clock) {
         this.config = config;
@@ -98,6 +101,14 @@ public final class ZonebridgeRuntime implements AutoCloseable {
     /** The NOTIFY receiver for the zones transferred from primaries. */
     public NotifyReceiver notifyReceiver() {
         return notifyReceiver;
+    }
+
+    /**
+     * The lock every writer of the reverse zones holds while it plans and writes PTRs (the reverse DNS job and the
+     * EC2 job), so two never plan against the same reverse zone at once.
+     */
+    public Lock reverseZoneWriter() {
+        return reverseZoneWriter;
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.zonebridge.app.ec2;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
+import io.zonebridge.app.reverse.ReverseJob;
 import io.zonebridge.app.reverse.ReverseSyncService;
-import io.zonebridge.app.reverse.SingleAccountRoute53;
 import io.zonebridge.ec2.InstanceDescriber;
 import io.zonebridge.ec2.InstanceLifecycle;
 import io.zonebridge.ec2.InstanceRecordPlanner;
@@ -92,12 +92,14 @@ public final class Ec2Job {
     private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings) {
         ReverseSettings reverse = runtime.config().reverse();
         JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ptrLedger());
-        ReconcileSettings reconcile = ReconcileSettings.defaults(reverse.networkAccount(),
+        String network = ReverseJob.networkAccount(runtime, ReverseJob.awsEndpoint(runtime));
+        ReconcileSettings reconcile = ReconcileSettings.defaults(network,
                         new PtrOptions(reverse.ptrTtl(), reverse.conflictRule(), OwnershipPolicy.ownedOnly(ledger)))
                 .withConfiguredPrefixes(reverse.prefixes())
                 .withSafety(runtime.config().safety().limits(), true);
         SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
-        return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile));
+        return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile),
+                runtime.reverseZoneWriter());
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Ec2Settings settings,

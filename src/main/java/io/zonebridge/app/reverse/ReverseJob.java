@@ -22,7 +22,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -43,8 +42,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * is the service's connection; other accounts are reached by STS AssumeRole of {@code reverse.memberRole} (STS and
  * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The
  * network account, unless configured, is the account of the service's own credentials. What it opens is closed when
- * Camel stops. Nothing is connected while both this job and the EC2 job (whose PTRs go through {@code reverseSync})
- * are off.
+ * Camel stops. Nothing is connected while the job is off.
  */
 public final class ReverseJob {
 
@@ -64,15 +62,13 @@ public final class ReverseJob {
                 Boolean.toString(settings.enabled() && settings.reconcile().every().isPresent()));
         settings.reconcile().every().ifPresent(every ->
                 properties.addOverrideProperty("zonebridge.reverse.reconcilePeriod", Long.toString(every.toMillis())));
-        if (!settings.enabled() && !runtime.config().ec2().enabled()) {
-            return; // the EC2 job writes its PTRs through reverseSync, so it needs the job's beans too
+        if (!settings.enabled()) {
+            return;
         }
+        AwsEndpoint aws = awsEndpoint(runtime);
+        Optional<URI> endpoint = aws.override();
         String region = runtime.config().route53().region();
-        Optional<URI> endpoint = runtime.connection().embedded().map(server -> URI.create(server.endpoint()))
-                .or(() -> runtime.config().route53().endpoint());
-        AwsEndpoint aws = new AwsEndpoint(Region.of(region), endpoint.orElse(null),
-                Route53Connection.credentials(endpoint.isPresent()));
-        String network = settings.networkAccount().orElseGet(() -> OwnAccount.of(aws));
+        String network = networkAccount(runtime, aws);
         LOG.info("reverse DNS: network account {} (reverse zones), member accounts through role {}", network,
                 settings.memberRole().roleName());
 
@@ -108,7 +104,7 @@ public final class ReverseJob {
                 .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false)
                 .withParallelism(settings.reconcile().parallelism());
         OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile);
-        Lock writer = new ReentrantLock();
+        Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
         registry.bind("reverseIngest", new ReverseIngest(new ReverseEventIntake(settings.ownChanges())));
         registry.bind("reverseWorkMerger", new ReverseWorkMerger());
@@ -116,6 +112,22 @@ public final class ReverseJob {
         registry.bind("reverseReconcile", new OrganizationReconcileJob(reconciler,
                 accounts(organization, settings.reconcile()), writer));
         registry.bind("reverseSqsClient", sqs);
+    }
+
+    /**
+     * Where STS, Organizations and other accounts' Route 53 are reached: the embedded emulator or the configured
+     * Route 53 endpoint (the local emulator serves all three), otherwise AWS in the configured region.
+     */
+    public static AwsEndpoint awsEndpoint(ZonebridgeRuntime runtime) {
+        Optional<URI> endpoint = runtime.connection().embedded().map(server -> URI.create(server.endpoint()))
+                .or(() -> runtime.config().route53().endpoint());
+        return new AwsEndpoint(Region.of(runtime.config().route53().region()), endpoint.orElse(null),
+                Route53Connection.credentials(endpoint.isPresent()));
+    }
+
+    /** The network account (the reverse zones' owner): {@code reverse.networkAccount}, or the service's own. */
+    public static String networkAccount(ZonebridgeRuntime runtime, AwsEndpoint aws) {
+        return runtime.config().reverse().networkAccount().orElseGet(() -> OwnAccount.of(aws));
     }
 
     /** The account ids a reconcile reads: the organisation's active selected accounts, or the included ones. */
