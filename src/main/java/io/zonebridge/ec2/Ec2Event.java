@@ -1,10 +1,11 @@
 package io.zonebridge.ec2;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** An EC2 event that concerns instances' DNS records: a state change or late tags. */
-public sealed interface Ec2Event permits InstanceStateEvent, InstanceTagsEvent {
+/** An EC2 event that concerns instances' DNS records: a state change or late tags; a small serialisable value. */
+public sealed interface Ec2Event extends Serializable permits InstanceStateEvent, InstanceTagsEvent {
 
     /** Account the instances belong to. */
     String account();

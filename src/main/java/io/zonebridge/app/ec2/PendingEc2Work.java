@@ -1,19 +1,24 @@
 package io.zonebridge.app.ec2;
 
 import io.zonebridge.ec2.Ec2Event;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * EC2 events of one account and region together with the SQS receipt handles of the messages that carried them:
- * the route deletes those messages only after the events' record changes are applied.
+ * the route deletes those messages only after the events' record changes are applied. A small serialisable value
+ * (so it can travel on a FIFO queue when replicas share the work).
  *
  * @param scope          {@code account/region} of the events (the aggregation key)
  * @param events         the events, in arrival order
  * @param receiptHandles SQS receipt handles of the messages merged into this work, in arrival order
  */
-public record PendingEc2Work(String scope, List<Ec2Event> events, List<String> receiptHandles) {
+public record PendingEc2Work(String scope, List<Ec2Event> events, List<String> receiptHandles)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public PendingEc2Work {
         Objects.requireNonNull(scope, "scope");

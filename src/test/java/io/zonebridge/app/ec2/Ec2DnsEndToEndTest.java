@@ -165,6 +165,28 @@ class Ec2DnsEndToEndTest {
     }
 
     @Test
+    void terminatingEveryInstanceOfAZoneIsNotRefusedByTheSafetyLimits() throws Exception {
+        String zone = peers.privateZone("fleet.example.", peers.vpc);
+        peers.startService(config, FAST);
+        List<String> ids = peers.ec2.runInstances(r -> r.imageId("ami-1").minCount(12).maxCount(12)
+                .subnetId(peers.subnet).tagSpecifications(TagSpecification.builder()
+                        .resourceType(ResourceType.INSTANCE).tags(Tag.builder().key("ZONE").value("fleet.example.")
+                                .build()).build())).instances().stream().map(i -> i.instanceId()).toList();
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.records(zone, RRType.A).size() == 12,
+                () -> "12 A records: " + peers.records(zone, RRType.A));
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.records(peers.reverseZoneId, RRType.PTR).values()
+                .stream().filter(v -> v.get(0).endsWith(".fleet.example.")).count() == 12,
+                () -> "12 PTRs: " + peers.records(peers.reverseZoneId, RRType.PTR));
+        peers.ec2.terminateInstances(r -> r.instanceIds(ids));
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.records(zone, RRType.A).isEmpty(),
+                () -> "A records after terminating all: " + peers.records(zone, RRType.A));
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.records(peers.reverseZoneId, RRType.PTR).values()
+                .stream().noneMatch(v -> v.get(0).endsWith(".fleet.example.")),
+                () -> "PTRs after terminating all: " + peers.records(peers.reverseZoneId, RRType.PTR));
+        peers.stopService();
+    }
+
+    @Test
     void aMalformedMessageGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         peers.startService(config, FAST);
         String url = peers.sqs.client().getQueueUrl(r -> r.queueName(peers.queue)).queueUrl();
