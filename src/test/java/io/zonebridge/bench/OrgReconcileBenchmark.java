@@ -6,7 +6,7 @@ import io.zonebridge.organization.AccountSelection;
 import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.organization.AssumedRoleRoute53;
 import io.zonebridge.organization.AwsAccount;
-import io.zonebridge.organization.MotoOrganization;
+import io.zonebridge.organization.TestOrganization;
 import io.zonebridge.organization.OrganizationAccounts;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
@@ -56,20 +56,20 @@ public final class OrgReconcileBenchmark {
             throw new IllegalArgumentException("at most 1,000 records per zone and 256 /24s per account");
         }
         Path state = Files.createTempDirectory("org-bench-");
-        try (MotoServer moto = MotoServer.start(); MotoOrganization org = new MotoOrganization(moto)) {
+        try (MotoServer moto = MotoServer.start(); TestOrganization org = new TestOrganization(moto)) {
             long setupStart = System.nanoTime();
             List<String> ids = new ArrayList<>();
-            ids.add(MotoOrganization.MANAGEMENT);
+            ids.add(TestOrganization.MANAGEMENT);
             for (int a = 1; a < accounts; a++) {
                 ids.add(org.createAccount("bench" + a));
             }
-            Route53Client network = org.route53(MotoOrganization.MANAGEMENT);
+            Route53Client network = org.route53(TestOrganization.MANAGEMENT);
             for (int a = 0; a < accounts; a++) {
-                MotoOrganization.createZone(network, a + ".10.in-addr.arpa.", true);
+                TestOrganization.createZone(network, a + ".10.in-addr.arpa.", true);
                 Route53Client client = a == 0 ? network : org.route53(ids.get(a));
                 for (int z = 0; z < zones; z++) {
                     String zoneName = "z" + z + ".a" + a + ".internal.";
-                    String zoneId = MotoOrganization.createZone(client, zoneName, true);
+                    String zoneId = TestOrganization.createZone(client, zoneName, true);
                     List<Change> changes = new ArrayList<>();
                     for (int h = 0; h < records; h++) {
                         String address = "10." + a + "." + (z * ((records + 249) / 250) + h / 250) + "." + (h % 250 + 1);
@@ -107,13 +107,13 @@ public final class OrgReconcileBenchmark {
         }
     }
 
-    private static ReconcileReport run(MotoOrganization org, MotoServer moto, AccountRateLimiters limiters, Path state,
+    private static ReconcileReport run(TestOrganization org, MotoServer moto, AccountRateLimiters limiters, Path state,
                                        int parallelism) {
         JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(state.resolve("owned.json"));
-        ReconcileSettings settings = ReconcileSettings.defaults(MotoOrganization.MANAGEMENT,
+        ReconcileSettings settings = ReconcileSettings.defaults(TestOrganization.MANAGEMENT,
                 PtrOptions.defaults(OwnershipPolicy.ownedOnly(ledger))).withParallelism(parallelism);
         try (OrganizationAccounts accounts = OrganizationAccounts.connect(org.endpoint(), AccountSelection.ALL);
-             AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), MotoOrganization.MANAGEMENT,
+             AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
                      AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
              AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, limiters,
                      account -> new Route53ClientFactory().endpoint(moto.endpoint()))) {
