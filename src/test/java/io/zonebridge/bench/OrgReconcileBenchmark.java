@@ -1,5 +1,7 @@
 package io.zonebridge.bench;
 
+import io.zonebridge.local.LocalAwsServer;
+import io.zonebridge.local.LocalRoute53Options;
 import io.zonebridge.testpeers.MotoServer;
 import io.zonebridge.organization.AccountCredentials;
 import io.zonebridge.organization.AccountSelection;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +36,13 @@ import java.util.TreeMap;
 
 /**
  * Benchmark (not a test): the organisation reconcile over {@code A} accounts × {@code Z} private zones ×
- * {@code R} A records (default 50 × 4 × 1,000) against a moto_server it starts (Organizations, STS and
- * Route 53 per account). Account {@code a}'s addresses are {@code 10.a.x.y}; the network account holds one
+ * {@code R} A records (default 50 × 4 × 1,000) against the project's local emulator with its Route 53 throttle at
+ * the per-account rate, or a moto_server (Organizations, STS and Route 53 per account), which it starts. Account {@code a}'s addresses are {@code 10.a.x.y}; the network account holds one
  * reverse zone {@code a.10.in-addr.arpa.} per account. Runs the reconcile twice (all PTRs created, then
  * converged) and prints Route 53 requests by operation against the minimum the shape allows, and wall time.
  *
- * <p>Arguments: {@code [accounts] [zonesPerAccount] [recordsPerZone] [ratePerAccount] [parallelism]}.
- * To point it at another server, replace {@link MotoServer#start()} (the setup uses the plain SDK).
+ * <p>Arguments: {@code [accounts] [zonesPerAccount] [recordsPerZone] [ratePerAccount] [parallelism] [emulator|moto]}.
+ * The setup uses the plain SDK.
  */
 public final class OrgReconcileBenchmark {
 
@@ -55,8 +58,18 @@ public final class OrgReconcileBenchmark {
         if (records > 1000 || zones * ((records + 249) / 250) > 256) {
             throw new IllegalArgumentException("at most 1,000 records per zone and 256 /24s per account");
         }
+        boolean onMoto = args.length > 5 && args[5].equals("moto");
         Path state = Files.createTempDirectory("org-bench-");
-        try (MotoServer moto = MotoServer.start(); TestOrganization org = new TestOrganization(moto)) {
+        MotoServer moto = onMoto ? MotoServer.start() : null;
+        LocalAwsServer emulator = onMoto ? null
+                : new LocalAwsServer(LocalRoute53Options.defaults().withRequestsPerSecond((int) Math.ceil(rate)));
+        if (emulator != null) {
+            emulator.start(0);
+        }
+        URI endpoint = onMoto ? moto.endpoint() : URI.create(emulator.endpoint());
+        System.out.println("server: " + (onMoto ? "moto_server" : "local emulator, throttle "
+                + (int) Math.ceil(rate) + "/s per account") + " at " + endpoint);
+        try (TestOrganization org = new TestOrganization(endpoint)) {
             long setupStart = System.nanoTime();
             List<String> ids = new ArrayList<>();
             ids.add(TestOrganization.MANAGEMENT);
@@ -95,9 +108,15 @@ public final class OrgReconcileBenchmark {
             minSecond.put("ListResourceRecordSets", (long) accounts * zones * forwardPages
                     + (long) accounts * ((ptrsPerReverse + 2 + 299) / 300));
             minSecond.put("ChangeResourceRecordSets", 0L);
-            print("run 1 (create all PTRs)", run(org, moto, limiters, state, parallelism), minFirst, rate);
-            print("run 2 (converged)", run(org, moto, limiters, state, parallelism), minSecond, rate);
+            print("run 1 (create all PTRs)", run(org, endpoint, limiters, state, parallelism), minFirst, rate);
+            print("run 2 (converged)", run(org, endpoint, limiters, state, parallelism), minSecond, rate);
         } finally {
+            if (moto != null) {
+                moto.close();
+            }
+            if (emulator != null) {
+                emulator.stop();
+            }
             try (var files = Files.list(state)) {
                 for (Path file : files.toList()) {
                     Files.deleteIfExists(file);
@@ -107,7 +126,7 @@ public final class OrgReconcileBenchmark {
         }
     }
 
-    private static ReconcileReport run(TestOrganization org, MotoServer moto, AccountRateLimiters limiters, Path state,
+    private static ReconcileReport run(TestOrganization org, URI endpoint, AccountRateLimiters limiters, Path state,
                                        int parallelism) {
         JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(state.resolve("owned.json"));
         ReconcileSettings settings = ReconcileSettings.defaults(TestOrganization.MANAGEMENT,
@@ -116,7 +135,7 @@ public final class OrgReconcileBenchmark {
              AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
                      AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
              AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, limiters,
-                     account -> new Route53ClientFactory().endpoint(moto.endpoint()))) {
+                     account -> new Route53ClientFactory().endpoint(endpoint))) {
             List<String> ids = accounts.activeAccounts().stream().map(AwsAccount::id).toList();
             return new OrganizationReconciler(route53, ledger, settings).reconcile(ids);
         }

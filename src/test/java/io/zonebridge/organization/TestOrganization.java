@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -84,8 +85,11 @@ public final class TestOrganization implements AutoCloseable {
             credentials = StaticCredentialsProvider.create(
                     AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
         }
+        // setup against a throttling server: the SDK's standard retries (backoff on Throttling), with more attempts
         Route53Client client = Route53Client.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(10).build())).build();
         clients.add(client);
         return client;
     }
