@@ -1,5 +1,6 @@
 package io.zonebridge.provision;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record ProvisionedResource(Outcome outcome, String kind, String name, Str
 
     /** One line for the operator: {@code created  queue  zonebridge-reverse}. */
     public String line() {
-        String text = String.format("%-8s %-13s %s", outcome.name().toLowerCase(java.util.Locale.ROOT), kind, name);
+        String text = String.format("%-8s %-13s %s", outcome.name().toLowerCase(Locale.ROOT), kind, name);
         return detail.isEmpty() ? text : text + "  (" + detail + ")";
     }
 }

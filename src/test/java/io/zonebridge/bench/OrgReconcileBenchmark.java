@@ -1,12 +1,14 @@
 package io.zonebridge.bench;
 
+import io.zonebridge.local.LocalAwsServer;
+import io.zonebridge.local.LocalRoute53Options;
 import io.zonebridge.testpeers.MotoServer;
 import io.zonebridge.organization.AccountCredentials;
 import io.zonebridge.organization.AccountSelection;
 import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.organization.AssumedRoleRoute53;
 import io.zonebridge.organization.AwsAccount;
-import io.zonebridge.organization.MotoOrganization;
+import io.zonebridge.organization.TestOrganization;
 import io.zonebridge.organization.OrganizationAccounts;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +36,13 @@ import java.util.TreeMap;
 
 /**
  * Benchmark (not a test): the organisation reconcile over {@code A} accounts × {@code Z} private zones ×
- * {@code R} A records (default 50 × 4 × 1,000) against a moto_server it starts (Organizations, STS and
- * Route 53 per account). Account {@code a}'s addresses are {@code 10.a.x.y}; the network account holds one
+ * {@code R} A records (default 50 × 4 × 1,000) against the project's local emulator with its Route 53 throttle at
+ * the per-account rate, or a moto_server (Organizations, STS and Route 53 per account), which it starts. Account {@code a}'s addresses are {@code 10.a.x.y}; the network account holds one
  * reverse zone {@code a.10.in-addr.arpa.} per account. Runs the reconcile twice (all PTRs created, then
  * converged) and prints Route 53 requests by operation against the minimum the shape allows, and wall time.
  *
- * <p>Arguments: {@code [accounts] [zonesPerAccount] [recordsPerZone] [ratePerAccount] [parallelism]}.
- * To point it at another server, replace {@link MotoServer#start()} (the setup uses the plain SDK).
+ * <p>Arguments: {@code [accounts] [zonesPerAccount] [recordsPerZone] [ratePerAccount] [parallelism] [emulator|moto]}.
+ * The setup uses the plain SDK.
  */
 public final class OrgReconcileBenchmark {
 
@@ -55,21 +58,31 @@ public final class OrgReconcileBenchmark {
         if (records > 1000 || zones * ((records + 249) / 250) > 256) {
             throw new IllegalArgumentException("at most 1,000 records per zone and 256 /24s per account");
         }
+        boolean onMoto = args.length > 5 && args[5].equals("moto");
         Path state = Files.createTempDirectory("org-bench-");
-        try (MotoServer moto = MotoServer.start(); MotoOrganization org = new MotoOrganization(moto)) {
+        MotoServer moto = onMoto ? MotoServer.start() : null;
+        LocalAwsServer emulator = onMoto ? null
+                : new LocalAwsServer(LocalRoute53Options.defaults().withRequestsPerSecond((int) Math.ceil(rate)));
+        if (emulator != null) {
+            emulator.start(0);
+        }
+        URI endpoint = onMoto ? moto.endpoint() : URI.create(emulator.endpoint());
+        System.out.println("server: " + (onMoto ? "moto_server" : "local emulator, throttle "
+                + (int) Math.ceil(rate) + "/s per account") + " at " + endpoint);
+        try (TestOrganization org = new TestOrganization(endpoint)) {
             long setupStart = System.nanoTime();
             List<String> ids = new ArrayList<>();
-            ids.add(MotoOrganization.MANAGEMENT);
+            ids.add(TestOrganization.MANAGEMENT);
             for (int a = 1; a < accounts; a++) {
                 ids.add(org.createAccount("bench" + a));
             }
-            Route53Client network = org.route53(MotoOrganization.MANAGEMENT);
+            Route53Client network = org.route53(TestOrganization.MANAGEMENT);
             for (int a = 0; a < accounts; a++) {
-                MotoOrganization.createZone(network, a + ".10.in-addr.arpa.", true);
+                TestOrganization.createZone(network, a + ".10.in-addr.arpa.", true);
                 Route53Client client = a == 0 ? network : org.route53(ids.get(a));
                 for (int z = 0; z < zones; z++) {
                     String zoneName = "z" + z + ".a" + a + ".internal.";
-                    String zoneId = MotoOrganization.createZone(client, zoneName, true);
+                    String zoneId = TestOrganization.createZone(client, zoneName, true);
                     List<Change> changes = new ArrayList<>();
                     for (int h = 0; h < records; h++) {
                         String address = "10." + a + "." + (z * ((records + 249) / 250) + h / 250) + "." + (h % 250 + 1);
@@ -95,9 +108,15 @@ public final class OrgReconcileBenchmark {
             minSecond.put("ListResourceRecordSets", (long) accounts * zones * forwardPages
                     + (long) accounts * ((ptrsPerReverse + 2 + 299) / 300));
             minSecond.put("ChangeResourceRecordSets", 0L);
-            print("run 1 (create all PTRs)", run(org, moto, limiters, state, parallelism), minFirst, rate);
-            print("run 2 (converged)", run(org, moto, limiters, state, parallelism), minSecond, rate);
+            print("run 1 (create all PTRs)", run(org, endpoint, limiters, state, parallelism), minFirst, rate);
+            print("run 2 (converged)", run(org, endpoint, limiters, state, parallelism), minSecond, rate);
         } finally {
+            if (moto != null) {
+                moto.close();
+            }
+            if (emulator != null) {
+                emulator.stop();
+            }
             try (var files = Files.list(state)) {
                 for (Path file : files.toList()) {
                     Files.deleteIfExists(file);
@@ -107,16 +126,16 @@ public final class OrgReconcileBenchmark {
         }
     }
 
-    private static ReconcileReport run(MotoOrganization org, MotoServer moto, AccountRateLimiters limiters, Path state,
+    private static ReconcileReport run(TestOrganization org, URI endpoint, AccountRateLimiters limiters, Path state,
                                        int parallelism) {
         JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(state.resolve("owned.json"));
-        ReconcileSettings settings = ReconcileSettings.defaults(MotoOrganization.MANAGEMENT,
+        ReconcileSettings settings = ReconcileSettings.defaults(TestOrganization.MANAGEMENT,
                 PtrOptions.defaults(OwnershipPolicy.ownedOnly(ledger))).withParallelism(parallelism);
         try (OrganizationAccounts accounts = OrganizationAccounts.connect(org.endpoint(), AccountSelection.ALL);
-             AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), MotoOrganization.MANAGEMENT,
+             AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
                      AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
              AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, limiters,
-                     account -> new Route53ClientFactory().endpoint(moto.endpoint()))) {
+                     account -> new Route53ClientFactory().endpoint(endpoint))) {
             List<String> ids = accounts.activeAccounts().stream().map(AwsAccount::id).toList();
             return new OrganizationReconciler(route53, ledger, settings).reconcile(ids);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import static io.zonebridge.reverse.AwsEventFixtures.JSON;
 import static io.zonebridge.reverse.AwsEventFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,20 @@ class CloudTrailEventParserTest {
 
     private Route53ChangeEvent event(String fixture) {
         return assertInstanceOf(Route53ChangeEvent.class, parser.parse(read(fixture)));
+    }
+
+    @Test
+    void scheduledEventsAreToldApartPlainOrSnsWrapped() throws Exception {
+        String scheduled = AwsEventFixtures.read("events/scheduled_event.json");
+        assertTrue(parser.isScheduledEvent(scheduled));
+        String wrapped = AwsEventFixtures.JSON.writeValueAsString(java.util.Map.of("Type", "Notification",
+                "MessageId", "m-1", "Message", scheduled));
+        assertTrue(parser.isScheduledEvent(wrapped));
+        assertFalse(parser.isScheduledEvent(AwsEventFixtures.read("route53/r53_a_delete.json")));
+        assertFalse(parser.isScheduledEvent(scheduled.replace("\"aws.events\"", "\"aws.route53\"")));
+        assertFalse(parser.isScheduledEvent("{not json"), "malformed: left to parse(), which dead-letters it");
+        assertFalse(parser.isScheduledEvent(""));
+        assertFalse(parser.isScheduledEvent("[1]"));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.zonebridge.organization;
 
-import io.zonebridge.testpeers.MotoServer;
+import io.zonebridge.local.LocalAwsServer;
+import io.zonebridge.local.LocalRoute53Options;
+import software.amazon.awssdk.services.sts.model.StsException;
+import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,30 +27,35 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Per-account credentials through a real STS (moto_server): assumed role per member, own chain for the network account. */
-class AccountCredentialsMotoTest {
+/**
+ * Per-account credentials through the local emulator's STS, which keeps state per account and demands a role's
+ * external id when configured to: assumed role per member, own credentials for the network account.
+ */
+class AccountCredentialsTest {
 
-    private static MotoServer moto;
-    private static MotoOrganization org;
+    private static final String MEMBER = "210987654321";
+    private static final String ROLE = "arn:aws:iam::" + MEMBER + ":role/ops/zonebridge-reader";
+    private static LocalAwsServer server;
+    private static URI endpoint;
 
     @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start();
-        org = new MotoOrganization(moto);
+    static void start() {
+        server = new LocalAwsServer(LocalRoute53Options.defaults().withRoleExternalIds(Map.of(ROLE, "ext-42")));
+        server.start(0);
+        endpoint = URI.create(server.endpoint());
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        org.close();
-        moto.close();
+    static void stop() {
+        server.stop();
     }
 
     @Test
     void assumesTheConfiguredRoleOncePerAccountAndSessionAndActsInThatAccount() {
-        String member = org.createAccount("member");
+        String member = MEMBER;
         List<AssumeRoleRequest> sent = new CopyOnWriteArrayList<>();
-        StsClient sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(MotoOrganization.MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
+        StsClient sts = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(TestOrganization.MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -56,9 +65,9 @@ class AccountCredentialsMotoTest {
                     }
                 })).build();
         AssumeRoleSettings role = new AssumeRoleSettings("ops/zonebridge-reader", "ext-42", "aws", Duration.ofMinutes(30));
-        try (AccountCredentials credentials = new AccountCredentials(sts, MotoOrganization.MANAGEMENT,
-                MotoOrganization.MANAGEMENT_CREDENTIALS, role)) {
-            assertSame(MotoOrganization.MANAGEMENT_CREDENTIALS, credentials.forAccount(MotoOrganization.MANAGEMENT),
+        try (AccountCredentials credentials = new AccountCredentials(sts, TestOrganization.MANAGEMENT,
+                TestOrganization.MANAGEMENT_CREDENTIALS, role)) {
+            assertSame(TestOrganization.MANAGEMENT_CREDENTIALS, credentials.forAccount(TestOrganization.MANAGEMENT),
                     "the network account uses its own credentials");
             AwsCredentialsProvider provider = credentials.forAccount(member);
             assertSame(provider, credentials.forAccount(member), "one provider per account");
@@ -71,12 +80,23 @@ class AccountCredentialsMotoTest {
             assertEquals("ext-42", request.externalId());
             assertEquals(1800, request.durationSeconds());
 
-            try (StsClient asMember = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+            try (StsClient asMember = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                     .credentialsProvider(provider).httpClientBuilder(ApacheHttpClient.builder()).build()) {
                 String arn = asMember.getCallerIdentity().arn();
                 assertEquals(member, asMember.getCallerIdentity().account());
                 assertTrue(arn.endsWith("/zonebridge"), arn);
             }
+        }
+    }
+
+    @Test
+    void aWrongExternalIdIsRefusedBySts() {
+        AssumeRoleSettings role = new AssumeRoleSettings("ops/zonebridge-reader", "wrong", "aws", Duration.ofHours(1));
+        try (AccountCredentials credentials = AccountCredentials.connect(new AwsEndpoint(Region.US_EAST_1, endpoint,
+                TestOrganization.MANAGEMENT_CREDENTIALS), TestOrganization.MANAGEMENT, role)) {
+            StsException error = assertThrows(StsException.class,
+                    () -> credentials.forAccount(MEMBER).resolveCredentials());
+            assertEquals("AccessDenied", error.awsErrorDetails().errorCode());
         }
     }
 

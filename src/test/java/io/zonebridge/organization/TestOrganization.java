@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,34 +26,43 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Test setup against moto_server, written with the plain SDK (none of zonebridge's code): an organisation,
- * member accounts, and per-account Route 53 clients through STS AssumeRole (moto keeps Route 53 state per
- * account and maps assumed-role credentials to the target account).
+ * Test setup of an organisation, written with the plain SDK (none of zonebridge's code), against moto_server or the
+ * project's local emulator: member accounts, and per-account Route 53 clients through STS AssumeRole (both keep
+ * Route 53 state per account and map assumed-role credentials to the role's account).
  */
-public final class MotoOrganization implements AutoCloseable {
+public final class TestOrganization implements AutoCloseable {
 
-    /** moto's default account: the management account, and here the network account. */
+    /**
+     * The management account, and here the network account: moto's default account, and the emulator's account of
+     * the access key {@code 123456789012}.
+     */
     public static final String MANAGEMENT = "123456789012";
     public static final AwsCredentialsProvider MANAGEMENT_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(MANAGEMENT, "testing"));
 
-    private final MotoServer moto;
+    private final URI endpoint;
     private final OrganizationsClient organizations;
     private final StsClient sts;
     private final List<Route53Client> clients = new ArrayList<>();
 
-    public MotoOrganization(MotoServer moto) {
-        this.moto = moto;
-        this.organizations = OrganizationsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+    /** An organisation on moto_server. */
+    public TestOrganization(MotoServer moto) {
+        this(moto.endpoint());
+    }
+
+    /** An organisation on the server at {@code endpoint} (moto_server or the local emulator). */
+    public TestOrganization(URI endpoint) {
+        this.endpoint = endpoint;
+        this.organizations = OrganizationsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
-        this.sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+        this.sts = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(MANAGEMENT_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
         organizations.createOrganization(r -> r.featureSet("ALL"));
     }
 
-    /** The endpoint of the moto server. */
+    /** The server's endpoint, with the management account's credentials. */
     public AwsEndpoint endpoint() {
-        return new AwsEndpoint(Region.US_EAST_1, moto.endpoint(), MANAGEMENT_CREDENTIALS);
+        return new AwsEndpoint(Region.US_EAST_1, endpoint, MANAGEMENT_CREDENTIALS);
     }
 
     /** Creates a member account and returns its id. */
@@ -74,8 +85,11 @@ public final class MotoOrganization implements AutoCloseable {
             credentials = StaticCredentialsProvider.create(
                     AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
         }
-        Route53Client client = Route53Client.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+        // setup against a throttling server: the SDK's standard retries (backoff on Throttling), with more attempts
+        Route53Client client = Route53Client.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(10).build())).build();
         clients.add(client);
         return client;
     }
@@ -93,7 +107,8 @@ public final class MotoOrganization implements AutoCloseable {
         }).hostedZone().id();
         String bareId = id.substring(id.lastIndexOf('/') + 1);
         // moto 5.2.1 stores the apex SOA value as the text of a Python dict ("{'Value': '...'}"), which no
-        // Route 53 returns; it has no SOA protection (route53-api.md §11.6), so set the value Route 53 would show.
+        // Route 53 returns; it has no SOA protection (route53-api.md §11.6), so set the value Route 53 would show
+        // (an UPSERT of the apex SOA that Route 53, and the emulator, accept as well).
         change(client, bareId, ChangeAction.UPSERT, name, "SOA", 900,
                 "ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400");
         return bareId;
