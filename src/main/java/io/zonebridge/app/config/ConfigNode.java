@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -201,6 +202,30 @@ public final class ConfigNode {
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw error("must be a duration such as 30s, 5m, 2h, 1d or PT5M, not '" + text + "'");
         }
+    }
+
+    /** A URL with a scheme and host, such as {@code http://127.0.0.1:4566} (the example names it in errors). */
+    public Optional<URI> url(String example) {
+        return optionalText().map(text -> {
+            try {
+                URI uri = URI.create(text);
+                if (uri.getScheme() != null && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw error("must be a URL such as " + example + ", not '" + text + "'");
+        });
+    }
+
+    /** An SQS queue name: letters, digits, {@code -} and {@code _}, at most 80, optionally ending in {@code .fifo}. */
+    public String sqsQueueName(String defaultName) {
+        String name = text(defaultName);
+        if (!name.matches("[A-Za-z0-9_-]{1,80}(\\.fifo)?")) {
+            throw error("must be an SQS queue name (letters, digits, - and _, at most 80), not '" + name + "'");
+        }
+        return name;
     }
 
     /** An error about this key. */

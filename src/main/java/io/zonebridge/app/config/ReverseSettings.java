@@ -81,15 +81,16 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
         for (Map.Entry<String, ConfigNode> entry : node.get("prefixes").entries()) {
             prefixes.put(entry.getKey(), entry.getValue().text());
         }
-        String queue = queueName(node.get("queue"), "zonebridge-reverse");
-        String deadLetter = queueName(node.get("deadLetterQueue"), queue + "-dlq");
+        String queue = node.get("queue").sqsQueueName("zonebridge-reverse");
+        String deadLetter = node.get("deadLetterQueue").sqsQueueName(queue + "-dlq");
         if (deadLetter.equals(queue)) {
             throw node.get("deadLetterQueue").error("must differ from reverse.queue ('" + queue + "')");
         }
         ConfigNode own = node.get("ownChanges").allowOnly("principalArns", "sessionNames", "commentMarker");
         OwnChangeRules ownChanges = new OwnChangeRules(texts(own.get("principalArns")),
                 new LinkedHashSet<>(texts(own.get("sessionNames"))), own.get("commentMarker").text("zonebridge:"));
-        return new ReverseSettings(node.get("enabled").bool(false), url(node.get("sqsEndpoint")), queue, deadLetter,
+        return new ReverseSettings(node.get("enabled").bool(false), node.get("sqsEndpoint").url("http://127.0.0.1:9324"),
+                queue, deadLetter,
                 networkAccount, prefixes, Path.of(node.get("ledger").text("zonebridge-owned-ptrs.json")),
                 choice(node.get("policy"), PtrPolicy.OWNED_ONLY, PtrPolicy.values()),
                 choice(node.get("conflictRule"), PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, PtrConflictRule.values()),
@@ -126,27 +127,6 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
                 (int) node.get("parallelism").longValue(8, 1, 64));
     }
 
-    private static String queueName(ConfigNode node, String defaultName) {
-        String name = node.text(defaultName);
-        if (!name.matches("[A-Za-z0-9_-]{1,80}(\\.fifo)?")) {
-            throw node.error("must be an SQS queue name (letters, digits, - and _, at most 80), not '" + name + "'");
-        }
-        return name;
-    }
-
-    private static Optional<URI> url(ConfigNode node) {
-        return node.optionalText().map(text -> {
-            try {
-                URI uri = URI.create(text);
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-                return uri;
-            } catch (IllegalArgumentException e) {
-                throw node.error("must be a URL such as http://127.0.0.1:9324, not '" + text + "'");
-            }
-        });
-    }
 
     private static List<String> texts(ConfigNode node) {
         return node.list().stream().map(ConfigNode::text).toList();

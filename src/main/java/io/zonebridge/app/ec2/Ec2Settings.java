@@ -53,8 +53,8 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw node.get("region").error("must be an AWS region such as us-east-1, not '" + region + "'");
         }
-        String queue = queueName(node.get("queue"), d.queue());
-        String deadLetter = queueName(node.get("deadLetterQueue"), queue + "-dlq");
+        String queue = node.get("queue").sqsQueueName(d.queue());
+        String deadLetter = node.get("deadLetterQueue").sqsQueueName(queue + "-dlq");
         if (deadLetter.equals(queue)) {
             throw node.get("deadLetterQueue").error("must differ from ec2.queue ('" + queue + "')");
         }
@@ -83,8 +83,9 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         if (interval.isZero() || interval.isNegative()) {
             throw node.get("lateTagInterval").error("must be positive");
         }
-        return new Ec2Settings(node.get("enabled").bool(false), region, url(node.get("ec2Endpoint")),
-                url(node.get("sqsEndpoint")), url(node.get("dynamoDbEndpoint")), queue, deadLetter, table,
+        String example = "http://127.0.0.1:4566";
+        return new Ec2Settings(node.get("enabled").bool(false), region, node.get("ec2Endpoint").url(example),
+                node.get("sqsEndpoint").url(example), node.get("dynamoDbEndpoint").url(example), queue, deadLetter, table,
                 new Ec2DnsSettings(zoneTag, cnameTag, ttl, hostName), node.get("associateVpc").bool(true), window,
                 interval, (int) node.get("parallelism").longValue(d.parallelism(), 1, 64),
                 Path.of(node.get("ptrLedger").text(d.ptrLedger().toString())));
@@ -98,25 +99,4 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         return key;
     }
 
-    private static String queueName(ConfigNode node, String defaultName) {
-        String name = node.text(defaultName);
-        if (!name.matches("[A-Za-z0-9_-]{1,80}(\\.fifo)?")) {
-            throw node.error("must be an SQS queue name (letters, digits, - and _, at most 80), not '" + name + "'");
-        }
-        return name;
-    }
-
-    private static Optional<URI> url(ConfigNode node) {
-        return node.optionalText().map(text -> {
-            try {
-                URI uri = URI.create(text);
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-                return uri;
-            } catch (IllegalArgumentException e) {
-                throw node.error("must be a URL such as http://127.0.0.1:4566, not '" + text + "'");
-            }
-        });
-    }
 }
