@@ -7,6 +7,7 @@ import io.zonebridge.app.monitoring.ZonebridgeMonitoring;
 import io.zonebridge.app.reverse.ReverseJob;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -50,6 +51,8 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
         registry.bind("notifyReceiver", runtime.notifyReceiver());
         ZonebridgeMonitoring.install(context, runtime, runtime.notifyReceiver());
+        context.getManagementStrategy().addEventNotifier(new InFlightWorkGuard(context, Duration.ofSeconds(
+                Long.parseLong(properties.resolveProperty(InFlightWorkGuard.LIMIT_PROPERTY).orElse("15").trim()))));
         NotifySettings notify = runtime.config().secondary().notifyListener();
         properties.addOverrideProperty("zonebridge.notify.host", notify.host());
         properties.addOverrideProperty("zonebridge.notify.port", Integer.toString(notify.port()));

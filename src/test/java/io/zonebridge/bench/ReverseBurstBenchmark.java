@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * per record (name, address, event ids) and sent to the queue as EventBridge delivers them. Run:
  * {@code mvn -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt}, then
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.zonebridge.bench.ReverseBurstBenchmark [events]}.
+ * With {@code -Dbench.external=DIR} the service is not started here: the configuration is written to DIR, then the
+ * benchmark waits for the file {@code DIR/service-up} (bin/container-burst runs the image that way).
  */
 public final class ReverseBurstBenchmark {
 
@@ -75,19 +77,31 @@ public final class ReverseBurstBenchmark {
             String singleRecordEvent = template;
             peers.take(peers.queue, setupEvents.size(), 30); // the setup's own events: not part of the burst
 
-            Path config = peers.writeConfig(dir.resolve("zonebridge.yaml"), "");
-            main = new ZonebridgeApplication(Path.of("config/application.properties"), Optional.of(config)).createMain();
-            Main running = main;
-            Thread service = new Thread(() -> {
-                try {
-                    running.run();
-                } catch (Exception e) {
-                    e.printStackTrace();
+            String external = System.getProperty("bench.external");
+            if (external != null) {
+                // the service runs elsewhere (bin/container-burst: the image in a container): hand it the
+                // configuration, wait until it says it is up
+                Path shared = Path.of(external);
+                peers.writeConfig(shared.resolve("zonebridge.yaml"), "");
+                Files.writeString(shared.resolve("config-ready"), "");
+                while (!Files.exists(shared.resolve("service-up"))) {
+                    Thread.sleep(200);
                 }
-            }, "zonebridge-service");
-            service.setDaemon(true);
-            service.start();
-            awaitStarted(main);
+            } else {
+                Path config = peers.writeConfig(dir.resolve("zonebridge.yaml"), "");
+                main = new ZonebridgeApplication(Path.of("config/application.properties"), Optional.of(config)).createMain();
+                Main running = main;
+                Thread service = new Thread(() -> {
+                    try {
+                        running.run();
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                    }
+                }, "zonebridge-service");
+                service.setDaemon(true);
+                service.start();
+                awaitStarted(main);
+            }
 
             long changesBefore = peers.changeCalls();
             long requestsBefore = totalRequests(peers);

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public interface AccountMonitorMBean {
 
-    /** Requests sent, by Route 53 operation name (a map of String to Long: a TabularData in JMX clients). */
+    /** Requests sent, by Route 53 operation name (a map of String to Long; JMX clients show it as a map). */
     Map<String, Long> getApiCallsByOperation();
 
     /** Requests sent for all operations. */

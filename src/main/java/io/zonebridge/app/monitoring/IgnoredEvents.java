@@ -5,18 +5,29 @@ import io.zonebridge.secondary.NotifyStats;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The standard MBean of ignored events: every NOTIFY outcome other than {@link NotifyReason#ACCEPTED}, from the
- * receiver's {@link NotifyStats}. Other jobs add their sources here.
+ * receiver's {@link NotifyStats}, and the ignored events of other jobs (e.g. {@code reverse.own_change}).
  */
 public final class IgnoredEvents implements IgnoredEventsMBean {
 
     private final NotifyStats notify;
+    private final Supplier<Map<String, Long>> others;
 
     /** @param notify the counters of the NOTIFY receiver the route uses */
     public IgnoredEvents(NotifyStats notify) {
+        this(notify, Map::of);
+    }
+
+    /**
+     * @param notify the counters of the NOTIFY receiver the route uses
+     * @param others the other jobs' ignored events, by reason key ({@code <source>.<reason>})
+     */
+    public IgnoredEvents(NotifyStats notify, Supplier<Map<String, Long>> others) {
         this.notify = notify;
+        this.others = others;
     }
 
     /** The reason key of an ignored NOTIFY outcome. */
@@ -32,12 +43,13 @@ public final class IgnoredEvents implements IgnoredEventsMBean {
                 out.put(reasonKey(reason), count);
             }
         });
+        out.putAll(others.get());
         return out;
     }
 
     @Override
     public long getIgnored() {
-        return notify.total() - notify.get(NotifyReason.ACCEPTED);
+        return getIgnoredByReason().values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override

@@ -53,13 +53,15 @@ public final class ZonebridgeMeters implements MeterBinder {
                 .description("Throttling responses from Route 53").tags("account", account).register(registry);
         FunctionCounter.builder("zonebridge.route53.retries", calls, AccountMonitor::getRetries)
                 .description("Route 53 attempts repeating a failed one").tags("account", account).register(registry);
+        Set<String> reasons = new TreeSet<>(ignored.getIgnoredByReason().keySet());
         for (NotifyReason reason : NotifyReason.values()) {
             if (reason != NotifyReason.ACCEPTED) {
-                String key = IgnoredEvents.reasonKey(reason);
-                FunctionCounter.builder("zonebridge.events.ignored", ignored,
-                                i -> i.getIgnoredByReason().getOrDefault(key, 0L))
-                        .description("Events received and not acted on").tags("reason", key).register(registry);
+                reasons.add(IgnoredEvents.reasonKey(reason));
             }
+        }
+        for (String key : reasons) {
+            FunctionCounter.builder("zonebridge.events.ignored", ignored, i -> i.getIgnoredByReason().getOrDefault(key, 0L))
+                    .description("Events received and not acted on").tags("reason", key).register(registry);
         }
     }
 

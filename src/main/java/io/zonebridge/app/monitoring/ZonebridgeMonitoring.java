@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zonebridge.app.ManagedZone;
 import io.zonebridge.app.NotifyReceiver;
 import io.zonebridge.app.ZonebridgeRuntime;
+import io.zonebridge.app.reverse.ReverseIngest;
+import io.zonebridge.reverse.IgnoreReason;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,8 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -39,6 +43,8 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     public static final String METER_REGISTRY = "metricsRegistry";
     /** Property: seconds a zone may fail before the health check is DOWN. */
     public static final String MAX_FAILING_SECONDS = "zonebridge.health.maxFailingSeconds";
+    /** The reason key of malformed reverse-DNS messages (sent to the dead-letter queue). */
+    static final String REVERSE_MALFORMED = "reverse.malformed";
     /** Where syncNow puts its work. */
     public static final String ZONE_WORK_ENDPOINT = "seda:zone-work";
 
@@ -70,7 +76,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
                 .findFirst().orElse("default");
         AccountMonitor calls = new AccountMonitor(() -> runtime.connection().gateway().stats());
         mbeans.put(name("Account", account), calls);
-        IgnoredEvents ignored = new IgnoredEvents(notify.stats());
+        IgnoredEvents ignored = new IgnoredEvents(notify.stats(), () -> reverseIgnored(context));
         mbeans.put(name("Events", "ignored"), ignored);
         this.meters = new ZonebridgeMeters(zones, account, calls, ignored, clock);
         this.health = new ZoneFailureHealthCheck(runtime.statusBoard(),
@@ -155,6 +161,24 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
 
     private void syncNow(ManagedZone zone) {
         producer.sendBody(ZONE_WORK_ENDPOINT, zone.work(ZoneMonitor.SYNC_NOW_REASON));
+    }
+
+    /** The reverse-DNS job's ignored messages by reason ({@code reverse.<reason>}); empty when the job is off. */
+    private static Map<String, Long> reverseIgnored(CamelContext context) {
+        ReverseIngest ingest = context.getRegistry().lookupByNameAndType("reverseIngest", ReverseIngest.class);
+        Map<String, Long> out = new TreeMap<>();
+        if (ingest != null) {
+            for (IgnoreReason reason : IgnoreReason.values()) {
+                out.put(reverseReasonKey(reason), ingest.ignored().count(reason));
+            }
+            out.put(REVERSE_MALFORMED, ingest.malformed());
+        }
+        return out;
+    }
+
+    /** The reason key of an ignored reverse-DNS event. */
+    static String reverseReasonKey(IgnoreReason reason) {
+        return "reverse." + reason.name().toLowerCase(Locale.ROOT);
     }
 
     private static int intProperty(PropertiesComponent properties, String key, int fallback) {

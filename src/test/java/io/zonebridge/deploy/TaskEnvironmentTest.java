@@ -1,0 +1,114 @@
+package io.zonebridge.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zonebridge.app.config.ConfigLoader;
+import io.zonebridge.app.config.ServicePropertyOverrides;
+import io.zonebridge.app.config.ZonebridgeConfig;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task definition's environment, with the template's parameter defaults and sample values for the stack's own
+ * names, configures the image's shipped configuration as intended: every {@code ZONEBRIDGE_CONFIG_*} variable names a
+ * key (start-up would stop otherwise), Route 53 is AWS's (no embedded endpoint), NOTIFY listens on all addresses,
+ * the reverse job is on with the stack's queues, the TSIG key gets its secret, and every {@code CAMEL_*} variable
+ * overrides a key of {@code config/application.properties}.
+ */
+class TaskEnvironmentTest {
+
+    private static final Map<String, String> STACK = Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012",
+            "EventsQueue.QueueName", "zb-events", "EventsDeadLetterQueue.QueueName", "zb-events-dlq",
+            "Ec2StateTable", "zb-ec2", "NotifyPrimaryCidr1", "10.0.0.0/16");
+
+    @Test
+    void theTaskEnvironmentConfiguresTheShippedImage() throws Exception {
+        CloudFormationTemplate template = CloudFormationTemplate.load(DeployTemplates.NETWORK);
+        JsonNode container = template.properties("TaskDefinition").path("ContainerDefinitions").path(0);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode variable : container.path("Environment")) {
+            env.put(variable.path("Name").asText(), resolve(variable.path("Value"), template));
+        }
+        String secretVariable = resolve(container.path("Secrets").path(0).path("Name"), template);
+        env.put(secretVariable, "c2VjcmV0LXNlY3JldC1zZWNyZXQ=");
+
+        ZonebridgeConfig config = new ConfigLoader(env).load(Path.of("config/zonebridge.yaml"));
+        assertTrue(config.route53().endpoint().isEmpty() && !config.route53().embedded(), "Route 53 itself");
+        assertEquals("eu-west-1", config.route53().region());
+        assertEquals("0.0.0.0", config.secondary().notifyListener().host());
+        assertEquals(10053, config.secondary().notifyListener().port());
+        assertEquals(List.of("10.0.0.0/16"), config.secondary().notifyListener().allowFrom());
+        assertTrue(config.secondary().zones().isEmpty(), "the quick-start sample zone is replaced");
+        assertTrue(config.reverse().enabled());
+        assertEquals("zb-events", config.reverse().queue());
+        assertEquals("zb-events-dlq", config.reverse().deadLetterQueue());
+        assertEquals("123456789012", config.reverse().networkAccount());
+        assertEquals("c2VjcmV0LXNlY3JldC1zZWNyZXQ=", config.tsigKeys().get("xfr-key").secret());
+
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"))) {
+            properties.load(reader);
+        }
+        Map<String, String> overridden = ServicePropertyOverrides.from(properties.stringPropertyNames(), env);
+        assertEquals("0.0.0.0", overridden.get("camel.management.host"));
+        assertEquals("9876", overridden.get("camel.management.port"));
+        for (String name : env.keySet()) {
+            if (name.startsWith("CAMEL_")) {
+                assertTrue(overridden.keySet().stream().anyMatch(k -> ServicePropertyOverrides.variablesFor(k).contains(name)),
+                        name + " overrides no key of config/application.properties");
+            }
+        }
+    }
+
+    /** The value of an intrinsic-function tree: Ref, Sub, Join and If (first branch; AWS::NoValue dropped). */
+    private static String resolve(JsonNode value, CloudFormationTemplate template) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        if (value.has("Ref")) {
+            return reference(value.get("Ref").asText(), template);
+        }
+        if (value.has("Fn::Sub")) {
+            Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(value.get("Fn::Sub").asText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(reference(m.group(1), template)));
+            }
+            return m.appendTail(out).toString();
+        }
+        if (value.has("Fn::Join")) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode part : value.get("Fn::Join").get(1)) {
+                String resolved = resolve(part, template);
+                if (resolved != null) {
+                    parts.add(resolved);
+                }
+            }
+            return String.join(value.get("Fn::Join").get(0).asText(), parts);
+        }
+        if (value.has("Fn::If")) {
+            return null; // the optional CIDRs: their defaults are empty, so the condition is false
+        }
+        throw new AssertionError("cannot resolve " + value);
+    }
+
+    private static String reference(String name, CloudFormationTemplate template) {
+        if (STACK.containsKey(name)) {
+            return STACK.get(name);
+        }
+        JsonNode parameter = template.root().path("Parameters").path(name);
+        assertTrue(parameter.has("Default"), "no sample value for " + name);
+        return parameter.get("Default").asText();
+    }
+}
