@@ -24,17 +24,18 @@ import org.junit.jupiter.api.Test;
 class IamCoverageTest {
 
     /** Policy documents that serve AWS services, not zonebridge's code, and what each may grant. */
-    private static final Map<String, Set<String>> INFRASTRUCTURE_GRANTS = Map.of(
-            "network-account.yaml TaskRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole"),
-            "network-account.yaml ExecutionRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole"),
-            "network-account.yaml ExecutionRole Policies/zonebridge-task-execution", Set.of(
+    private static final Map<String, Set<String>> INFRASTRUCTURE_GRANTS = Map.ofEntries(
+            Map.entry("network-account.yaml TaskRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole")),
+            Map.entry("network-account.yaml ExecutionRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole")),
+            Map.entry("network-account.yaml ExecutionRole Policies/zonebridge-task-execution", Set.of(
                     "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
-                    "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue"),
-            "network-account.yaml EventsQueuePolicy PolicyDocument", Set.of("sqs:SendMessage"),
-            "network-account.yaml OrganizationPutEvents Statement", Set.of("events:PutEvents"),
-            "member-account-stackset.yaml ForwardingRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole"),
-            "member-account-stackset.yaml ForwardingRole Policies/zonebridge-forward-events", Set.of("events:PutEvents"),
-            "member-account-stackset.yaml ReadRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole"));
+                    "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents", "secretsmanager:GetSecretValue")),
+            Map.entry("network-account.yaml EventsQueuePolicy PolicyDocument", Set.of("sqs:SendMessage")),
+            Map.entry("network-account.yaml Ec2EventsQueuePolicy PolicyDocument", Set.of("sqs:SendMessage")),
+            Map.entry("network-account.yaml OrganizationPutEvents Statement", Set.of("events:PutEvents")),
+            Map.entry("member-account-stackset.yaml ForwardingRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole")),
+            Map.entry("member-account-stackset.yaml ForwardingRole Policies/zonebridge-forward-events", Set.of("events:PutEvents")),
+            Map.entry("member-account-stackset.yaml ReadRole AssumeRolePolicyDocument", Set.of("sts:AssumeRole")));
 
     private static PermissionScopes scopes;
     private static CloudFormationTemplate network;

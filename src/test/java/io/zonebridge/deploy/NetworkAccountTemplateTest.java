@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -71,20 +72,30 @@ class NetworkAccountTemplateTest {
     }
 
     @Test
-    void everyRuleTargetsTheQueueAndTheQueuePolicyAdmitsExactlyThoseRules() {
+    void eachJobsRulesTargetItsOwnQueueAndEachQueuePolicyAdmitsExactlyThoseRules() {
         List<String> rules = template.resourcesOfType("AWS::Events::Rule");
         assertEquals(4, rules.size());
-        Set<String> admitted = new TreeSet<>();
-        JsonNode statement = template.properties("EventsQueuePolicy").path("PolicyDocument").path("Statement").path(0);
-        assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
-        for (JsonNode arn : statement.path("Condition").path("ArnEquals").path("aws:SourceArn")) {
-            admitted.add(arn.path("Fn::GetAtt").path(0).asText());
-        }
-        assertEquals(new TreeSet<>(rules), admitted);
+        Map<String, Set<String>> targeting = new java.util.TreeMap<>();
         for (String rule : rules) {
             JsonNode targets = template.properties(rule).path("Targets");
             assertEquals(1, targets.size(), rule);
-            assertEquals("{\"Fn::GetAtt\":[\"EventsQueue\",\"Arn\"]}", targets.path(0).path("Arn").toString(), rule);
+            targeting.computeIfAbsent(targets.path(0).path("Arn").path("Fn::GetAtt").path(0).asText(),
+                    q -> new TreeSet<>()).add(rule);
+        }
+        // the reverse job and the EC2 job each delete the messages they ignore, so they cannot share a queue
+        assertEquals(Map.of("EventsQueue", Set.of("Route53ChangeRule", "ReconcileScheduleRule"),
+                "Ec2EventsQueue", Set.of("Ec2StateChangeRule", "Ec2TagChangeRule")), targeting);
+        for (Map.Entry<String, Set<String>> queue : targeting.entrySet()) {
+            JsonNode statement = template.properties(queue.getKey() + "Policy").path("PolicyDocument")
+                    .path("Statement").path(0);
+            assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
+            Set<String> admitted = new TreeSet<>();
+            for (JsonNode arn : statement.path("Condition").path("ArnEquals").path("aws:SourceArn")) {
+                admitted.add(arn.path("Fn::GetAtt").path(0).asText());
+            }
+            assertEquals(queue.getValue(), admitted, queue.getKey());
+            JsonNode redrive = template.properties(queue.getKey()).path("RedrivePolicy");
+            assertTrue(redrive.has("deadLetterTargetArn"), queue.getKey() + " has a dead-letter queue");
         }
     }
 

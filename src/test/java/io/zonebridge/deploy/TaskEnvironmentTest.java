@@ -30,6 +30,7 @@ class TaskEnvironmentTest {
 
     private static final Map<String, String> STACK = Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012",
             "EventsQueue.QueueName", "zb-events", "EventsDeadLetterQueue.QueueName", "zb-events-dlq",
+            "Ec2EventsQueue.QueueName", "zb-ec2-events", "Ec2EventsDeadLetterQueue.QueueName", "zb-ec2-events-dlq",
             "Ec2StateTable", "zb-ec2", "NotifyPrimaryCidr1", "10.0.0.0/16");
 
     @Test
@@ -53,7 +54,13 @@ class TaskEnvironmentTest {
         assertTrue(config.reverse().enabled());
         assertEquals("zb-events", config.reverse().queue());
         assertEquals("zb-events-dlq", config.reverse().deadLetterQueue());
-        assertEquals("123456789012", config.reverse().networkAccount());
+        assertEquals(java.util.Optional.of("123456789012"), config.reverse().networkAccount());
+        assertEquals("zonebridge-read", config.reverse().memberRole().roleName(), "the member read role of the StackSet");
+        assertTrue(config.ec2().enabled());
+        assertEquals("zb-ec2-events", config.ec2().queue());
+        assertEquals("zb-ec2-events-dlq", config.ec2().deadLetterQueue());
+        assertEquals("zb-ec2", config.ec2().table());
+        assertEquals("eu-west-1", config.ec2().region());
         assertEquals("c2VjcmV0LXNlY3JldC1zZWNyZXQ=", config.tsigKeys().get("xfr-key").secret());
 
         Properties properties = new Properties();
@@ -98,9 +105,18 @@ class TaskEnvironmentTest {
             return String.join(value.get("Fn::Join").get(0).asText(), parts);
         }
         if (value.has("Fn::If")) {
-            return null; // the optional CIDRs: their defaults are empty, so the condition is false
+            JsonNode branches = value.get("Fn::If");
+            JsonNode chosen = condition(branches.get(0).asText(), template) ? branches.get(1) : branches.get(2);
+            return chosen.path("Ref").asText().equals("AWS::NoValue") ? null : resolve(chosen, template);
         }
         throw new AssertionError("cannot resolve " + value);
+    }
+
+    /** A condition of the shape the template uses: {@code Fn::Not [Fn::Equals [Ref P, ""]]}. */
+    private static boolean condition(String name, CloudFormationTemplate template) {
+        JsonNode equals = template.root().path("Conditions").path(name).path("Fn::Not").path(0).path("Fn::Equals");
+        assertEquals(2, equals.size(), "condition " + name + " is not Not-Equals");
+        return !resolve(equals.get(0), template).equals(resolve(equals.get(1), template));
     }
 
     private static String reference(String name, CloudFormationTemplate template) {
