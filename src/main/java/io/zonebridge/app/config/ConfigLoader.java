@@ -39,6 +39,21 @@ public final class ConfigLoader {
         return parse(file.toString(), text);
     }
 
+    /**
+     * The region when {@code route53.region} is not set: the SDK's environment settings ({@code AWS_REGION}, which
+     * ECS sets for a task, then {@code AWS_DEFAULT_REGION}), else {@code us-east-1}. The instance metadata service
+     * is not asked: off AWS it would only stall start-up.
+     */
+    private String defaultRegion() {
+        for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+            String region = environment.get(variable);
+            if (region != null && !region.isBlank()) {
+                return region.trim();
+            }
+        }
+        return "us-east-1";
+    }
+
     /** Parses configuration text; {@code source} names it in errors. */
     public ZonebridgeConfig parse(String source, String yaml) {
         JsonNode tree;
@@ -57,10 +72,11 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigNode> entry : root.get("tsigKeys").entries()) {
             keys.put(entry.getKey(), TsigKeyConfig.from(entry.getKey(), entry.getValue(), environment));
         }
-        ZonebridgeConfig config = new ZonebridgeConfig(Route53Settings.from(root.get("route53")),
+        Route53Settings route53 = Route53Settings.from(root.get("route53"), defaultRegion());
+        ZonebridgeConfig config = new ZonebridgeConfig(route53,
                 SafetySettings.from(root.get("safety")), Map.copyOf(keys),
                 SecondarySettings.from(root.get("secondary"), keys), ReverseSettings.from(root.get("reverse")),
-                Ec2Settings.from(root.get("ec2")));
+                Ec2Settings.from(root.get("ec2"), route53.region()));
         overrides.requireAllUsed();
         return config;
     }

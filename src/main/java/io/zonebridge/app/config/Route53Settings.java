@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param embedded           whether the local Route 53 runs in-process ({@code endpoint: embedded})
  * @param embeddedPort       HTTP port of the embedded Route 53 on 127.0.0.1
  * @param embeddedDnsPort    DNS port (UDP and TCP) of the embedded Route 53 on 127.0.0.1
- * @param region             signing region for regional services
+ * @param region             signing region for regional services (default: {@code AWS_REGION}, then
+ *                           {@code AWS_DEFAULT_REGION}, then {@code us-east-1})
  * @param rateLimitPerSecond shared Route 53 request budget per account
  * @param waitForInsync      whether applies wait until Route 53 reports INSYNC
  */
@@ -21,7 +22,7 @@ public record Route53Settings(Optional<URI> endpoint, boolean embedded, int embe
     /** The value of {@code route53.endpoint} that starts the local Route 53 in-process. */
     public static final String EMBEDDED = "embedded";
 
-    static Route53Settings from(ConfigNode node) {
+    static Route53Settings from(ConfigNode node, String defaultRegion) {
         node.allowOnly("endpoint", "embeddedPort", "embeddedDnsPort", "region", "rateLimitPerSecond", "waitForInsync");
         boolean embedded = node.get("endpoint").optionalText().map(EMBEDDED::equals).orElse(false);
         Optional<URI> endpoint = embedded ? Optional.empty() : node.get("endpoint").optionalText().map(text -> {
@@ -45,7 +46,7 @@ public record Route53Settings(Optional<URI> endpoint, boolean embedded, int embe
                 }
             }
         }
-        return new Route53Settings(endpoint, embedded, port, dnsPort, node.get("region").text("us-east-1"),
+        return new Route53Settings(endpoint, embedded, port, dnsPort, node.get("region").text(defaultRegion),
                 node.get("rateLimitPerSecond").doubleValue(5.0, 0.1, 1000),
                 node.get("waitForInsync").bool(false));
     }

@@ -40,8 +40,8 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
                 Duration.ofMinutes(10), Duration.ofSeconds(30), 8, Path.of("zonebridge-ec2-owned-ptrs.json"));
     }
 
-    /** The settings of node {@code ec2} (absent: {@link #disabled()}); errors name the key. */
-    public static Ec2Settings from(ConfigNode node) {
+    /** The settings of node {@code ec2} (absent: {@link #disabled()}; region default: Route 53's); errors name the key. */
+    public static Ec2Settings from(ConfigNode node, String defaultRegion) {
         Ec2Settings d = disabled();
         if (!node.isPresent()) {
             return d;
@@ -49,7 +49,7 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         node.allowOnly("enabled", "region", "ec2Endpoint", "sqsEndpoint", "dynamoDbEndpoint", "queue",
                 "deadLetterQueue", "table", "zoneTag", "cnameTag", "ttl", "hostName", "associateVpc",
                 "lateTagWindow", "lateTagInterval", "parallelism", "ptrLedger");
-        String region = node.get("region").text(d.region());
+        String region = node.get("region").text(defaultRegion);
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw node.get("region").error("must be an AWS region such as us-east-1, not '" + region + "'");
         }

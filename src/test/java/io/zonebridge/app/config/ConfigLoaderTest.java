@@ -72,6 +72,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRegionComesFromTheEnvironmentUnlessConfigured() {
+        ConfigLoader onEcs = new ConfigLoader(Map.of("AWS_REGION", "eu-central-1", "AWS_DEFAULT_REGION", "us-west-2"));
+        ZonebridgeConfig fromEnvironment = onEcs.parse("zb.yaml", "ec2: { enabled: true }\n");
+        assertEquals("eu-central-1", fromEnvironment.route53().region());
+        assertEquals("eu-central-1", fromEnvironment.ec2().region(), "the EC2 job follows Route 53's region");
+
+        assertEquals("us-west-2", new ConfigLoader(Map.of("AWS_DEFAULT_REGION", "us-west-2")).parse("zb.yaml", "")
+                .route53().region());
+        assertEquals("us-east-1", new ConfigLoader(Map.of()).parse("zb.yaml", "").route53().region());
+        assertEquals("ap-south-1", onEcs.parse("zb.yaml", "route53: { region: ap-south-1 }\n").route53().region());
+    }
+
+    @Test
     void aSecretNeverAppearsInToString() {
         ZonebridgeConfig config = loader.parse("zb.yaml", """
                 tsigKeys:
