@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Address;
 import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DNSInput;
@@ -41,8 +40,8 @@ final class RdataText {
     /** The record data as Route 53 text; the type must be one Route 53 supports. */
     static String of(Record r) {
         if (r instanceof ARecord) {
-            // from the wire bytes: ARecord.getAddress() formats the owner name on every call
-            return Address.toDottedQuad(r.rdataToWireCanonical());
+            // the dotted quad dnsjava prints (ARecord.getAddress() would format the owner name on every call)
+            return r.rdataToString();
         } else if (r instanceof AAAARecord) {
             return Ipv6Text.format(r.rdataToWireCanonical());
         } else if (r instanceof TXTRecord t) {

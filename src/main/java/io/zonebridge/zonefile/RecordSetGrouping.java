@@ -6,11 +6,10 @@ import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.route53.RecordValueCodec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -30,6 +29,8 @@ public final class RecordSetGrouping {
     private final Map<String, Integer> skipped = new TreeMap<>();
     private Name lastName;
     private String lastCanonical;
+    private int lastType = -1;
+    private SetBuilder lastSet;
     private long added;
 
     /** A grouping for the zone at {@code origin} (any form the codec accepts). */
@@ -65,14 +66,19 @@ public final class RecordSetGrouping {
             }
             lastName = name;
             lastCanonical = RecordNameCodec.canonical(name);
+            lastType = -1;
         }
-        String type = Type.string(record.getType());
-        if (!RecordValueCodec.isSupported(type)) {
-            skipped.merge(type, 1, Integer::sum);
-            return;
+        if (record.getType() != lastType) {
+            // a record set's records come together too: one lookup per set, not per record
+            String type = Type.string(record.getType());
+            if (!RecordValueCodec.isSupported(type)) {
+                skipped.merge(type, 1, Integer::sum);
+                return;
+            }
+            lastType = record.getType();
+            lastSet = sets.computeIfAbsent(RecordKey.of(lastCanonical, type), k -> new SetBuilder(record.getTTL()));
         }
-        sets.computeIfAbsent(RecordKey.of(lastCanonical, type), k -> new SetBuilder(record.getTTL()))
-                .add(record.getTTL(), RecordValueCodec.canonical(record));
+        lastSet.add(record.getTTL(), RecordValueCodec.canonical(record));
     }
 
     /** How many records were added so far (skipped ones included). */
@@ -83,14 +89,14 @@ public final class RecordSetGrouping {
     /** The record sets gathered so far, and the records of unsupported types that were skipped. */
     public ConvertedZone result() {
         List<RecordSet> built = new ArrayList<>(sets.size());
-        sets.forEach((key, set) -> built.add(RecordSet.of(key, set.ttl, new ArrayList<>(set.values))));
+        sets.forEach((key, set) -> built.add(RecordSet.of(key, set.ttl, set.distinctValues())));
         return new ConvertedZone(ZoneSnapshot.of(origin, built), skipped);
     }
 
-    /** One record set being gathered: the lowest TTL seen and the distinct values in arrival order. */
+    /** One record set being gathered: the lowest TTL seen and the values (a repeated one is kept once). */
     private static final class SetBuilder {
         private long ttl;
-        private final Set<String> values = new LinkedHashSet<>(4);
+        private final List<String> values = new ArrayList<>(4);
 
         SetBuilder(long ttl) {
             this.ttl = ttl;
@@ -99,6 +105,18 @@ public final class RecordSetGrouping {
         void add(long recordTtl, String value) {
             ttl = Math.min(ttl, recordTtl);
             values.add(value);
+        }
+
+        /** The values sorted (as {@link RecordSet} keeps them), each once. */
+        List<String> distinctValues() {
+            Collections.sort(values);
+            List<String> distinct = new ArrayList<>(values.size());
+            for (String value : values) {
+                if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(value)) {
+                    distinct.add(value);
+                }
+            }
+            return distinct;
         }
     }
 }
