@@ -84,6 +84,11 @@ public final class ConfigNode {
         return this;
     }
 
+    /** Whether the value is a list. */
+    public boolean isList() {
+        return isPresent() && node.isArray();
+    }
+
     /** The elements of a list (empty when absent). */
     public List<ConfigNode> list() {
         if (!isPresent()) {

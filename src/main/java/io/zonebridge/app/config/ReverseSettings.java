@@ -2,13 +2,16 @@ package io.zonebridge.app.config;
 
 import io.zonebridge.organization.AccountSelection;
 import io.zonebridge.organization.AssumeRoleSettings;
+import io.zonebridge.reverse.AutodefinedReverseMode;
 import io.zonebridge.reverse.OwnChangeRules;
+import io.zonebridge.reverse.VpcRef;
 import io.zonebridge.reverse.PtrConflictRule;
 import io.zonebridge.reverse.PtrOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,8 @@ import java.util.Optional;
  * @param ptrTtl             TTL of written PTRs
  * @param ownChanges         how zonebridge's own changes are recognised (not reacted to)
  * @param memberRole         the role assumed in other accounts (reading their forward zones)
- * @param reconcile          the organisation reconcile
+ * @param reconcile          the organisation reconcile (with {@code autodefinedReverse}: off, all, or the listed
+ *                           VPCs get the Resolver's autodefined reverse rules turned off after each run)
  */
 public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String queue, String deadLetterQueue,
                               Optional<String> networkAccount, Map<String, String> prefixes, Path ledger,
@@ -57,7 +61,10 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
      * @param parallelism  accounts read at the same time
      */
     public record Reconcile(Optional<Duration> every, boolean organization, AccountSelection accounts,
-                            int parallelism) {
+                            int parallelism, AutodefinedReverseMode autodefinedReverse, List<VpcRef> autodefinedVpcs) {
+        public Reconcile {
+            autodefinedVpcs = List.copyOf(autodefinedVpcs);
+        }
     }
 
     public ReverseSettings {
@@ -111,7 +118,7 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
     }
 
     private static Reconcile reconcile(ConfigNode node) {
-        node.allowOnly("every", "organization", "include", "exclude", "parallelism");
+        node.allowOnly("every", "organization", "include", "exclude", "parallelism", "autodefinedReverse");
         Optional<Duration> every = node.get("every").duration();
         if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
             throw node.get("every").error("must be at least 1s, not " + every.get());
@@ -123,8 +130,35 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
+        ConfigNode autodefined = node.get("autodefinedReverse");
+        List<VpcRef> listed = new ArrayList<>();
+        AutodefinedReverseMode mode;
+        if (autodefined.isList()) {
+            mode = AutodefinedReverseMode.LISTED;
+            for (ConfigNode vpc : autodefined.list()) {
+                String[] idAndRegion = vpc.text().split("@", -1);
+                if (idAndRegion.length != 2 || !idAndRegion[0].matches("vpc-[0-9a-f]{8,17}")
+                        || !idAndRegion[1].matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                    throw vpc.error("must be VPC_ID@REGION such as vpc-0abc12345@eu-west-1, not '" + vpc.text() + "'");
+                }
+                listed.add(new VpcRef(idAndRegion[0], idAndRegion[1]));
+            }
+            if (listed.isEmpty()) {
+                throw autodefined.error("lists no VPC (use off to leave every VPC as it is)");
+            }
+        } else {
+            String label = autodefined.text("off");
+            if (label.equals("listed")) {
+                throw autodefined.error("lists the VPCs itself (a list of VPC_ID@REGION), or is off or all");
+            }
+            try {
+                mode = AutodefinedReverseMode.fromLabel(label);
+            } catch (IllegalArgumentException e) {
+                throw autodefined.error("must be off, all or a list of VPC_ID@REGION, not '" + label + "'");
+            }
+        }
         return new Reconcile(every, node.get("organization").bool(true), accounts,
-                (int) node.get("parallelism").longValue(8, 1, 64));
+                (int) node.get("parallelism").longValue(8, 1, 64), mode, listed);
     }
 
 

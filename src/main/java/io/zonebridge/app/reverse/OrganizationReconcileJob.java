@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * everything. A run takes the accounts (Organizations ListAccounts, or the configured list), then holds the
  * reverse zones' writer lock, shared with the event-driven syncs, for {@link OrganizationReconciler#reconcile}.
  * Failures of single accounts or zones are in the report (logged; the next run tries again); a run that could not
- * start (no account list) throws {@link ReverseSyncException}, so the triggering message stays queued.
+ * start (no account list) throws {@link ReverseSyncException}, so the triggering message stays queued. When
+ * configured, each run ends with the {@link AutodefinedReverseJob}.
  */
 public final class OrganizationReconcileJob {
 
@@ -28,6 +29,7 @@ public final class OrganizationReconcileJob {
     private final OrganizationReconciler reconciler;
     private final Supplier<List<String>> accounts;
     private final Lock writer;
+    private final AutodefinedReverseJob autodefined;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -39,9 +41,18 @@ public final class OrganizationReconcileJob {
      * @param writer     the lock of the reverse zones' one writer
      */
     public OrganizationReconcileJob(OrganizationReconciler reconciler, Supplier<List<String>> accounts, Lock writer) {
+        this(reconciler, accounts, writer, null);
+    }
+
+    /**
+     * @param autodefined the step after each run that turns off autodefined reverse rules, or {@code null}
+     */
+    public OrganizationReconcileJob(OrganizationReconciler reconciler, Supplier<List<String>> accounts, Lock writer,
+                                    AutodefinedReverseJob autodefined) {
         this.reconciler = reconciler;
         this.accounts = accounts;
         this.writer = writer;
+        this.autodefined = autodefined;
     }
 
     /**
@@ -84,6 +95,9 @@ public final class OrganizationReconcileJob {
             if (!report.failures().isEmpty() || !report.refusedZones().isEmpty()) {
                 LOG.warn("organisation reconcile ({}) incomplete: failures {}, refused {}", trigger, report.failures(),
                         report.refusedZones());
+            }
+            if (autodefined != null) {
+                autodefined.run(ids);
             }
             return true;
         } finally {

@@ -19,6 +19,14 @@ import io.zonebridge.reverse.ReverseEventIntake;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.Map;
+import io.zonebridge.route53.ResolverConfigGateway;
+import io.zonebridge.reverse.AutodefinedReverseSwitch;
+import io.zonebridge.reverse.AutodefinedReverseMode;
+import io.zonebridge.organization.PrivateZoneVpcs;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
@@ -110,8 +118,37 @@ public final class ReverseJob {
         registry.bind("reverseWorkMerger", new ReverseWorkMerger());
         registry.bind("reverseSync", new ReverseSyncService(route53, reconciler, writer));
         registry.bind("reverseReconcile", new OrganizationReconcileJob(reconciler,
-                accounts(organization, settings.reconcile()), writer));
+                accounts(organization, settings.reconcile()), writer,
+                autodefinedReverse(settings.reconcile(), aws, network, members, context)));
         registry.bind("reverseSqsClient", sqs);
+    }
+
+    /**
+     * The step that turns off autodefined reverse rules after each reconcile, or {@code null} when it is off: the
+     * Resolver of the network account (one client per region, closed when Camel stops); in mode {@code all} the VPCs
+     * of the private forward zones of the reconciled accounts and the network account.
+     */
+    private static AutodefinedReverseJob autodefinedReverse(ReverseSettings.Reconcile reconcile, AwsEndpoint aws,
+            String network, AssumedRoleRoute53 members, CamelContext context) throws Exception {
+        if (reconcile.autodefinedReverse() == AutodefinedReverseMode.OFF) {
+            return null;
+        }
+        Map<String, ResolverConfigGateway> gateways = new ConcurrentHashMap<>();
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                gateways.values().forEach(ResolverConfigGateway::close);
+            }
+        }, true, true);
+        AutodefinedReverseSwitch toggle = new AutodefinedReverseSwitch(reconcile.autodefinedReverse(),
+                reconcile.autodefinedVpcs(), region -> gateways.computeIfAbsent(region, r ->
+                        ResolverConfigGateway.connect(Region.of(r), aws.override().orElse(null), aws.credentials())));
+        PrivateZoneVpcs vpcs = new PrivateZoneVpcs(members);
+        return new AutodefinedReverseJob(reconcile.autodefinedReverse(), toggle, accounts -> {
+            Set<String> scope = new TreeSet<>(accounts);
+            scope.add(network);
+            return vpcs.of(scope);
+        });
     }
 
     /**

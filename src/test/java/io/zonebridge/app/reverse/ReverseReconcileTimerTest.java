@@ -14,14 +14,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.zonebridge.app.Route53Connection;
+import java.net.URI;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53resolver.Route53ResolverClient;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
  * The {@code reverse-reconcile} timer route ({@code reverse.reconcile.every}) with the local emulator's organisation:
  * a member account's record whose events never reach the queue gets its PTR from the timer's reconcile, and the
- * reconcile keeps running on its period, reading only the included accounts when {@code organization: false}.
+ * reconcile keeps running on its period, reading only the included accounts when {@code organization: false}; with
+ * {@code autodefinedReverse: all} each run turns off the autodefined reverse rules of the forward zones' VPCs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
@@ -56,6 +62,7 @@ class ReverseReconcileTimerTest {
                     every: 1s
                     organization: false
                     include: ["%s"]
+                    autodefinedReverse: all
                 """.formatted(member));
     }
 
@@ -75,5 +82,17 @@ class ReverseReconcileTimerTest {
         assertEquals(2, reconcile.lastReport().orElseThrow().accountsRead(), "network account and the listed one");
         assertEquals(null, peers.ptrs().get("6.6.0.10.in-addr.arpa."), "an account not included is not read");
         assertEquals(0, peers.pending(peers.queue));
+    }
+
+    @Test
+    void afterEachRunTheAutodefinedReverseRulesOfTheForwardZonesVpcsAreTurnedOff() throws Exception {
+        try (Route53ResolverClient resolver = Route53ResolverClient.builder()
+                .endpointOverride(URI.create(peers.server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(Route53Connection.localCredentials()).httpClientBuilder(ApacheHttpClient.builder())
+                .build()) {
+            Eventually.assertWithin(WAIT, () -> resolver.getResolverConfig(r -> r.resourceId(ReversePeers.VPC))
+                    .resolverConfig().autodefinedReverse().toString().equals("DISABLED"),
+                    () -> "autodefined reverse of " + ReversePeers.VPC + " (the network account's forward zone's VPC)");
+        }
     }
 }

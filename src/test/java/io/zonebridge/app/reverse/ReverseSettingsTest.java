@@ -11,6 +11,8 @@ import io.zonebridge.app.config.ReverseSettings;
 import io.zonebridge.organization.AccountSelection;
 import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.reverse.PtrConflictRule;
+import io.zonebridge.reverse.VpcRef;
+import io.zonebridge.reverse.AutodefinedReverseMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +77,7 @@ class ReverseSettingsTest {
                     include: ["210987654321", "333333333333"]
                     exclude: ["333333333333"]
                     parallelism: 4
+                    autodefinedReverse: [vpc-0abc12345@eu-west-1, vpc-0def67890@us-east-1]
                 """);
         assertTrue(settings.enabled());
         assertEquals(Optional.of(URI.create("http://127.0.0.1:9324")), settings.sqsEndpoint());
@@ -84,8 +87,9 @@ class ReverseSettingsTest {
         assertEquals(new AssumeRoleSettings("ops/zonebridge-reader", "x-42", "aws", Duration.ofHours(2)),
                 settings.memberRole());
         assertEquals(new ReverseSettings.Reconcile(Optional.of(Duration.ofHours(6)), false,
-                new AccountSelection(Set.of("210987654321", "333333333333"), Set.of("333333333333")), 4),
-                settings.reconcile());
+                new AccountSelection(Set.of("210987654321", "333333333333"), Set.of("333333333333")), 4,
+                AutodefinedReverseMode.LISTED, List.of(new VpcRef("vpc-0abc12345", "eu-west-1"),
+                        new VpcRef("vpc-0def67890", "us-east-1"))), settings.reconcile());
         assertEquals(Map.of("10.0.2.0/25", "0-127.2.0.10.in-addr.arpa"), settings.prefixes());
         assertEquals(Path.of("/var/lib/zonebridge/ptrs.json"), settings.ledger());
         assertEquals(ReverseSettings.PtrPolicy.SYNC, settings.policy());
@@ -94,6 +98,19 @@ class ReverseSettingsTest {
         assertEquals(List.of("arn:aws:iam::*:role/zonebridge-*"), settings.ownChanges().principalArnPatterns());
         assertEquals(Set.of("zonebridge"), settings.ownChanges().sessionNames());
         assertEquals("zb:", settings.ownChanges().commentMarker());
+    }
+
+    @Test
+    void autodefinedReverseIsOffAllOrAListOfVpcs() {
+        assertEquals(AutodefinedReverseMode.OFF, ReverseSettings.disabled().reconcile().autodefinedReverse());
+        assertEquals(AutodefinedReverseMode.ALL, new ConfigLoader(Map.of()).parse("test.yaml",
+                "reverse: { reconcile: { autodefinedReverse: all } }").reverse().reconcile().autodefinedReverse());
+        assertEquals("test.yaml: reverse.reconcile.autodefinedReverse[0]: must be VPC_ID@REGION such as"
+                + " vpc-0abc12345@eu-west-1, not 'vpc-1'", error("reverse: { reconcile: { autodefinedReverse: [vpc-1] } }"));
+        assertEquals("test.yaml: reverse.reconcile.autodefinedReverse: must be off, all or a list of VPC_ID@REGION,"
+                + " not 'some'", error("reverse: { reconcile: { autodefinedReverse: some } }"));
+        assertEquals("test.yaml: reverse.reconcile.autodefinedReverse: lists no VPC (use off to leave every VPC as"
+                + " it is)", error("reverse: { reconcile: { autodefinedReverse: [] } }"));
     }
 
     @Test
