@@ -51,7 +51,7 @@ public final class AssumedRoleRoute53 implements AccountRoute53, AutoCloseable {
     }
 
     /** The SDK client behind {@link #gateway(String)} (same credentials, limiter and counter). */
-    Route53Client client(String accountId) {
+    public Route53Client client(String accountId) {
         return connection(accountId).client;
     }
 

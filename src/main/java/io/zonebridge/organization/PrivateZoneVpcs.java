@@ -3,6 +3,8 @@ package io.zonebridge.organization;
 import io.zonebridge.reverse.VpcRef;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.Route53Gateway;
+import java.util.function.Function;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.VPC;
 
 import java.util.Collection;
@@ -18,21 +20,26 @@ import java.util.TreeSet;
  */
 public final class PrivateZoneVpcs {
 
-    private final AssumedRoleRoute53 route53;
+    private final Function<String, Route53Gateway> gateways;
+    private final Function<String, Route53Client> clients;
 
-    /** @param route53 Route 53 of each account */
-    public PrivateZoneVpcs(AssumedRoleRoute53 route53) {
-        this.route53 = Objects.requireNonNull(route53, "route53");
+    /**
+     * @param gateways the gateway of an account
+     * @param clients  the client of an account (the same credentials and limiter as its gateway)
+     */
+    public PrivateZoneVpcs(Function<String, Route53Gateway> gateways, Function<String, Route53Client> clients) {
+        this.gateways = Objects.requireNonNull(gateways, "gateways");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     /** The VPCs of the private forward zones of these accounts, sorted by region and id. */
     public Set<VpcRef> of(Collection<String> accountIds) {
         Set<VpcRef> vpcs = new TreeSet<>();
         for (String account : accountIds) {
-            Route53Gateway gateway = route53.gateway(account);
+            Route53Gateway gateway = gateways.apply(account);
             for (HostedZoneRef zone : gateway.listHostedZones()) {
                 if (zone.privateZone() && !zone.name().endsWith(".arpa.")) {
-                    for (VPC vpc : route53.client(account).getHostedZone(r -> r.id(zone.id())).vpCs()) {
+                    for (VPC vpc : clients.apply(account).getHostedZone(r -> r.id(zone.id())).vpCs()) {
                         vpcs.add(new VpcRef(vpc.vpcId(), vpc.vpcRegionAsString()));
                     }
                 }

@@ -3,6 +3,7 @@ package io.zonebridge.organization;
 import io.zonebridge.reverse.VpcRef;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.RecordNameCodec;
+import io.zonebridge.route53.Route53Gateway;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.util.ArrayList;
@@ -18,21 +19,20 @@ import java.util.stream.Collectors;
  * Optionally creates the reverse zones of configured prefixes that the network account does not have yet:
  * each as a private hosted zone associated with the given VPCs (CreateHostedZone with the first VPC, then
  * AssociateVPCWithHostedZone for the others), commented as zonebridge's. Existing zones of the same name
- * (public or private) are left as they are. Calls go through the network account's client (its limiter,
- * its counter). For RFC 2317 classless zones the parent zone's CNAMEs remain the owner's job.
+ * (public or private) are left as they are. Calls go through the network account's own gateway and client. For RFC 2317 classless zones the parent zone's CNAMEs remain the owner's job.
  */
 public final class ReverseZoneProvisioner {
 
-    private final AssumedRoleRoute53 route53;
-    private final String networkAccount;
+    private final Route53Gateway gateway;
+    private final Route53Client client;
 
     /**
-     * @param route53        Route 53 of each account
-     * @param networkAccount the account holding the reverse zones
+     * @param gateway the network account's gateway (the service's own)
+     * @param client  the network account's client
      */
-    public ReverseZoneProvisioner(AssumedRoleRoute53 route53, String networkAccount) {
-        this.route53 = Objects.requireNonNull(route53, "route53");
-        this.networkAccount = Objects.requireNonNull(networkAccount, "networkAccount");
+    public ReverseZoneProvisioner(Route53Gateway gateway, Route53Client client) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.client = Objects.requireNonNull(client, "client");
     }
 
     /**
@@ -57,9 +57,8 @@ public final class ReverseZoneProvisioner {
         if (vpcs.isEmpty()) {
             throw new IllegalArgumentException("creating private reverse zones " + wanted + " needs at least one VPC");
         }
-        Set<String> existing = route53.gateway(networkAccount).listHostedZones().stream()
+        Set<String> existing = gateway.listHostedZones().stream()
                 .map(HostedZoneRef::name).collect(Collectors.toSet());
-        Route53Client client = route53.client(networkAccount);
         List<String> created = new ArrayList<>();
         for (String name : wanted) {
             if (existing.contains(name)) {

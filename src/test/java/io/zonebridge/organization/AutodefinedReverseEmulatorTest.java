@@ -97,7 +97,7 @@ class AutodefinedReverseEmulatorTest {
                 new AwsEndpoint(Region.US_EAST_1, endpoint, CREDENTIALS), ACCOUNT, AssumeRoleSettings.role("zonebridge"));
              AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, new AccountRateLimiters(50),
                      account -> new Route53ClientFactory().endpoint(endpoint))) {
-            inScope = new PrivateZoneVpcs(route53).of(List.of(ACCOUNT));
+            inScope = new PrivateZoneVpcs(route53::gateway, route53::client).of(List.of(ACCOUNT));
             assertEquals(1, route53.calls(ACCOUNT).requests("ListHostedZones"));
             assertEquals(2, route53.calls(ACCOUNT).requests("GetHostedZone"), "the two private forward zones only");
         }

@@ -8,6 +8,7 @@ import io.zonebridge.reverse.ReconcileReport;
 import io.zonebridge.reverse.ReconcileSettings;
 import io.zonebridge.reverse.VpcRef;
 import io.zonebridge.route53.AccountRateLimiters;
+import io.zonebridge.route53.ApiCallStats;
 import io.zonebridge.route53.Route53ClientFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -260,8 +261,12 @@ abstract class OrganizationReconcilerContract {
         ReconcileReport report = reconcile(new AccountRateLimiters(ROUTE53_RATE));
         assertEquals(0, report.requests("ChangeResourceRecordSets"), report.toString());
         assertEquals(0, report.ptrsCreated() + report.ptrsUpdated() + report.ptrsDeleted());
-        assertEquals(4, report.requests("ListHostedZones"), "one listing per account: " + report);
-        assertEquals(5 + 3, report.requests("ListResourceRecordSets"), "one page per zone: " + report);
+        // every attempt counts; one the emulator throttled (the test's own reads share the budget) is sent again
+        long throttled = report.callsByAccount().values().stream().mapToLong(ApiCallStats::throttles).sum();
+        assertEquals(4 + 5 + 3 + throttled, report.requests("ListHostedZones")
+                + report.requests("ListResourceRecordSets"), "one listing per account, one page per zone: " + report);
+        assertTrue(report.requests("ListHostedZones") >= 4 && report.requests("ListResourceRecordSets") >= 5 + 3,
+                report.toString());
     }
 
     @Test
@@ -273,7 +278,8 @@ abstract class OrganizationReconcilerContract {
                 AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
              AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, new AccountRateLimiters(ROUTE53_RATE),
                      account -> new Route53ClientFactory().endpoint(endpoint))) {
-            ReverseZoneProvisioner provisioner = new ReverseZoneProvisioner(route53, TestOrganization.MANAGEMENT);
+            ReverseZoneProvisioner provisioner = new ReverseZoneProvisioner(
+                    route53.gateway(TestOrganization.MANAGEMENT), route53.client(TestOrganization.MANAGEMENT));
             assertEquals(List.of("3.0.10.in-addr.arpa."), provisioner.createMissing(List.of("3.0.10.IN-ADDR.ARPA", REV1), vpcs));
             assertEquals(List.of(), provisioner.createMissing(List.of("3.0.10.in-addr.arpa."), vpcs), "idempotent");
         }

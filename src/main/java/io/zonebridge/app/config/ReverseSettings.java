@@ -10,6 +10,7 @@ import io.zonebridge.reverse.PtrOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,13 +36,14 @@ import java.util.Optional;
  * @param ptrTtl             TTL of written PTRs
  * @param ownChanges         how zonebridge's own changes are recognised (not reacted to)
  * @param memberRole         the role assumed in other accounts (reading their forward zones)
+ * @param createZones        reverse zones to create when missing (before each organisation reconcile)
  * @param reconcile          the organisation reconcile (with {@code autodefinedReverse}: off, all, or the listed
  *                           VPCs get the Resolver's autodefined reverse rules turned off after each run)
  */
 public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String queue, String deadLetterQueue,
                               Optional<String> networkAccount, Map<String, String> prefixes, Path ledger,
                               PtrPolicy policy, PtrConflictRule conflictRule, long ptrTtl, OwnChangeRules ownChanges,
-                              AssumeRoleSettings memberRole, Reconcile reconcile) {
+                              AssumeRoleSettings memberRole, Reconcile reconcile, CreateZones createZones) {
 
     /** Which existing PTRs zonebridge may change or delete. */
     public enum PtrPolicy {
@@ -67,6 +69,17 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
         }
     }
 
+    /**
+     * Reverse zones zonebridge creates in the network account when they are missing, as private zones associated
+     * with {@code vpcs}: the listed ones and those of {@code prefixes}. Off when {@code vpcs} is empty.
+     */
+    public record CreateZones(List<String> zones, List<VpcRef> vpcs) {
+        public CreateZones {
+            zones = List.copyOf(zones);
+            vpcs = List.copyOf(vpcs);
+        }
+    }
+
     public ReverseSettings {
         prefixes = Map.copyOf(prefixes);
     }
@@ -78,7 +91,7 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
 
     static ReverseSettings from(ConfigNode node) {
         node.allowOnly("enabled", "sqsEndpoint", "queue", "deadLetterQueue", "networkAccount", "prefixes", "ledger",
-                "policy", "conflictRule", "ptrTtl", "ownChanges", "memberRole", "reconcile");
+                "policy", "conflictRule", "ptrTtl", "ownChanges", "memberRole", "reconcile", "createZones");
         ConfigNode account = node.get("networkAccount");
         Optional<String> networkAccount = account.optionalText();
         if (networkAccount.isPresent() && !networkAccount.get().matches("\\d{12}")) {
@@ -102,7 +115,38 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
                 choice(node.get("policy"), PtrPolicy.OWNED_ONLY, PtrPolicy.values()),
                 choice(node.get("conflictRule"), PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, PtrConflictRule.values()),
                 node.get("ptrTtl").longValue(PtrOptions.DEFAULT_TTL, 0, 2_147_483_647L), ownChanges,
-                memberRole(node.get("memberRole")), reconcile(node.get("reconcile")));
+                memberRole(node.get("memberRole")), reconcile(node.get("reconcile")),
+                createZones(node.get("createZones"), prefixes.values()));
+    }
+
+    private static CreateZones createZones(ConfigNode node, Collection<String> prefixZones) {
+        node.allowOnly("zones", "vpcs");
+        List<String> zones = new ArrayList<>(prefixZones);
+        for (ConfigNode zone : node.get("zones").list()) {
+            String name = zone.text().toLowerCase(Locale.ROOT);
+            if (!name.matches("([0-9a-f/-]+\\.)+(in-addr|ip6)\\.arpa\\.?")) {
+                throw zone.error("must be a reverse zone name such as 3.0.10.in-addr.arpa, not '" + zone.text() + "'");
+            }
+            zones.add(name);
+        }
+        List<VpcRef> vpcs = vpcRefs(node.get("vpcs"));
+        if (node.isPresent() && vpcs.isEmpty()) {
+            throw node.get("vpcs").error("is required: the VPCs (VPC_ID@REGION) a created private zone is associated with");
+        }
+        return new CreateZones(vpcs.isEmpty() ? List.of() : zones, vpcs);
+    }
+
+    private static List<VpcRef> vpcRefs(ConfigNode node) {
+        List<VpcRef> vpcs = new ArrayList<>();
+        for (ConfigNode vpc : node.list()) {
+            String[] idAndRegion = vpc.text().split("@", -1);
+            if (idAndRegion.length != 2 || !idAndRegion[0].matches("vpc-[0-9a-f]{8,17}")
+                    || !idAndRegion[1].matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                throw vpc.error("must be VPC_ID@REGION such as vpc-0abc12345@eu-west-1, not '" + vpc.text() + "'");
+            }
+            vpcs.add(new VpcRef(idAndRegion[0], idAndRegion[1]));
+        }
+        return vpcs;
     }
 
     private static AssumeRoleSettings memberRole(ConfigNode node) {
@@ -131,18 +175,11 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
             throw node.error(e.getMessage());
         }
         ConfigNode autodefined = node.get("autodefinedReverse");
-        List<VpcRef> listed = new ArrayList<>();
+        List<VpcRef> listed = List.of();
         AutodefinedReverseMode mode;
         if (autodefined.isList()) {
             mode = AutodefinedReverseMode.LISTED;
-            for (ConfigNode vpc : autodefined.list()) {
-                String[] idAndRegion = vpc.text().split("@", -1);
-                if (idAndRegion.length != 2 || !idAndRegion[0].matches("vpc-[0-9a-f]{8,17}")
-                        || !idAndRegion[1].matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-                    throw vpc.error("must be VPC_ID@REGION such as vpc-0abc12345@eu-west-1, not '" + vpc.text() + "'");
-                }
-                listed.add(new VpcRef(idAndRegion[0], idAndRegion[1]));
-            }
+            listed = vpcRefs(autodefined);
             if (listed.isEmpty()) {
                 throw autodefined.error("lists no VPC (use off to leave every VPC as it is)");
             }

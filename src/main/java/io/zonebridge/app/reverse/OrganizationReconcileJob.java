@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * reverse zones' writer lock, shared with the event-driven syncs, for {@link OrganizationReconciler#reconcile}.
  * Failures of single accounts or zones are in the report (logged; the next run tries again); a run that could not
  * start (no account list) throws {@link ReverseSyncException}, so the triggering message stays queued. When
- * configured, each run ends with the {@link AutodefinedReverseJob}.
+ * configured, each run starts with the {@link ReverseZoneCreation} and ends with the {@link AutodefinedReverseJob}.
  */
 public final class OrganizationReconcileJob {
 
@@ -29,6 +29,7 @@ public final class OrganizationReconcileJob {
     private final OrganizationReconciler reconciler;
     private final Supplier<List<String>> accounts;
     private final Lock writer;
+    private final ReverseZoneCreation zones;
     private final AutodefinedReverseJob autodefined;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong runs = new AtomicLong();
@@ -41,17 +42,19 @@ public final class OrganizationReconcileJob {
      * @param writer     the lock of the reverse zones' one writer
      */
     public OrganizationReconcileJob(OrganizationReconciler reconciler, Supplier<List<String>> accounts, Lock writer) {
-        this(reconciler, accounts, writer, null);
+        this(reconciler, accounts, writer, null, null);
     }
 
     /**
+     * @param zones       the step before each run that creates missing reverse zones, or {@code null}
      * @param autodefined the step after each run that turns off autodefined reverse rules, or {@code null}
      */
     public OrganizationReconcileJob(OrganizationReconciler reconciler, Supplier<List<String>> accounts, Lock writer,
-                                    AutodefinedReverseJob autodefined) {
+                                    ReverseZoneCreation zones, AutodefinedReverseJob autodefined) {
         this.reconciler = reconciler;
         this.accounts = accounts;
         this.writer = writer;
+        this.zones = zones;
         this.autodefined = autodefined;
     }
 
@@ -79,6 +82,9 @@ public final class OrganizationReconcileJob {
             ReconcileReport report;
             writer.lock();
             try {
+                if (zones != null) {
+                    zones.run();
+                }
                 report = reconciler.reconcile(ids);
             } catch (RuntimeException e) {
                 throw new ReverseSyncException("organisation reconcile (" + trigger + ") failed: " + e.getMessage(), e);

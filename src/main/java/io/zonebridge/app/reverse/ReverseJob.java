@@ -19,6 +19,9 @@ import io.zonebridge.reverse.ReverseEventIntake;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
+import software.amazon.awssdk.services.route53.Route53Client;
+import java.util.function.Function;
+import io.zonebridge.reverse.AccountRoute53;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import java.util.Set;
@@ -27,6 +30,7 @@ import io.zonebridge.route53.ResolverConfigGateway;
 import io.zonebridge.reverse.AutodefinedReverseSwitch;
 import io.zonebridge.reverse.AutodefinedReverseMode;
 import io.zonebridge.organization.PrivateZoneVpcs;
+import io.zonebridge.organization.ReverseZoneProvisioner;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
@@ -118,8 +122,12 @@ public final class ReverseJob {
         registry.bind("reverseWorkMerger", new ReverseWorkMerger());
         registry.bind("reverseSync", new ReverseSyncService(route53, reconciler, writer));
         registry.bind("reverseReconcile", new OrganizationReconcileJob(reconciler,
-                accounts(organization, settings.reconcile()), writer,
-                autodefinedReverse(settings.reconcile(), aws, network, members, context)));
+                accounts(organization, settings.reconcile()), writer, settings.createZones().vpcs().isEmpty() ? null
+                        : new ReverseZoneCreation(new ReverseZoneProvisioner(
+                                runtime.connection().gateway(), runtime.connection().client()),
+                                settings.createZones().zones(), settings.createZones().vpcs()),
+                autodefinedReverse(settings.reconcile(), aws, network, route53, account -> network.equals(account)
+                        ? runtime.connection().client() : members.client(account), context)));
         registry.bind("reverseSqsClient", sqs);
     }
 
@@ -129,7 +137,8 @@ public final class ReverseJob {
      * of the private forward zones of the reconciled accounts and the network account.
      */
     private static AutodefinedReverseJob autodefinedReverse(ReverseSettings.Reconcile reconcile, AwsEndpoint aws,
-            String network, AssumedRoleRoute53 members, CamelContext context) throws Exception {
+            String network, AccountRoute53 route53, Function<String, Route53Client> clients, CamelContext context)
+            throws Exception {
         if (reconcile.autodefinedReverse() == AutodefinedReverseMode.OFF) {
             return null;
         }
@@ -143,7 +152,7 @@ public final class ReverseJob {
         AutodefinedReverseSwitch toggle = new AutodefinedReverseSwitch(reconcile.autodefinedReverse(),
                 reconcile.autodefinedVpcs(), region -> gateways.computeIfAbsent(region, r ->
                         ResolverConfigGateway.connect(Region.of(r), aws.override().orElse(null), aws.credentials())));
-        PrivateZoneVpcs vpcs = new PrivateZoneVpcs(members);
+        PrivateZoneVpcs vpcs = new PrivateZoneVpcs(route53::gateway, clients);
         return new AutodefinedReverseJob(reconcile.autodefinedReverse(), toggle, accounts -> {
             Set<String> scope = new TreeSet<>(accounts);
             scope.add(network);

@@ -63,7 +63,10 @@ class ReverseReconcileTimerTest {
                     organization: false
                     include: ["%s"]
                     autodefinedReverse: all
-                """.formatted(member));
+                  createZones:
+                    zones: [7.0.10.in-addr.arpa]
+                    vpcs: ["%s@us-east-1"]
+                """.formatted(member, ReversePeers.VPC));
     }
 
     @AfterAll
@@ -82,6 +85,18 @@ class ReverseReconcileTimerTest {
         assertEquals(2, reconcile.lastReport().orElseThrow().accountsRead(), "network account and the listed one");
         assertEquals(null, peers.ptrs().get("6.6.0.10.in-addr.arpa."), "an account not included is not read");
         assertEquals(0, peers.pending(peers.queue));
+    }
+
+    @Test
+    void beforeEachRunAMissingConfiguredReverseZoneIsCreatedPrivateInTheVpcs() throws Exception {
+        Eventually.assertWithin(WAIT, () -> peers.route53.listHostedZones().hostedZones().stream()
+                .anyMatch(z -> z.name().equals("7.0.10.in-addr.arpa.")), () -> "zone 7.0.10.in-addr.arpa. created");
+        var zone = peers.route53.listHostedZones().hostedZones().stream()
+                .filter(z -> z.name().equals("7.0.10.in-addr.arpa.")).toList();
+        assertEquals(1, zone.size(), "created once, however many runs: " + zone);
+        var created = peers.route53.getHostedZone(r -> r.id(zone.get(0).id()));
+        assertTrue(created.hostedZone().config().privateZone());
+        assertEquals(List.of(ReversePeers.VPC), created.vpCs().stream().map(v -> v.vpcId()).toList());
     }
 
     @Test

@@ -114,6 +114,22 @@ class ReverseSettingsTest {
     }
 
     @Test
+    void createZonesTakesTheListedAndThePrefixZonesAndNeedsVpcs() {
+        ReverseSettings settings = new ConfigLoader(Map.of()).parse("test.yaml", """
+                reverse:
+                  prefixes: { 10.0.2.0/25: 0-127.2.0.10.in-addr.arpa }
+                  createZones: { zones: [3.0.10.IN-ADDR.ARPA], vpcs: [vpc-0abc12345@eu-west-1] }
+                """).reverse();
+        assertEquals(new ReverseSettings.CreateZones(List.of("0-127.2.0.10.in-addr.arpa", "3.0.10.in-addr.arpa"),
+                List.of(new VpcRef("vpc-0abc12345", "eu-west-1"))), settings.createZones());
+        assertEquals(List.of(), ReverseSettings.disabled().createZones().vpcs(), "off by default");
+        assertEquals("test.yaml: reverse.createZones.vpcs: is required: the VPCs (VPC_ID@REGION) a created private zone"
+                + " is associated with", error("reverse: { createZones: { zones: [3.0.10.in-addr.arpa] } }"));
+        assertEquals("test.yaml: reverse.createZones.zones[0]: must be a reverse zone name such as 3.0.10.in-addr.arpa,"
+                + " not 'example.com'", error("reverse: { createZones: { zones: [example.com], vpcs: [vpc-0abc12345@eu-west-1] } }"));
+    }
+
+    @Test
     void errorsNameTheKey() {
         assertEquals("test.yaml: reverse.policy: must be one of owned-only, sync, not 'mine'",
                 error("reverse: { policy: mine }"));
