@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  * namespace, failures as {@code <Response><Errors><Error>} with EC2's codes), per account (access key) and region
  * (credential scope): instances ({@link Ec2InstanceOperations}), VPCs, subnets and DHCP options
  * ({@link Ec2VpcOperations}), tags ({@link Ec2Tagging}), security groups ({@link Ec2SecurityGroupOperations}),
- * network ACLs ({@link Ec2NetworkAclOperations}), route tables ({@link Ec2RouteTableOperations}) and VPC peering
- * ({@link Ec2VpcPeeringOperations}). The per-account request rate of the emulator's options
+ * network ACLs ({@link Ec2NetworkAclOperations}), route tables ({@link Ec2RouteTableOperations}), VPC peering
+ * ({@link Ec2VpcPeeringOperations}), internet gateways ({@link Ec2InternetGatewayOperations}) and transit gateways
+ * ({@link Ec2TransitGatewayOperations}). The per-account request rate of the emulator's options
  * applies, answered as EC2's {@code RequestLimitExceeded}. Close it to stop its state transitions.
  */
 public final class Ec2QueryHandler implements AutoCloseable {
@@ -30,6 +31,8 @@ public final class Ec2QueryHandler implements AutoCloseable {
     private final Ec2NetworkAclOperations networkAcls = new Ec2NetworkAclOperations();
     private final Ec2RouteTableOperations routeTables = new Ec2RouteTableOperations();
     private final Ec2VpcPeeringOperations peerings = new Ec2VpcPeeringOperations();
+    private final Ec2InternetGatewayOperations internetGateways = new Ec2InternetGatewayOperations();
+    private final Ec2TransitGatewayOperations transitGateways;
     private final Ec2EventEmitter events;
     private final RequestRateLimiter limiter;
     private final OperationCounters counters;
@@ -51,6 +54,7 @@ public final class Ec2QueryHandler implements AutoCloseable {
             return thread;
         });
         this.instances = new Ec2InstanceOperations(ec2, events, timings, scheduler, clock);
+        this.transitGateways = new Ec2TransitGatewayOperations(timings, clock);
     }
 
     /** Whether a Query request (its query string and form body) is an EC2 call. */
@@ -127,6 +131,8 @@ public final class Ec2QueryHandler implements AutoCloseable {
             case "CreateNetworkAcl" -> networkAcls.createNetworkAcl(region, params, requestId);
             case "DescribeNetworkAcls" -> networkAcls.describeNetworkAcls(region, params, requestId);
             case "CreateNetworkAclEntry" -> networkAcls.createNetworkAclEntry(region, params, requestId);
+            case "ReplaceNetworkAclAssociation" -> networkAcls.replaceNetworkAclAssociation(region, params,
+                    requestId);
             case "CreateRouteTable" -> routeTables.createRouteTable(region, params, requestId);
             case "DescribeRouteTables" -> routeTables.describeRouteTables(region, params, requestId);
             case "CreateRoute" -> routeTables.createRoute(region, ec2, params, requestId);
@@ -134,6 +140,17 @@ public final class Ec2QueryHandler implements AutoCloseable {
             case "CreateVpcPeeringConnection" -> peerings.create(ec2, region, params, requestId);
             case "AcceptVpcPeeringConnection" -> peerings.accept(ec2, region, params, requestId);
             case "DescribeVpcPeeringConnections" -> peerings.describe(ec2, region, params, requestId);
+            case "CreateInternetGateway" -> internetGateways.createInternetGateway(region, params, requestId);
+            case "AttachInternetGateway" -> internetGateways.attachInternetGateway(region, params, requestId);
+            case "DescribeInternetGateways" -> internetGateways.describeInternetGateways(region, params, requestId);
+            case "CreateTransitGateway" -> transitGateways.createTransitGateway(region, params, requestId);
+            case "DescribeTransitGateways" -> transitGateways.describeTransitGateways(region, params, requestId);
+            case "CreateTransitGatewayVpcAttachment" -> transitGateways.createTransitGatewayVpcAttachment(region,
+                    params, requestId);
+            case "DescribeTransitGatewayVpcAttachments" -> transitGateways.describeTransitGatewayVpcAttachments(
+                    region, params, requestId);
+            case "DescribeTransitGatewayAttachments" -> transitGateways.describeTransitGatewayAttachments(region,
+                    params, requestId);
             default -> throw new ServiceException(400, "InvalidAction",
                     "The action " + action + " is not valid for this web service.");
         };

@@ -19,6 +19,9 @@ public final class Ec2Region {
     final Map<String, SecurityGroupData> securityGroups = new LinkedHashMap<>();
     final Map<String, NetworkAclData> networkAcls = new LinkedHashMap<>();
     final Map<String, RouteTableData> routeTables = new LinkedHashMap<>();
+    final Map<String, InternetGatewayData> internetGateways = new LinkedHashMap<>();
+    final Map<String, TransitGatewayData> transitGateways = new LinkedHashMap<>();
+    final Map<String, TransitGatewayAttachmentData> transitGatewayAttachments = new LinkedHashMap<>();
     private long nextPublicAddress = Ipv4Block.address("3.80.0.10");
 
     Ec2Region(String account, String region) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.secondary.BindPrimary;
-import io.zonebridge.testpeers.MotoServer;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,15 +20,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
- * Each failure mode of AWS's guide to reverse DNS with Resolver, built for real (Route 53 and Resolver in the
- * project's emulator, EC2 in moto_server, answers from real DNS servers on loopback: the emulator's DNS port, BIND
+ * Each failure mode of AWS's guide to reverse DNS with Resolver, built for real (Route 53, Resolver and EC2 in the
+ * project's emulator, answers from real DNS servers on loopback: the emulator's DNS port, BIND
  * as the servers a resolver ends up asking, a BIND forwarder for SERVFAIL, a silent socket for a timeout), and the
  * diagnosis doctor gives.
  */
 class DoctorDiagnosisTest {
     /** What BIND serves: Resolver's autodefined answers for 10.0.0.5 and 10.1.0.7, an on-premises PTR for 10.0.3.9. */
     private static final String HEADER = "$TTL 300\n@ IN SOA ns.test. admin.test. 1 3600 600 86400 300\n@ IN NS ns.test.\n";
-    private static MotoServer moto;
     private static BindPrimary bind;
     private static ForwardingBind forwarder;
     private static DatagramSocket silent;
@@ -37,7 +35,6 @@ class DoctorDiagnosisTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        moto = MotoServer.start();
         bind = BindPrimary.start(BindPrimary.freePort(), BindPrimary.zones(
                 "0.10.in-addr.arpa", HEADER + "5.0 IN PTR ip-10-0-0-5.ec2.internal.\n",
                 "1.10.in-addr.arpa", HEADER + "7.0 IN PTR ip-10-1-0-7.ec2.internal.\n",
@@ -51,12 +48,11 @@ class DoctorDiagnosisTest {
         silent.close();
         forwarder.close();
         bind.close();
-        moto.close();
     }
 
     @BeforeEach
     void newWorld() {
-        world = new DoctorWorld(moto);
+        world = new DoctorWorld();
     }
 
     @AfterEach
