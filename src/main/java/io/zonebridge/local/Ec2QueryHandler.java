@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Serves EC2's Query protocol (form-encoded {@code Action=...&Version=2016-11-15}, XML answers in the EC2
@@ -24,7 +25,7 @@ import java.util.function.LongSupplier;
 public final class Ec2QueryHandler implements AutoCloseable {
     /** The EC2 API version the handler speaks. */
     public static final String VERSION = "2016-11-15";
-    private final Ec2State ec2 = new Ec2State();
+    private final Ec2State ec2;
     private final Ec2InstanceOperations instances;
     private final Ec2VpcOperations vpcs = new Ec2VpcOperations();
     private final Ec2SecurityGroupOperations securityGroups = new Ec2SecurityGroupOperations();
@@ -43,8 +44,9 @@ public final class Ec2QueryHandler implements AutoCloseable {
      *
      * @param limiter request rate per account, or null for none
      */
-    public Ec2QueryHandler(Ec2EventEmitter events, Ec2Timings timings, RequestRateLimiter limiter,
+    public Ec2QueryHandler(Ec2State ec2, Ec2EventEmitter events, Ec2Timings timings, RequestRateLimiter limiter,
                            OperationCounters counters, LongSupplier clock) {
+        this.ec2 = ec2;
         this.events = events;
         this.limiter = limiter;
         this.counters = counters;
@@ -81,7 +83,9 @@ public final class Ec2QueryHandler implements AutoCloseable {
                 counters.throttle();
                 throw new ServiceException(503, "RequestLimitExceeded", "Request limit exceeded.");
             }
-            answer = ec2.locked(() -> call(action, ec2.region(caller.account(), caller.region()), params, requestId));
+            Supplier<String> operation = () -> call(action, ec2.region(caller.account(), caller.region()), params,
+                    requestId);
+            answer = action.startsWith("Describe") ? ec2.read(operation) : ec2.mutate(operation);
             if (action.equals("CreateTags") || action.equals("DeleteTags")) {
                 events.tagsCall(caller, caller.region(), action, Ec2Tagging.resourceIds(params),
                         action.equals("CreateTags") ? params.tags("Tag") : Ec2Tagging.deletedTags(params), requestId,
