@@ -238,6 +238,30 @@ class DoctorDiagnosisTest {
     }
 
     @Test
+    void forwardingPathRoutedThroughATransitGatewayPassesTheRouteCheck() {
+        String vpc = world.vpc("10.0.0.0/16");
+        world.disableAutodefinedReverse(vpc);
+        String a = world.subnet(vpc, "10.0.1.0/24");
+        String b = world.subnet(vpc, "10.0.2.0/24");
+        String group = world.securityGroup(vpc, List.of(egress("udp", 53, "192.0.2.0/24"),
+                egress("tcp", 53, "192.0.2.0/24")));
+        String hub = world.vpc("10.9.0.0/16");
+        String gateway = world.transitGateway(vpc, a, hub, world.subnet(hub, "10.9.1.0/24"));
+        world.routeThroughTransitGateway(vpc, "192.0.2.0/24", gateway);
+        world.forwardRule("3.0.10.in-addr.arpa", world.outboundEndpoint(group, a, "10.0.1.10", b, "10.0.2.10"),
+                "192.0.2.10", vpc);
+
+        DoctorReport report = world.diagnose("10.0.3.9", vpc, bindDns());
+
+        assertEquals(SourceKind.FORWARD_RULE, report.winner().kind());
+        assertTrue(report.endpointChecks().stream().filter(c -> c.check().contains("route to 192.0.2.10"))
+                .allMatch(c -> c.ok() && c.detail().equals("192.0.2.0/24 via " + gateway)),
+                report.endpointChecks().toString());
+        assertTrue(report.endpointChecks().stream().allMatch(EndpointCheck::ok), report.endpointChecks().toString());
+        assertEquals(0, report.exitCode(), () -> ReportText.render(report));
+    }
+
+    @Test
     void ruleNotAssociatedWithTheVpcIsNamedWithItsAssociation() {
         String vpc = world.vpc("10.0.0.0/16");
         world.disableAutodefinedReverse(vpc);

@@ -201,6 +201,13 @@ final class DoctorWorld implements AutoCloseable {
         ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock(cidr).gatewayId(gateway));
     }
 
+    /** A route from the VPC's main route table to {@code cidr} through the transit gateway {@code gateway}. */
+    void routeThroughTransitGateway(String vpc, String cidr, String gateway) {
+        String table = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc),
+                f -> f.name("association.main").values("true"))).routeTables().get(0).routeTableId();
+        ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock(cidr).transitGatewayId(gateway));
+    }
+
     /**
      * One network ACL entry allowing traffic.
      *

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.TransitGatewayVpcAttachment;
 
 /**
  * The emulator's EC2 gateways through the real SDK: transit gateways (pending, then available) with VPC
- * attachments and their filters, internet gateways and their attachment, and moving a subnet to another network
+ * attachments, their filters and routes through them, internet gateways and their attachment, and moving a subnet to another network
  * ACL; each with EC2's error codes.
  */
 class Ec2GatewayConformanceTest {
@@ -109,6 +109,15 @@ class Ec2GatewayConformanceTest {
         assertEquals(gateway, generic.get(0).transitGatewayId());
         assertEquals("InvalidParameterValue", errorCode(() -> ec2.describeTransitGatewayVpcAttachments(r -> r
                 .filters(f -> f.name("colour").values("blue")))));
+
+        String table = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc))).routeTables()
+                .get(0).routeTableId();
+        ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("192.0.2.0/24").transitGatewayId(gateway));
+        assertEquals(List.of(gateway), ec2.describeRouteTables(r -> r.filters(f -> f.name("route.transit-gateway-id")
+                .values(gateway))).routeTables().get(0).routes().stream().map(route -> route.transitGatewayId())
+                .filter(id -> id != null).toList());
+        assertEquals("InvalidTransitGatewayID.NotFound", errorCode(() -> ec2.createRoute(r -> r.routeTableId(table)
+                .destinationCidrBlock("198.51.100.0/24").transitGatewayId("tgw-0123456789abcdef0"))));
     }
 
     @Test
