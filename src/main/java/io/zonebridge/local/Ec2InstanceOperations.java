@@ -209,7 +209,7 @@ final class Ec2InstanceOperations {
     private void transition(Ec2Region region, Ec2InstanceData instance, Ec2InstanceState from,
                             Ec2InstanceState to) {
         try {
-            scheduler.schedule(() -> state.locked(() -> {
+            scheduler.schedule(() -> state.mutate(() -> {
                 if (instance.state == from && region.instances.get(instance.instanceId) == instance) {
                     enter(region, instance, to);
                 }
@@ -247,11 +247,6 @@ final class Ec2InstanceOperations {
     }
 
     private static List<String> privateAddresses(Ec2Region region, SubnetData subnet, String requested, int count) {
-        Set<Long> used = new HashSet<>();
-        region.instances.values().stream().filter(i -> i.subnetId.equals(subnet.subnetId) && i.holdsAddresses())
-                .forEach(i -> used.add(Ipv4Block.address(i.privateIp)));
-        long first = subnet.cidr.network() + 4;
-        long last = subnet.cidr.network() + subnet.cidr.size() - 2;
         if (requested != null) {
             long address;
             try {
@@ -260,21 +255,16 @@ final class Ec2InstanceOperations {
                 throw new ServiceException(400, "InvalidParameterValue", "Invalid value '" + requested
                         + "' for IP address");
             }
-            if (address < first || address > last) {
+            if (!SubnetAddresses.assignable(subnet, address)) {
                 throw new ServiceException(400, "InvalidParameterValue", "Address " + requested
                         + " does not fall within the subnet's address range");
             }
-            if (used.contains(address)) {
+            if (SubnetAddresses.inUse(region, subnet).contains(address)) {
                 throw new ServiceException(400, "InvalidIPAddress.InUse", "Address " + requested + " is in use.");
             }
             return List.of(requested);
         }
-        List<String> addresses = new ArrayList<>();
-        for (long a = first; a <= last && addresses.size() < count; a++) {
-            if (!used.contains(a)) {
-                addresses.add(Ipv4Block.dotted(a));
-            }
-        }
+        List<String> addresses = SubnetAddresses.free(region, subnet, Set.of(), count);
         if (addresses.size() < count) {
             throw new ServiceException(400, "InsufficientFreeAddressesInSubnet", "There are not enough free "
                     + "addresses in subnet '" + subnet.subnetId + "' to satisfy the requested number of instances.");

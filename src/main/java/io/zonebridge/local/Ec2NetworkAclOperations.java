@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * EC2 network ACLs: CreateNetworkAcl, DescribeNetworkAcls and CreateNetworkAclEntry. Every VPC has a default
+ * EC2 network ACLs: CreateNetworkAcl, DescribeNetworkAcls, CreateNetworkAclEntry and ReplaceNetworkAclAssociation
+ * (a subnet moves to another ACL of its VPC under a new association id). Every VPC has a default
  * ACL allowing all traffic (entries 100 and the final deny, each way) that every new subnet is associated with;
  * a created ACL has only the final denies. An entry number already used in that direction is
  * {@code NetworkAclEntryAlreadyExists}. Call under {@link Ec2State}'s lock.
@@ -72,6 +73,24 @@ final class Ec2NetworkAclOperations {
         }
         acl.entries.add(new NetworkAclData.Entry(number, protocol, action, egress, cidr, ipv6, from, to));
         return Ec2Xml.response("CreateNetworkAclEntry", requestId).element("return", true).finish();
+    }
+
+    String replaceNetworkAclAssociation(Ec2Region region, Ec2Params params, String requestId) {
+        String associationId = params.required("AssociationId");
+        NetworkAclData target = acl(region, params.required("NetworkAclId"));
+        NetworkAclData current = region.networkAcls.values().stream()
+                .filter(a -> a.associations.containsKey(associationId)).findFirst()
+                .orElseThrow(() -> new ServiceException(400, "InvalidAssociationID.NotFound",
+                        "The association ID '" + associationId + "' does not exist"));
+        if (!current.vpcId.equals(target.vpcId)) {
+            throw new ServiceException(400, "InvalidParameterValue", "Network ACL " + target.networkAclId
+                    + " and the association " + associationId + " belong to different networks");
+        }
+        String subnetId = current.associations.remove(associationId);
+        String newId = Ec2Region.newId("aclassoc");
+        target.associations.put(newId, subnetId);
+        return Ec2Xml.response("ReplaceNetworkAclAssociation", requestId).element("newAssociationId", newId)
+                .finish();
     }
 
     String describeNetworkAcls(Ec2Region region, Ec2Params params, String requestId) {

@@ -10,26 +10,30 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Serves EC2's Query protocol (form-encoded {@code Action=...&Version=2016-11-15}, XML answers in the EC2
  * namespace, failures as {@code <Response><Errors><Error>} with EC2's codes), per account (access key) and region
  * (credential scope): instances ({@link Ec2InstanceOperations}), VPCs, subnets and DHCP options
  * ({@link Ec2VpcOperations}), tags ({@link Ec2Tagging}), security groups ({@link Ec2SecurityGroupOperations}),
- * network ACLs ({@link Ec2NetworkAclOperations}), route tables ({@link Ec2RouteTableOperations}) and VPC peering
- * ({@link Ec2VpcPeeringOperations}). The per-account request rate of the emulator's options
+ * network ACLs ({@link Ec2NetworkAclOperations}), route tables ({@link Ec2RouteTableOperations}), VPC peering
+ * ({@link Ec2VpcPeeringOperations}), internet gateways ({@link Ec2InternetGatewayOperations}) and transit gateways
+ * ({@link Ec2TransitGatewayOperations}). The per-account request rate of the emulator's options
  * applies, answered as EC2's {@code RequestLimitExceeded}. Close it to stop its state transitions.
  */
 public final class Ec2QueryHandler implements AutoCloseable {
     /** The EC2 API version the handler speaks. */
     public static final String VERSION = "2016-11-15";
-    private final Ec2State ec2 = new Ec2State();
+    private final Ec2State ec2;
     private final Ec2InstanceOperations instances;
     private final Ec2VpcOperations vpcs = new Ec2VpcOperations();
     private final Ec2SecurityGroupOperations securityGroups = new Ec2SecurityGroupOperations();
     private final Ec2NetworkAclOperations networkAcls = new Ec2NetworkAclOperations();
     private final Ec2RouteTableOperations routeTables = new Ec2RouteTableOperations();
     private final Ec2VpcPeeringOperations peerings = new Ec2VpcPeeringOperations();
+    private final Ec2InternetGatewayOperations internetGateways = new Ec2InternetGatewayOperations();
+    private final Ec2TransitGatewayOperations transitGateways;
     private final Ec2EventEmitter events;
     private final RequestRateLimiter limiter;
     private final OperationCounters counters;
@@ -40,8 +44,9 @@ public final class Ec2QueryHandler implements AutoCloseable {
      *
      * @param limiter request rate per account, or null for none
      */
-    public Ec2QueryHandler(Ec2EventEmitter events, Ec2Timings timings, RequestRateLimiter limiter,
+    public Ec2QueryHandler(Ec2State ec2, Ec2EventEmitter events, Ec2Timings timings, RequestRateLimiter limiter,
                            OperationCounters counters, LongSupplier clock) {
+        this.ec2 = ec2;
         this.events = events;
         this.limiter = limiter;
         this.counters = counters;
@@ -51,6 +56,7 @@ public final class Ec2QueryHandler implements AutoCloseable {
             return thread;
         });
         this.instances = new Ec2InstanceOperations(ec2, events, timings, scheduler, clock);
+        this.transitGateways = new Ec2TransitGatewayOperations(timings, clock);
     }
 
     /** Whether a Query request (its query string and form body) is an EC2 call. */
@@ -77,7 +83,9 @@ public final class Ec2QueryHandler implements AutoCloseable {
                 counters.throttle();
                 throw new ServiceException(503, "RequestLimitExceeded", "Request limit exceeded.");
             }
-            answer = ec2.locked(() -> call(action, ec2.region(caller.account(), caller.region()), params, requestId));
+            Supplier<String> operation = () -> call(action, ec2.region(caller.account(), caller.region()), params,
+                    requestId);
+            answer = action.startsWith("Describe") ? ec2.read(operation) : ec2.mutate(operation);
             if (action.equals("CreateTags") || action.equals("DeleteTags")) {
                 events.tagsCall(caller, caller.region(), action, Ec2Tagging.resourceIds(params),
                         action.equals("CreateTags") ? params.tags("Tag") : Ec2Tagging.deletedTags(params), requestId,
@@ -127,6 +135,8 @@ public final class Ec2QueryHandler implements AutoCloseable {
             case "CreateNetworkAcl" -> networkAcls.createNetworkAcl(region, params, requestId);
             case "DescribeNetworkAcls" -> networkAcls.describeNetworkAcls(region, params, requestId);
             case "CreateNetworkAclEntry" -> networkAcls.createNetworkAclEntry(region, params, requestId);
+            case "ReplaceNetworkAclAssociation" -> networkAcls.replaceNetworkAclAssociation(region, params,
+                    requestId);
             case "CreateRouteTable" -> routeTables.createRouteTable(region, params, requestId);
             case "DescribeRouteTables" -> routeTables.describeRouteTables(region, params, requestId);
             case "CreateRoute" -> routeTables.createRoute(region, ec2, params, requestId);
@@ -134,6 +144,17 @@ public final class Ec2QueryHandler implements AutoCloseable {
             case "CreateVpcPeeringConnection" -> peerings.create(ec2, region, params, requestId);
             case "AcceptVpcPeeringConnection" -> peerings.accept(ec2, region, params, requestId);
             case "DescribeVpcPeeringConnections" -> peerings.describe(ec2, region, params, requestId);
+            case "CreateInternetGateway" -> internetGateways.createInternetGateway(region, params, requestId);
+            case "AttachInternetGateway" -> internetGateways.attachInternetGateway(region, params, requestId);
+            case "DescribeInternetGateways" -> internetGateways.describeInternetGateways(region, params, requestId);
+            case "CreateTransitGateway" -> transitGateways.createTransitGateway(region, params, requestId);
+            case "DescribeTransitGateways" -> transitGateways.describeTransitGateways(region, params, requestId);
+            case "CreateTransitGatewayVpcAttachment" -> transitGateways.createTransitGatewayVpcAttachment(region,
+                    params, requestId);
+            case "DescribeTransitGatewayVpcAttachments" -> transitGateways.describeTransitGatewayVpcAttachments(
+                    region, params, requestId);
+            case "DescribeTransitGatewayAttachments" -> transitGateways.describeTransitGatewayAttachments(region,
+                    params, requestId);
             default -> throw new ServiceException(400, "InvalidAction",
                     "The action " + action + " is not valid for this web service.");
         };

@@ -19,7 +19,11 @@ public final class Ec2Region {
     final Map<String, SecurityGroupData> securityGroups = new LinkedHashMap<>();
     final Map<String, NetworkAclData> networkAcls = new LinkedHashMap<>();
     final Map<String, RouteTableData> routeTables = new LinkedHashMap<>();
-    private long nextPublicAddress = Ipv4Block.address("3.80.0.10");
+    final Map<String, InternetGatewayData> internetGateways = new LinkedHashMap<>();
+    final Map<String, TransitGatewayData> transitGateways = new LinkedHashMap<>();
+    final Map<String, TransitGatewayAttachmentData> transitGatewayAttachments = new LinkedHashMap<>();
+    /** The next address of the region's public pool (an unsigned value), kept in the state file. */
+    long publicPool = Ipv4Block.address("3.80.0.10");
 
     Ec2Region(String account, String region) {
         this.account = account;
@@ -42,7 +46,7 @@ public final class Ec2Region {
 
     /** The next public IPv4 address of this region's pool. */
     String nextPublicAddress() {
-        return Ipv4Block.dotted(nextPublicAddress++);
+        return Ipv4Block.dotted(publicPool++);
     }
 
     /** The private DNS name EC2 gives {@code address} in this region. */

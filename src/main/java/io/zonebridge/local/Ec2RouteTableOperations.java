@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * EC2 route tables: CreateRouteTable, DescribeRouteTables, CreateRoute and AssociateRouteTable. Every VPC has a
+ * EC2 route tables: CreateRouteTable, DescribeRouteTables, CreateRoute (to a gateway, NAT gateway, instance,
+ * peering connection or transit gateway) and AssociateRouteTable. Every VPC has a
  * main route table; each table has the VPC's {@code local} route. A destination already routed is
  * {@code RouteAlreadyExists}; a subnet already associated explicitly is {@code Resource.AlreadyAssociated}.
  * Call under {@link Ec2State}'s lock.
@@ -20,10 +21,10 @@ final class Ec2RouteTableOperations {
 
     private static RouteTableData newTable(Ec2Region region, VpcData vpc) {
         RouteTableData table = new RouteTableData(Ec2Region.newId("rtb"), vpc.vpcId, region.account);
-        table.routes.add(new RouteTableData.Route(vpc.cidr.toString(), null, "local", null, null, null,
+        table.routes.add(new RouteTableData.Route(vpc.cidr.toString(), null, "local", null, null, null, null,
                 "CreateRouteTable"));
         if (vpc.ipv6Cidr != null) {
-            table.routes.add(new RouteTableData.Route(null, vpc.ipv6Cidr, "local", null, null, null,
+            table.routes.add(new RouteTableData.Route(null, vpc.ipv6Cidr, "local", null, null, null, null,
                     "CreateRouteTable"));
         }
         return table;
@@ -52,11 +53,17 @@ final class Ec2RouteTableOperations {
         String nat = params.get("NatGatewayId");
         String instance = params.get("InstanceId");
         String peering = params.get("VpcPeeringConnectionId");
-        long targets = java.util.stream.Stream.of(gateway, nat, instance, peering).filter(t -> t != null).count();
+        String transitGateway = params.get("TransitGatewayId");
+        long targets = java.util.stream.Stream.of(gateway, nat, instance, peering, transitGateway)
+                .filter(t -> t != null).count();
         if (targets != 1) {
             throw new ServiceException(400, "InvalidParameterCombination",
                     "The request must contain exactly one of gatewayId, natGatewayId, instanceId, "
-                            + "vpcPeeringConnectionId");
+                            + "vpcPeeringConnectionId, transitGatewayId");
+        }
+        if (transitGateway != null && !region.transitGateways.containsKey(transitGateway)) {
+            throw new ServiceException(400, "InvalidTransitGatewayID.NotFound", "Transit Gateway " + transitGateway
+                    + " was deleted or does not exist.");
         }
         if (instance != null && !region.instances.containsKey(instance)) {
             throw new ServiceException(400, "InvalidInstanceID.NotFound", "The instance ID '" + instance
@@ -73,7 +80,8 @@ final class Ec2RouteTableOperations {
                         + (cidr != null ? cidr : ipv6) + " already exists.");
             }
         }
-        table.routes.add(new RouteTableData.Route(cidr, ipv6, gateway, nat, instance, peering, "CreateRoute"));
+        table.routes.add(new RouteTableData.Route(cidr, ipv6, gateway, nat, instance, peering, transitGateway,
+                "CreateRoute"));
         return Ec2Xml.response("CreateRoute", requestId).element("return", true).finish();
     }
 
@@ -119,6 +127,8 @@ final class Ec2RouteTableOperations {
                         .filter(s -> s != null).toList();
                 case "association.main" -> List.of(Boolean.toString(t.associations.stream()
                         .anyMatch(RouteTableData.Association::main)));
+                case "route.transit-gateway-id" -> t.routes.stream()
+                        .map(RouteTableData.Route::transitGatewayId).filter(s -> s != null).toList();
                 case "route.vpc-peering-connection-id" -> t.routes.stream()
                         .map(RouteTableData.Route::vpcPeeringConnectionId).filter(s -> s != null).toList();
                 case "owner-id" -> List.of(t.ownerId);
@@ -145,7 +155,8 @@ final class Ec2RouteTableOperations {
         t.routes.forEach(r -> xml.start("item").element("destinationCidrBlock", r.destinationCidr())
                 .element("destinationIpv6CidrBlock", r.destinationIpv6Cidr()).element("gatewayId", r.gatewayId())
                 .element("natGatewayId", r.natGatewayId()).element("instanceId", r.instanceId())
-                .element("vpcPeeringConnectionId", r.vpcPeeringConnectionId()).element("state", "active")
+                .element("vpcPeeringConnectionId", r.vpcPeeringConnectionId())
+                .element("transitGatewayId", r.transitGatewayId()).element("state", "active")
                 .element("origin", r.origin()).end());
         xml.end().start("associationSet");
         t.associations.forEach(a -> xml.start("item").element("routeTableAssociationId", a.associationId())

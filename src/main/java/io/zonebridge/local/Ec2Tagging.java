@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EC2 CreateTags and DeleteTags on instances, VPCs, subnets, DHCP options, security groups, network ACLs and
- * route tables. Every resource must exist (or the
+ * EC2 CreateTags and DeleteTags on instances, VPCs, subnets, DHCP options, security groups, network ACLs,
+ * route tables, internet gateways, transit gateways and their attachments. Every resource must exist (or the
  * call fails with the resource type's {@code .NotFound} code and changes nothing); at most 50 tags a resource.
  */
 final class Ec2Tagging {
@@ -103,6 +103,18 @@ final class Ec2Tagging {
             type = "InvalidNetworkAclID.NotFound|networkAcl";
             NetworkAclData acl = region.networkAcls.get(id);
             tags = acl == null ? null : acl.tags;
+        } else if (id.startsWith("tgw-attach-")) {
+            type = "InvalidTransitGatewayAttachmentID.NotFound|transitGatewayAttachment";
+            TransitGatewayAttachmentData attachment = region.transitGatewayAttachments.get(id);
+            tags = attachment == null ? null : attachment.tags;
+        } else if (id.startsWith("tgw-")) {
+            type = "InvalidTransitGatewayID.NotFound|transitGateway";
+            TransitGatewayData gateway = region.transitGateways.get(id);
+            tags = gateway == null ? null : gateway.tags;
+        } else if (id.startsWith("igw-")) {
+            type = "InvalidInternetGatewayID.NotFound|internetGateway";
+            InternetGatewayData gateway = region.internetGateways.get(id);
+            tags = gateway == null ? null : gateway.tags;
         } else if (id.startsWith("rtb-")) {
             type = "InvalidRouteTableID.NotFound|routeTable";
             RouteTableData table = region.routeTables.get(id);

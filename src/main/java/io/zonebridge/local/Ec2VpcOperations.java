@@ -245,8 +245,7 @@ final class Ec2VpcOperations {
     }
 
     private static void subnetItem(XmlWriter xml, Ec2Region region, SubnetData subnet) {
-        long used = region.instances.values().stream()
-                .filter(i -> i.subnetId.equals(subnet.subnetId) && i.holdsAddresses()).count();
+        long used = SubnetAddresses.inUse(region, subnet).size();
         xml.element("subnetId", subnet.subnetId)
                 .element("subnetArn", "arn:aws:ec2:" + region.region + ":" + subnet.ownerId + ":subnet/"
                         + subnet.subnetId)

@@ -18,6 +18,8 @@ public final class EmulatorState {
     private final Map<String, AssumedRoleSession> sessions = new HashMap<>();
     private final Map<String, String> roleExternalIds = new TreeMap<>();
     private final Map<String, OrganizationData> organizations = new LinkedHashMap<>();
+    private final Ec2State ec2 = new Ec2State(this);
+    private final ResolverResources.Store resolverResources = new ResolverResources.Store();
     private Runnable mutationListener = () -> { };
 
     /** The account's state, created on first use. Call under {@link #read} or {@link #mutate}. */
@@ -43,6 +45,16 @@ public final class EmulatorState {
     /** Organizations by id. Call under {@link #read} or {@link #mutate}. */
     public Map<String, OrganizationData> organizations() {
         return organizations;
+    }
+
+    /** The emulated EC2 of every account and region. Use its {@code read}/{@code mutate} (this lock). */
+    public Ec2State ec2() {
+        return ec2;
+    }
+
+    /** Resolver rules, associations and endpoints of every account and region. Call under the lock. */
+    public ResolverResources.Store resolverResources() {
+        return resolverResources;
     }
 
     /** Runs a read-only operation atomically. */

@@ -75,8 +75,8 @@ public final class LocalAwsServer {
         Route53Handler route53 = new Route53Handler(state, options, counters, clock,
                 new CloudTrailRecorder(state, events, clock));
         StsHandler sts = new StsHandler(state, counters, clock);
-        Ec2QueryHandler ec2Handler = new Ec2QueryHandler(new Ec2EventEmitter(events, state, clock), ec2Timings,
-                new RequestRateLimiter(options.requestsPerSecond()), counters, clock);
+        Ec2QueryHandler ec2Handler = new Ec2QueryHandler(state.ec2(), new Ec2EventEmitter(events, state, clock),
+                ec2Timings, new RequestRateLimiter(options.requestsPerSecond()), counters, clock);
         ec2 = ec2Handler;
         List<JsonProtocolHandler> json = List.of(
                 new JsonProtocolHandler(new ResolverHandler(state, options, clock),

@@ -15,7 +15,7 @@ import java.util.List;
  * @param securityGroupIds security groups of its interfaces
  * @param direction        INBOUND or OUTBOUND
  * @param addresses        its addresses
- * @param hostVpcId        the VPC of its subnets when known (the emulator has no EC2 subnets), else null
+ * @param hostVpcId        the VPC of its subnets
  * @param creationTime     ISO-8601 creation time
  * @param settledAtMillis  time at which it leaves CREATING for OPERATIONAL
  */
@@ -38,9 +38,7 @@ public record ResolverEndpointData(String id, String creatorRequestId, String ar
         var groups = node.putArray("SecurityGroupIds");
         securityGroupIds.forEach(groups::add);
         node.put("Direction", direction).put("IpAddressCount", addresses.size());
-        if (hostVpcId != null) {
-            node.put("HostVPCId", hostVpcId);
-        }
+        node.put("HostVPCId", hostVpcId);
         node.put("Status", status).put("StatusMessage", status.equals("OPERATIONAL")
                 ? "This Resolver Endpoint is operational." : "Creating the Resolver Endpoint");
         node.put("CreationTime", creationTime).put("ModificationTime", creationTime)

@@ -18,7 +18,7 @@ public final class ResolverHandler implements JsonService {
     /** Creates the service over {@code state}. */
     public ResolverHandler(EmulatorState state, LocalRoute53Options options, LongSupplier clock) {
         this.configs = new ResolverConfigOperations(state, options, clock, new ObjectMapper());
-        ResolverResources.Store store = new ResolverResources.Store();
+        ResolverResources.Store store = state.resolverResources();
         this.rules = new ResolverRuleOperations(state, store, clock, options.pendingMillis());
         this.endpoints = new ResolverEndpointOperations(state, store, clock, options.pendingMillis());
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The Resolver rules, rule associations and endpoints of one account in one region (creation order). Use under
- * the {@link EmulatorState} lock. Not written to the state file: they live as long as the emulator.
+ * the {@link EmulatorState} lock; kept in the state file.
  */
 public final class ResolverResources {
     private final Map<String, ResolverRuleData> rules = new LinkedHashMap<>();
@@ -33,8 +33,17 @@ public final class ResolverResources {
 
         /** The resources of {@code caller}'s account in its region. */
         public ResolverResources of(Caller caller) {
-            return byAccountAndRegion.computeIfAbsent(caller.account() + "/" + caller.region(),
-                    key -> new ResolverResources());
+            return of(caller.account(), caller.region());
+        }
+
+        /** The resources of {@code account} in {@code region}. */
+        public ResolverResources of(String account, String region) {
+            return byAccountAndRegion.computeIfAbsent(account + "/" + region, key -> new ResolverResources());
+        }
+
+        /** Every account's and region's resources by {@code account/region}, read-only. */
+        public Map<String, ResolverResources> all() {
+            return java.util.Collections.unmodifiableMap(byAccountAndRegion);
         }
     }
 }

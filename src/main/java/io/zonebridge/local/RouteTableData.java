@@ -9,7 +9,7 @@ import java.util.Map;
 public final class RouteTableData {
     /** One route: a destination and exactly one target; {@code origin} CreateRouteTable for the local route. */
     record Route(String destinationCidr, String destinationIpv6Cidr, String gatewayId, String natGatewayId,
-                 String instanceId, String vpcPeeringConnectionId, String origin) {
+                 String instanceId, String vpcPeeringConnectionId, String transitGatewayId, String origin) {
     }
 
     /** One association: a subnet, or the VPC's main association (subnet null). */

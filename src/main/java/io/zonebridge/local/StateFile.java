@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's optional JSON state file (zones, changes, Resolver configs, EventBridge buses with rules and
- * targets, STS sessions, role external ids, organizations with their accounts): loaded at start, rewritten after
- * every mutation through a temporary file renamed over the old one, so a reader (or a crash) never sees half a
- * file. Files written before the EventBridge/STS/Organizations parts existed still load.
+ * The emulator's optional JSON state file (zones, changes, Resolver configs, rules, rule associations and
+ * endpoints, EventBridge buses with rules and targets, STS sessions, role external ids, organizations with their
+ * accounts, and the emulated EC2: {@link Ec2Snapshot}): loaded at start, rewritten after every mutation through a
+ * temporary file renamed over the old one, so a reader (or a crash) never sees half a file. Files written before
+ * the EventBridge/STS/Organizations/Resolver rules/EC2 parts existed still load.
  */
 public final class StateFile {
     static final int FORMAT_VERSION = 1;
@@ -29,9 +30,15 @@ public final class StateFile {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
-    /** The persisted form of all accounts, STS sessions, role external ids and organizations. */
+    /** The persisted form of all accounts, STS sessions, role external ids, organizations and EC2. */
     record Snapshot(int version, List<Account> accounts, List<AssumedRoleSession> sessions,
-                    Map<String, String> roleExternalIds, List<OrganizationData> organizations) {
+                    Map<String, String> roleExternalIds, List<OrganizationData> organizations,
+                    List<ResolverRegion> resolver, Ec2Snapshot ec2) {
+    }
+
+    /** The persisted form of one account's Resolver rules, rule associations and endpoints in one region. */
+    record ResolverRegion(String account, String region, List<ResolverRuleData> rules,
+                          List<ResolverRuleAssociationData> associations, List<ResolverEndpointData> endpoints) {
     }
 
     /** The persisted form of one account. */
@@ -73,6 +80,15 @@ public final class StateFile {
                 state.roleExternalIds().putAll(snapshot.roleExternalIds());
             }
             listOrEmpty(snapshot.organizations()).forEach(o -> state.organizations().put(o.id(), o));
+            for (ResolverRegion saved : listOrEmpty(snapshot.resolver())) {
+                ResolverResources resources = state.resolverResources().of(saved.account(), saved.region());
+                listOrEmpty(saved.rules()).forEach(r -> resources.rules().put(r.id(), r));
+                listOrEmpty(saved.associations()).forEach(a -> resources.associations().put(a.id(), a));
+                listOrEmpty(saved.endpoints()).forEach(e -> resources.endpoints().put(e.id(), e));
+            }
+            if (snapshot.ec2() != null) {
+                snapshot.ec2().restoreInto(state.ec2());
+            }
             return null;
         });
     }
@@ -108,13 +124,20 @@ public final class StateFile {
                     List.copyOf(account.changes().values()), List.copyOf(account.resolverConfigs().values()),
                     List.copyOf(account.eventBuses().values())));
         }
+        List<ResolverRegion> resolver = new ArrayList<>();
+        state.resolverResources().all().forEach((key, resources) -> {
+            int slash = key.indexOf('/');
+            resolver.add(new ResolverRegion(key.substring(0, slash), key.substring(slash + 1),
+                    List.copyOf(resources.rules().values()), List.copyOf(resources.associations().values()),
+                    List.copyOf(resources.endpoints().values())));
+        });
         try {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
             json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new Snapshot(FORMAT_VERSION, accounts,
                     List.copyOf(state.sessions().values()), Map.copyOf(state.roleExternalIds()),
-                    List.copyOf(state.organizations().values())));
+                    List.copyOf(state.organizations().values()), resolver, Ec2Snapshot.of(state.ec2())));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write emulator state file " + file, e);

@@ -1,7 +1,9 @@
 package io.zonebridge.local;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** One emulated subnet of a VPC (guarded by {@link Ec2State}'s lock). */
 public final class SubnetData {
@@ -12,6 +14,8 @@ public final class SubnetData {
     final String ipv6Cidr;
     final String availabilityZone;
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** Private addresses held by network interfaces other than instances' (Resolver endpoints'). */
+    final Set<String> interfaceAddresses = new LinkedHashSet<>();
     boolean mapPublicIpOnLaunch;
 
     SubnetData(String subnetId, String vpcId, String ownerId, Ipv4Block cidr, String ipv6Cidr,

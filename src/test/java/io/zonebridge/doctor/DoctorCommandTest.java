@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.cli.ZonebridgeCommand;
-import io.zonebridge.testpeers.MotoServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -20,17 +19,15 @@ import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
  * {@code zonebridge doctor} on the command line: the text report, the JSON report, exit codes 0 (answers as
- * expected), 1 (problem found), 2 (bad input) and 4 (AWS not readable), against the emulator and moto_server.
+ * expected), 1 (problem found), 2 (bad input) and 4 (AWS not readable), against the emulator (Route 53, Resolver and EC2 on one endpoint).
  */
 class DoctorCommandTest {
-    private static MotoServer moto;
     private static DoctorWorld world;
     private static String vpc;
 
     @BeforeAll
     static void scenery() throws Exception {
-        moto = MotoServer.start();
-        world = new DoctorWorld(moto, Route53Connection.localCredentials());
+        world = new DoctorWorld(Route53Connection.localCredentials());
         vpc = world.vpc("10.0.0.0/16");
         String zone = world.privateZone("10.in-addr.arpa", vpc);
         world.record(zone, "5.0.0.10.in-addr.arpa", RRType.PTR, "web.corp.example.");
@@ -39,7 +36,6 @@ class DoctorCommandTest {
     @AfterAll
     static void stop() {
         world.close();
-        moto.close();
     }
 
     private static Run doctor(String... options) {
@@ -49,8 +45,7 @@ class DoctorCommandTest {
     private static Run doctorAsking(String resolver, String... options) {
         List<String> args = new ArrayList<>(List.of("doctor"));
         args.addAll(List.of(options));
-        args.addAll(List.of("--endpoint", world.endpoint(), "--ec2-endpoint", world.ec2Endpoint(),
-                "--resolver", resolver, "--timeout=2"));
+        args.addAll(List.of("--endpoint", world.endpoint(), "--resolver", resolver, "--timeout=2"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine line = new CommandLine(new ZonebridgeCommand());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.secondary.BindPrimary;
-import io.zonebridge.testpeers.MotoServer;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,15 +20,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
- * Each failure mode of AWS's guide to reverse DNS with Resolver, built for real (Route 53 and Resolver in the
- * project's emulator, EC2 in moto_server, answers from real DNS servers on loopback: the emulator's DNS port, BIND
+ * Each failure mode of AWS's guide to reverse DNS with Resolver, built for real (Route 53, Resolver and EC2 in the
+ * project's emulator, answers from real DNS servers on loopback: the emulator's DNS port, BIND
  * as the servers a resolver ends up asking, a BIND forwarder for SERVFAIL, a silent socket for a timeout), and the
  * diagnosis doctor gives.
  */
 class DoctorDiagnosisTest {
     /** What BIND serves: Resolver's autodefined answers for 10.0.0.5 and 10.1.0.7, an on-premises PTR for 10.0.3.9. */
     private static final String HEADER = "$TTL 300\n@ IN SOA ns.test. admin.test. 1 3600 600 86400 300\n@ IN NS ns.test.\n";
-    private static MotoServer moto;
     private static BindPrimary bind;
     private static ForwardingBind forwarder;
     private static DatagramSocket silent;
@@ -37,7 +35,6 @@ class DoctorDiagnosisTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        moto = MotoServer.start();
         bind = BindPrimary.start(BindPrimary.freePort(), BindPrimary.zones(
                 "0.10.in-addr.arpa", HEADER + "5.0 IN PTR ip-10-0-0-5.ec2.internal.\n",
                 "1.10.in-addr.arpa", HEADER + "7.0 IN PTR ip-10-1-0-7.ec2.internal.\n",
@@ -51,12 +48,11 @@ class DoctorDiagnosisTest {
         silent.close();
         forwarder.close();
         bind.close();
-        moto.close();
     }
 
     @BeforeEach
     void newWorld() {
-        world = new DoctorWorld(moto);
+        world = new DoctorWorld();
     }
 
     @AfterEach
@@ -239,6 +235,30 @@ class DoctorDiagnosisTest {
         assertTrue(report.endpointChecks().size() >= 11, report.endpointChecks().toString());
         assertTrue(report.findings().isEmpty(), report.findings().toString());
         assertEquals(0, report.exitCode());
+    }
+
+    @Test
+    void forwardingPathRoutedThroughATransitGatewayPassesTheRouteCheck() {
+        String vpc = world.vpc("10.0.0.0/16");
+        world.disableAutodefinedReverse(vpc);
+        String a = world.subnet(vpc, "10.0.1.0/24");
+        String b = world.subnet(vpc, "10.0.2.0/24");
+        String group = world.securityGroup(vpc, List.of(egress("udp", 53, "192.0.2.0/24"),
+                egress("tcp", 53, "192.0.2.0/24")));
+        String hub = world.vpc("10.9.0.0/16");
+        String gateway = world.transitGateway(vpc, a, hub, world.subnet(hub, "10.9.1.0/24"));
+        world.routeThroughTransitGateway(vpc, "192.0.2.0/24", gateway);
+        world.forwardRule("3.0.10.in-addr.arpa", world.outboundEndpoint(group, a, "10.0.1.10", b, "10.0.2.10"),
+                "192.0.2.10", vpc);
+
+        DoctorReport report = world.diagnose("10.0.3.9", vpc, bindDns());
+
+        assertEquals(SourceKind.FORWARD_RULE, report.winner().kind());
+        assertTrue(report.endpointChecks().stream().filter(c -> c.check().contains("route to 192.0.2.10"))
+                .allMatch(c -> c.ok() && c.detail().equals("192.0.2.0/24 via " + gateway)),
+                report.endpointChecks().toString());
+        assertTrue(report.endpointChecks().stream().allMatch(EndpointCheck::ok), report.endpointChecks().toString());
+        assertEquals(0, report.exitCode(), () -> ReportText.render(report));
     }
 
     @Test

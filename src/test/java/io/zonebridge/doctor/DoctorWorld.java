@@ -1,8 +1,8 @@
 package io.zonebridge.doctor;
 
+import io.zonebridge.local.Ec2Timings;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
-import io.zonebridge.testpeers.MotoServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -31,31 +31,29 @@ import software.amazon.awssdk.services.route53resolver.model.RuleTypeOption;
 import software.amazon.awssdk.services.route53resolver.model.TargetAddress;
 
 /**
- * Test scenery for one diagnosis: the project's emulator (Route 53, Resolver rules and endpoints, and its DNS port
- * answering from the hosted zones) and moto_server's EC2 (VPCs, subnets, security groups, network ACLs, route
- * tables, peering), built through the real SDK clients, and a {@link DoctorConnection} over both. Each world has its
- * own emulator and account.
+ * Test scenery for one diagnosis, all in the project's emulator: Route 53, Resolver rules and endpoints, EC2 (VPCs,
+ * subnets, security groups, network ACLs, route tables, internet gateways, peering, transit gateways) and its DNS
+ * port answering from the hosted zones, built through the real SDK clients, and a {@link DoctorConnection} over
+ * it. Each world has its own emulator and account; EC2 state transitions are immediate.
  */
 final class DoctorWorld implements AutoCloseable {
     static final String REGION = "us-east-1";
 
     private final LocalAwsServer aws = new LocalAwsServer(LocalRoute53Options.defaults().withPendingMillis(0)
-            .withDnsPort(0));
-    private final MotoServer moto;
+            .withDnsPort(0)).withEc2Timings(new Ec2Timings(0, 3_600_000));
     private final AwsCredentialsProvider credentials;
     final Route53Client route53;
     final Route53ResolverClient resolver;
     final Ec2Client ec2;
 
     /** A world in an account of its own. */
-    DoctorWorld(MotoServer moto) {
-        this(moto, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+    DoctorWorld() {
+        this(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 "AKIADOCTOR" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(), "s")));
     }
 
     /** A world in the account of {@code credentials}. */
-    DoctorWorld(MotoServer moto, AwsCredentialsProvider credentials) {
-        this.moto = moto;
+    DoctorWorld(AwsCredentialsProvider credentials) {
         this.credentials = credentials;
         aws.start(0);
         route53 = Route53Client.builder().endpointOverride(URI.create(aws.endpoint())).region(Region.AWS_GLOBAL)
@@ -63,14 +61,14 @@ final class DoctorWorld implements AutoCloseable {
         resolver = Route53ResolverClient.builder().endpointOverride(URI.create(aws.endpoint()))
                 .region(Region.of(REGION)).credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
-        ec2 = Ec2Client.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(MotoServer.credentials()).httpClientBuilder(ApacheHttpClient.builder()).build();
+        ec2 = Ec2Client.builder().endpointOverride(URI.create(aws.endpoint())).region(Region.of(REGION))
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     /** Diagnoses {@code target} in {@code vpc}, asking {@code dns}. */
     DoctorReport diagnose(String target, String vpc, InetSocketAddress dns) {
         try (DoctorConnection connection = new DoctorConnection(Region.of(REGION), URI.create(aws.endpoint()),
-                moto.endpoint(), credentials, 100)) {
+                URI.create(aws.endpoint()), credentials, 100)) {
             return connection.doctor().diagnose(LookupQuery.parse(target, null), vpc, REGION, Optional.of(dns),
                     Duration.ofSeconds(1));
         }
@@ -78,10 +76,6 @@ final class DoctorWorld implements AutoCloseable {
 
     String endpoint() {
         return aws.endpoint();
-    }
-
-    String ec2Endpoint() {
-        return moto.endpoint().toString();
     }
 
     /** The emulator's DNS port: answers from the hosted zones, as the VPC's Resolver answers from a private zone. */
@@ -154,7 +148,7 @@ final class DoctorWorld implements AutoCloseable {
                         .resourceRecords(v -> v.value(value))))));
     }
 
-    /** A security group in {@code vpc} whose only egress is {@code egress} (moto's default allow-all removed). */
+    /** A security group in {@code vpc} whose only egress is {@code egress} (the default allow-all removed). */
     String securityGroup(String vpc, List<IpPermission> egress) {
         String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("resolver-" + UUID.randomUUID())
                 .description("outbound endpoint")).groupId();
@@ -205,6 +199,13 @@ final class DoctorWorld implements AutoCloseable {
         String table = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc),
                 f -> f.name("association.main").values("true"))).routeTables().get(0).routeTableId();
         ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock(cidr).gatewayId(gateway));
+    }
+
+    /** A route from the VPC's main route table to {@code cidr} through the transit gateway {@code gateway}. */
+    void routeThroughTransitGateway(String vpc, String cidr, String gateway) {
+        String table = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc),
+                f -> f.name("association.main").values("true"))).routeTables().get(0).routeTableId();
+        ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock(cidr).transitGatewayId(gateway));
     }
 
     /**

@@ -16,7 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53resolver.Route53ResolverClient;
 import software.amazon.awssdk.services.route53resolver.model.Filter;
 import software.amazon.awssdk.services.route53resolver.model.IpAddressRequest;
@@ -29,7 +35,8 @@ import software.amazon.awssdk.services.route53resolver.model.TargetAddress;
 
 /**
  * Route 53 Resolver rules, rule associations and endpoints of the emulator, through the real SDK client (shapes,
- * statuses, paging, error codes) and the real AWS CLI at /usr/bin/aws.
+ * statuses, paging, error codes) and the real AWS CLI at /usr/bin/aws. Endpoints live in subnets and behind
+ * security groups of the emulator's EC2, created first through the EC2 SDK client.
  */
 class ResolverRuleConformanceTest {
     private static LocalAwsServer server;
@@ -48,11 +55,31 @@ class ResolverRuleConformanceTest {
         server.stop();
     }
 
-    private static String endpoint(Route53ResolverClient client) {
+    /** A VPC of the account of {@code accessKey} with two subnets and a security group. */
+    private record Network(String vpc, String subnetA, String subnetB, String group) {
+    }
+
+    private static Network network(String accessKey) {
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "s")))
+                .build()) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+            String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24")).subnet().subnetId();
+            String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("resolver").description("out"))
+                    .groupId();
+            return new Network(vpc, a, b, group);
+        }
+    }
+
+    /** An outbound endpoint of a new network of the client's account, its addresses picked by Resolver. */
+    private static String endpoint(Route53ResolverClient client, String accessKey) {
+        Network network = network(accessKey);
         return client.createResolverEndpoint(r -> r.creatorRequestId(UUID.randomUUID().toString()).name("out")
-                .direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds("sg-0abc")
-                .ipAddresses(IpAddressRequest.builder().subnetId("subnet-0a").ip("10.0.1.10").build(),
-                        IpAddressRequest.builder().subnetId("subnet-0b").ip("10.0.2.10").build()))
+                .direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build()))
                 .resolverEndpoint().id();
     }
 
@@ -68,47 +95,121 @@ class ResolverRuleConformanceTest {
 
     @Test
     void endpointIsCreatedThenOperationalWithItsAddresses() {
+        Network network = network("210987654321");
         ResolverEndpoint created = resolver.createResolverEndpoint(r -> r.creatorRequestId("ep-1").name("out")
-                .direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds("sg-0abc")
-                .ipAddresses(IpAddressRequest.builder().subnetId("subnet-0a").ip("10.0.1.10").build(),
-                        IpAddressRequest.builder().subnetId("subnet-0b").ip("10.0.2.10").build()))
+                .direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.1.10").build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).ip("10.0.2.10").build()))
                 .resolverEndpoint();
         assertTrue(created.id().matches("rslvr-out-[0-9a-f]{17}"), created.id());
         assertEquals("CREATING", created.statusAsString());
         assertEquals(2, created.ipAddressCount());
+        assertEquals(network.vpc(), created.hostVPCId());
         assertEquals("arn:aws:route53resolver:us-east-1:210987654321:resolver-endpoint/" + created.id(),
                 created.arn());
         ResolverEndpoint read = resolver.getResolverEndpoint(r -> r.resolverEndpointId(created.id())).resolverEndpoint();
         assertEquals("OPERATIONAL", read.statusAsString());
-        assertEquals(List.of("sg-0abc"), read.securityGroupIds());
+        assertEquals(List.of(network.group()), read.securityGroupIds());
+        assertEquals(network.vpc(), read.hostVPCId());
         var addresses = resolver.listResolverEndpointIpAddresses(r -> r.resolverEndpointId(created.id()))
                 .ipAddresses();
-        assertEquals(List.of("subnet-0a", "subnet-0b"), addresses.stream().map(a -> a.subnetId()).toList());
+        assertEquals(List.of(network.subnetA(), network.subnetB()), addresses.stream().map(a -> a.subnetId())
+                .toList());
         assertEquals(List.of("10.0.1.10", "10.0.2.10"), addresses.stream().map(a -> a.ip()).toList());
         assertTrue(addresses.stream().allMatch(a -> a.ipId().startsWith("rni-") && a.statusAsString()
                 .equals("ATTACHED")));
         assertEquals("ResourceExistsException", errorCode(() -> resolver.createResolverEndpoint(r -> r
-                .creatorRequestId("ep-1").direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds("sg-0abc")
-                .ipAddresses(IpAddressRequest.builder().subnetId("subnet-0a").ip("10.0.1.11").build(),
-                        IpAddressRequest.builder().subnetId("subnet-0b").ip("10.0.2.11").build()))));
+                .creatorRequestId("ep-1").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.1.11").build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).ip("10.0.2.11").build()))));
+    }
+
+    @Test
+    void addressesGivenBySubnetOnlyComeFromTheSubnetAndStayTaken() {
+        Network network = network("210987654321");
+        ResolverEndpoint first = resolver.createResolverEndpoint(r -> r.creatorRequestId(UUID.randomUUID()
+                        .toString()).direction(ResolverEndpointDirection.INBOUND).securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).ip("10.0.2.4").build()))
+                .resolverEndpoint();
+        assertEquals(network.vpc(), first.hostVPCId());
+        assertEquals(List.of("10.0.1.4", "10.0.1.5", "10.0.2.4"), resolver.listResolverEndpointIpAddresses(r -> r
+                .resolverEndpointId(first.id())).ipAddresses().stream().map(a -> a.ip()).toList());
+        ResolverEndpoint second = resolver.createResolverEndpoint(r -> r.creatorRequestId(UUID.randomUUID()
+                        .toString()).direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build())).resolverEndpoint();
+        assertEquals(List.of("10.0.1.6", "10.0.2.5"), resolver.listResolverEndpointIpAddresses(r -> r
+                .resolverEndpointId(second.id())).ipAddresses().stream().map(a -> a.ip()).toList());
+        assertEquals("ResourceExistsException", errorCode(() -> resolver.createResolverEndpoint(r -> r
+                .creatorRequestId(UUID.randomUUID().toString()).direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.1.5").build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build()))));
+        resolver.deleteResolverEndpoint(r -> r.resolverEndpointId(second.id()));
+        ResolverEndpoint third = resolver.createResolverEndpoint(r -> r.creatorRequestId(UUID.randomUUID()
+                        .toString()).direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build())).resolverEndpoint();
+        assertEquals(List.of("10.0.1.6", "10.0.2.5"), resolver.listResolverEndpointIpAddresses(r -> r
+                .resolverEndpointId(third.id())).ipAddresses().stream().map(a -> a.ip()).toList(),
+                "a deleted endpoint's addresses are free again");
     }
 
     @Test
     void endpointInputErrorsAreResolversCodes() {
+        Network network = network("210987654321");
+        Network elsewhere = network("210987654321");
         assertEquals("InvalidRequestException", errorCode(() -> resolver.createResolverEndpoint(r -> r
-                .creatorRequestId("one-ip").direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds("sg-0abc")
-                .ipAddresses(IpAddressRequest.builder().subnetId("subnet-0a").ip("10.0.1.10").build()))));
+                .creatorRequestId("one-ip").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.1.10").build()))));
         assertEquals("InvalidParameterException", errorCode(() -> resolver.createResolverEndpoint(r -> r
                 .creatorRequestId("bad-sg").direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds("group")
-                .ipAddresses(IpAddressRequest.builder().subnetId("subnet-0a").ip("10.0.1.10").build(),
-                        IpAddressRequest.builder().subnetId("subnet-0b").ip("10.0.2.10").build()))));
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.1.10").build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).ip("10.0.2.10").build()))));
+        AwsServiceException unknownSubnet = assertThrows(AwsServiceException.class, () -> resolver
+                .createResolverEndpoint(r -> r.creatorRequestId("no-subnet")
+                        .direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds(network.group())
+                        .ipAddresses(IpAddressRequest.builder().subnetId("subnet-0000000000000000a").build(),
+                                IpAddressRequest.builder().subnetId(network.subnetB()).build())));
+        assertEquals("InvalidParameterException", unknownSubnet.awsErrorDetails().errorCode());
+        assertTrue(unknownSubnet.awsErrorDetails().errorMessage().contains(
+                "The subnet ID 'subnet-0000000000000000a' does not exist"), unknownSubnet.getMessage());
+        assertEquals("ResourceNotFoundException", errorCode(() -> resolver.createResolverEndpoint(r -> r
+                .creatorRequestId("no-group").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds("sg-0000000000000000a")
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build()))));
+        assertEquals("InvalidRequestException", errorCode(() -> resolver.createResolverEndpoint(r -> r
+                .creatorRequestId("outside").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.2.10").build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build()))));
+        assertEquals("InvalidRequestException", errorCode(() -> resolver.createResolverEndpoint(r -> r
+                .creatorRequestId("reserved").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).ip("10.0.1.1").build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build()))));
+        assertEquals("InvalidRequestException", errorCode(() -> resolver.createResolverEndpoint(r -> r
+                .creatorRequestId("two-vpcs").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(network.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(elsewhere.subnetB()).build()))));
+        assertEquals("InvalidRequestException", errorCode(() -> resolver.createResolverEndpoint(r -> r
+                .creatorRequestId("group-elsewhere").direction(ResolverEndpointDirection.OUTBOUND)
+                .securityGroupIds(elsewhere.group())
+                .ipAddresses(IpAddressRequest.builder().subnetId(network.subnetA()).build(),
+                        IpAddressRequest.builder().subnetId(network.subnetB()).build()))));
         assertEquals("ResourceNotFoundException", errorCode(() -> resolver.getResolverEndpoint(r -> r
                 .resolverEndpointId("rslvr-out-00000000000000000"))));
     }
 
     @Test
     void ruleLifecycleWithAssociationAndTheInternetResolver() {
-        String endpointId = endpoint(resolver);
+        String endpointId = endpoint(resolver, "210987654321");
         String ruleId = forwardRule("Corp.Example.com", endpointId);
         ResolverRule rule = resolver.getResolverRule(r -> r.resolverRuleId(ruleId)).resolverRule();
         assertEquals("corp.example.com.", rule.domainName());
@@ -153,7 +254,7 @@ class ResolverRuleConformanceTest {
 
     @Test
     void ruleInputErrorsAreResolversCodes() {
-        String endpointId = endpoint(resolver);
+        String endpointId = endpoint(resolver, "210987654321");
         assertEquals("InvalidRequestException", errorCode(() -> resolver.createResolverRule(r -> r
                 .creatorRequestId("sys").ruleType(RuleTypeOption.SYSTEM).domainName("a.example")
                 .resolverEndpointId(endpointId))));
@@ -176,7 +277,7 @@ class ResolverRuleConformanceTest {
     @Test
     void rulesArePagedWithTheSdkPaginatorAndFiltered() {
         try (Route53ResolverClient client = ResolverConformanceTest.client(server, "AKIAPAGEDRULES0")) {
-            String endpointId = endpoint(client);
+            String endpointId = endpoint(client, "AKIAPAGEDRULES0");
             for (int i = 0; i < 7; i++) {
                 int n = i;
                 client.createResolverRule(r -> r.creatorRequestId("page-" + n).ruleType(RuleTypeOption.SYSTEM)
@@ -204,9 +305,11 @@ class ResolverRuleConformanceTest {
 
     @Test
     void awsCliCreatesAssociatesAndListsRules() throws Exception {
+        Network network = network("AKIACLIRULES000");
         JsonNode endpoint = aws("route53resolver", "create-resolver-endpoint", "--creator-request-id", "cli-ep",
-                "--direction", "OUTBOUND", "--security-group-ids", "sg-0c11", "--ip-addresses",
-                "SubnetId=subnet-0c,Ip=10.0.3.10", "SubnetId=subnet-0d,Ip=10.0.4.10");
+                "--direction", "OUTBOUND", "--security-group-ids", network.group(), "--ip-addresses",
+                "SubnetId=" + network.subnetA() + ",Ip=10.0.1.10", "SubnetId=" + network.subnetB());
+        assertEquals(network.vpc(), endpoint.path("ResolverEndpoint").path("HostVPCId").asText());
         String endpointId = endpoint.path("ResolverEndpoint").path("Id").asText();
         JsonNode rule = aws("route53resolver", "create-resolver-rule", "--creator-request-id", "cli-rule",
                 "--rule-type", "FORWARD", "--domain-name", "onprem.example", "--resolver-endpoint-id", endpointId,
@@ -219,7 +322,8 @@ class ResolverRuleConformanceTest {
         assertEquals(ruleId, associations.path("ResolverRuleAssociations").get(0).path("ResolverRuleId").asText());
         JsonNode addresses = aws("route53resolver", "list-resolver-endpoint-ip-addresses", "--resolver-endpoint-id",
                 endpointId);
-        assertEquals("10.0.4.10", addresses.path("IpAddresses").get(1).path("Ip").asText());
+        assertEquals("10.0.1.10", addresses.path("IpAddresses").get(0).path("Ip").asText());
+        assertEquals("10.0.2.4", addresses.path("IpAddresses").get(1).path("Ip").asText());
         Process failing = awsProcess("route53resolver", "delete-resolver-rule", "--resolver-rule-id", ruleId);
         String output = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(failing.waitFor(60, TimeUnit.SECONDS));

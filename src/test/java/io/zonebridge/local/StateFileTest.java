@@ -9,6 +9,21 @@ import software.amazon.awssdk.services.route53resolver.model.AutodefinedReverseF
 import software.amazon.awssdk.services.route53resolver.model.ResolverAutodefinedReverseStatus;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
+import software.amazon.awssdk.services.route53resolver.model.IpAddressRequest;
+import software.amazon.awssdk.services.route53resolver.model.ResolverEndpointDirection;
+import software.amazon.awssdk.services.route53resolver.model.RuleTypeOption;
+import software.amazon.awssdk.services.route53resolver.model.TargetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +70,107 @@ class StateFileTest {
                     () -> r53.createHostedZone(b -> b.name("again.example.org").callerReference("persist-1")));
             assertEquals(ResolverAutodefinedReverseStatus.DISABLED,
                     resolver.getResolverConfig(b -> b.resourceId("vpc-0abc")).resolverConfig().autodefinedReverse());
+        } finally {
+            second.stop();
+        }
+    }
+
+    /** Everything doctor reads, as the SDK describes it, in one list to compare before and after a restart. */
+    private static List<Object> described(Ec2Client ec2, Route53ResolverClient resolver, String endpointId) {
+        return List.of(ec2.describeVpcs().vpcs(), ec2.describeSubnets().subnets(),
+                ec2.describeDhcpOptions().dhcpOptions(), ec2.describeSecurityGroups().securityGroups(),
+                ec2.describeNetworkAcls().networkAcls(), ec2.describeRouteTables().routeTables(),
+                ec2.describeInternetGateways().internetGateways(),
+                ec2.describeVpcPeeringConnections().vpcPeeringConnections(),
+                ec2.describeTransitGateways().transitGateways(),
+                ec2.describeTransitGatewayVpcAttachments().transitGatewayVpcAttachments(),
+                ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                        .map(i -> i.instanceId() + " " + i.privateIpAddress() + " " + i.state().nameAsString())
+                        .toList(),
+                resolver.listResolverRules().resolverRules(),
+                resolver.listResolverRuleAssociations().resolverRuleAssociations(),
+                resolver.listResolverEndpoints().resolverEndpoints(),
+                resolver.listResolverEndpointIpAddresses(r -> r.resolverEndpointId(endpointId)).ipAddresses(),
+                resolver.listResolverConfigs(r -> { }).resolverConfigs());
+    }
+
+    private static Ec2Client ec2(LocalAwsServer server, String accessKey) {
+        return Ec2Client.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "s")))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    @Test
+    void ec2AndResolverRulesAssociationsAndEndpointsSurviveARestart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        LocalRoute53Options options = LocalRoute53Options.defaults().withPendingMillis(0).withStateFile(file);
+        LocalAwsServer first = new LocalAwsServer(options).withEc2Timings(new Ec2Timings(0, 3_600_000));
+        first.start(0);
+        List<Object> before;
+        String endpointId;
+        String subnet;
+        String group;
+        try (Ec2Client ec2 = ec2(first, "AKIASTATEEC2");
+             Route53ResolverClient resolver = ResolverConformanceTest.client(first, "AKIASTATEEC2")) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(AttributeBooleanValue.builder().value(true)
+                    .build()));
+            String peer = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+            subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+            String peerSubnet = ec2.createSubnet(r -> r.vpcId(peer).cidrBlock("10.1.1.0/24")).subnet().subnetId();
+            String options2 = ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name")
+                    .values("corp.example"))).dhcpOptions().dhcpOptionsId();
+            ec2.associateDhcpOptions(r -> r.vpcId(vpc).dhcpOptionsId(options2));
+            group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("resolver").description("out")).groupId();
+            ec2.authorizeSecurityGroupEgress(r -> r.groupId(group).ipPermissions(IpPermission.builder()
+                    .ipProtocol("udp").fromPort(53).toPort(53).ipRanges(IpRange.builder().cidrIp("192.0.2.0/24")
+                            .build()).build()));
+            String acl = ec2.createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
+            ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).protocol("17").egress(true)
+                    .portRange(p -> p.from(53).to(53)).cidrBlock("192.0.2.0/24").ruleAction(RuleAction.ALLOW));
+            String association = ec2.describeNetworkAcls(r -> r.filters(f -> f.name("association.subnet-id")
+                    .values(subnet))).networkAcls().get(0).associations().get(0).networkAclAssociationId();
+            ec2.replaceNetworkAclAssociation(r -> r.associationId(association).networkAclId(acl));
+            String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+            ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc));
+            String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("192.0.2.0/24").gatewayId(gateway));
+            ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(subnet));
+            String pcx = ec2.createVpcPeeringConnection(r -> r.vpcId(vpc).peerVpcId(peer)).vpcPeeringConnection()
+                    .vpcPeeringConnectionId();
+            ec2.acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(pcx));
+            String tgw = ec2.createTransitGateway(r -> r.description("hub")).transitGateway().transitGatewayId();
+            ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(tgw).vpcId(vpc).subnetIds(subnet));
+            ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(tgw).vpcId(peer).subnetIds(peerSubnet));
+            ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(subnet));
+            endpointId = resolver.createResolverEndpoint(r -> r.creatorRequestId("persisted")
+                    .direction(ResolverEndpointDirection.OUTBOUND).securityGroupIds(group)
+                    .ipAddresses(IpAddressRequest.builder().subnetId(subnet).build(),
+                            IpAddressRequest.builder().subnetId(subnet).build())).resolverEndpoint().id();
+            String endpoint = endpointId;
+            String rule = resolver.createResolverRule(r -> r.creatorRequestId("persisted-rule")
+                    .ruleType(RuleTypeOption.FORWARD).domainName("3.0.10.in-addr.arpa").resolverEndpointId(endpoint)
+                    .targetIps(TargetAddress.builder().ip("192.0.2.10").build())).resolverRule().id();
+            resolver.associateResolverRule(r -> r.resolverRuleId(rule).vpcId(vpc));
+            resolver.updateResolverConfig(r -> r.resourceId(vpc).autodefinedReverseFlag(AutodefinedReverseFlag.DISABLE));
+            Thread.sleep(50);
+            before = described(ec2, resolver, endpointId);
+        } finally {
+            first.stop();
+        }
+        LocalAwsServer second = new LocalAwsServer(options).withEc2Timings(new Ec2Timings(0, 3_600_000));
+        second.start(0);
+        try (Ec2Client ec2 = ec2(second, "AKIASTATEEC2");
+             Route53ResolverClient resolver = ResolverConformanceTest.client(second, "AKIASTATEEC2")) {
+            assertEquals(before, described(ec2, resolver, endpointId));
+            assertTrue(before.stream().allMatch(part -> !((List<?>) part).isEmpty()), before.toString());
+            String next = resolver.createResolverEndpoint(r -> r.creatorRequestId(UUID.randomUUID().toString())
+                    .direction(ResolverEndpointDirection.INBOUND).securityGroupIds(group)
+                    .ipAddresses(IpAddressRequest.builder().subnetId(subnet).build(),
+                            IpAddressRequest.builder().subnetId(subnet).build())).resolverEndpoint().id();
+            assertEquals(List.of("10.0.1.7", "10.0.1.8"), resolver.listResolverEndpointIpAddresses(r -> r
+                    .resolverEndpointId(next)).ipAddresses().stream().map(a -> a.ip()).toList(),
+                    "the instance (10.0.1.4) and the first endpoint (10.0.1.5-6) still hold their addresses");
         } finally {
             second.stop();
         }
