@@ -17,11 +17,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, STS, Organizations, EventBridge delivering
- * to SQS, DNS port) in the foreground until killed.
+ * to SQS, an EC2 subset, DNS port) in the foreground until killed.
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Run the local AWS emulator (Route 53, Resolver configs, STS, Organizations, EventBridge with "
-                + "CloudTrail events of Route 53 changes, DNS port) until killed.")
+        description = "Run the local AWS emulator (Route 53, Resolver configs, rules and endpoints, STS, Organizations, "
+                + "EventBridge with CloudTrail events of Route 53 changes, an EC2 subset, DNS port) until killed.")
 public final class LocalCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -91,9 +91,10 @@ public final class LocalCommand implements Callable<Integer> {
         StringBuilder lines = new StringBuilder()
                 .append("zonebridge local: Route 53 endpoint ").append(endpoint)
                 .append(" (aws --endpoint-url ").append(endpoint).append(")").append(System.lineSeparator())
-                .append("zonebridge local: serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge on ")
-                .append(endpoint).append("; CloudTrail events of ChangeResourceRecordSets on each account's ")
-                .append("default bus in us-east-1").append(System.lineSeparator())
+                .append("zonebridge local: serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge, EC2 on ")
+                .append(endpoint).append("; CloudTrail events of ChangeResourceRecordSets (us-east-1) and of EC2 tag ")
+                .append("calls, and EC2 instance state changes, on each account's default bus")
+                .append(System.lineSeparator())
                 .append("zonebridge local: EventBridge SQS targets deliver to ")
                 .append(sqsEndpoint == null ? "nothing (no --sqs-endpoint)" : sqsEndpoint.toString())
                 .append(System.lineSeparator());
