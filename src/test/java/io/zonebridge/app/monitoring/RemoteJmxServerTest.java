@@ -33,11 +33,25 @@ class RemoteJmxServerTest {
             assertEquals(ManagementFactory.getRuntimeMXBean().getPid(), client.getMBeanServerConnection()
                     .getAttribute(new ObjectName("java.lang:type=Runtime"), "Pid"));
         }
+        // RMI closes its listening socket once the last object on the port is unexported; allow it a moment
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (accepts(settings.port()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThrows(IOException.class, () -> {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 1000);
             }
         }, "port " + settings.port() + " closed after close()");
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
