@@ -3,6 +3,7 @@ package io.zonebridge.app;
 import io.zonebridge.app.config.Route53Settings;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
+import io.zonebridge.organization.AwsEndpoint;
 import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.Route53ClientFactory;
 import io.zonebridge.route53.SdkRoute53Gateway;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
@@ -87,6 +89,14 @@ public final class Route53Connection implements AutoCloseable {
         if (embedded != null) {
             embedded.stop();
         }
+    }
+
+    /**
+     * Where a client of the service's own account connects: {@code override} (a local emulator or test server,
+     * with {@link #localCredentials()}) or, when {@code null}, AWS itself with the default credentials chain.
+     */
+    public static AwsEndpoint endpoint(String region, URI override) {
+        return new AwsEndpoint(Region.of(region), override, credentials(override != null));
     }
 
     /** Credentials for an endpoint: {@link #localCredentials()} for a local one, else the default AWS chain. */

@@ -17,14 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.OrganizationsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * {@code zonebridge provision}: creates, idempotently, the event plumbing of the reverse-DNS job with the
@@ -142,32 +138,15 @@ public final class ProvisionCommand implements Callable<Integer> {
     }
 
     private EventBridgeClient events() {
-        EventBridgeClientBuilder builder = EventBridgeClient.builder().region(Region.of(region))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(Route53Connection.credentials(endpoint != null));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return Route53Connection.endpoint(region, endpoint).configure(EventBridgeClient.builder()).build();
     }
 
     private SqsClient sqs() {
-        SqsClientBuilder builder = SqsClient.builder().region(Region.of(region))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(Route53Connection.credentials(sqsEndpoint != null));
-        if (sqsEndpoint != null) {
-            builder.endpointOverride(sqsEndpoint);
-        }
-        return builder.build();
+        return Route53Connection.endpoint(region, sqsEndpoint).configure(SqsClient.builder()).build();
     }
 
     private OrganizationsClient organizations() {
-        OrganizationsClientBuilder builder = OrganizationsClient.builder().region(Region.US_EAST_1)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(Route53Connection.credentials(endpoint != null));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return Route53Connection.endpoint(Region.US_EAST_1.id(), endpoint).configure(OrganizationsClient.builder())
+                .build();
     }
 }

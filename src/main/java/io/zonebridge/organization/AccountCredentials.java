@@ -1,9 +1,7 @@
 package io.zonebridge.organization;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -43,12 +41,8 @@ public final class AccountCredentials implements AutoCloseable {
 
     /** Credentials for the accounts of the organisation, with STS reached through {@code endpoint}. */
     public static AccountCredentials connect(AwsEndpoint endpoint, String ownAccountId, AssumeRoleSettings role) {
-        StsClientBuilder builder = StsClient.builder()
-                .region(endpoint.region())
-                .credentialsProvider(endpoint.credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
-        endpoint.override().ifPresent(builder::endpointOverride);
-        return new AccountCredentials(builder.build(), ownAccountId, endpoint.credentials(), role);
+        return new AccountCredentials(endpoint.configure(StsClient.builder()).build(), ownAccountId,
+                endpoint.credentials(), role);
     }
 
     /** The network account's id. */

@@ -2,6 +2,9 @@ package io.zonebridge.organization;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
@@ -27,6 +30,21 @@ public record AwsEndpoint(Region region, URI endpoint, AwsCredentialsProvider cr
     /** AWS itself in {@code region}, with the default credentials chain. */
     public static AwsEndpoint aws(Region region) {
         return new AwsEndpoint(region, null, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** The same region and credentials at another endpoint ({@code null}: AWS's own). */
+    public AwsEndpoint at(URI otherEndpoint) {
+        return new AwsEndpoint(region, otherEndpoint, credentials);
+    }
+
+    /**
+     * Sets the region, credentials, endpoint override (when there is one) and the Apache HTTP client on an SDK
+     * client builder: the one way every zonebridge client of this account is configured.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region).credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder());
+        override().ifPresent(builder::endpointOverride);
+        return builder;
     }
 
     /** The endpoint override, if any. */

@@ -1,8 +1,6 @@
 package io.zonebridge.organization;
 
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.OrganizationsClientBuilder;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountState;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
@@ -39,12 +37,7 @@ public final class OrganizationAccounts implements AutoCloseable {
 
     /** Reads through a new client for {@code endpoint}, closed with this object. */
     public static OrganizationAccounts connect(AwsEndpoint endpoint, AccountSelection selection) {
-        OrganizationsClientBuilder builder = OrganizationsClient.builder()
-                .region(endpoint.region())
-                .credentialsProvider(endpoint.credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
-        endpoint.override().ifPresent(builder::endpointOverride);
-        return new OrganizationAccounts(builder.build(), selection, true);
+        return new OrganizationAccounts(endpoint.configure(OrganizationsClient.builder()).build(), selection, true);
     }
 
     /** The selected active accounts, sorted by id (empty when the caller's account is in no organisation). */

@@ -1,8 +1,6 @@
 package io.zonebridge.organization;
 
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /**
  * The account zonebridge's own credentials act in, asked of STS (GetCallerIdentity, which needs no IAM
@@ -15,12 +13,7 @@ public final class OwnAccount {
 
     /** The twelve-digit id of the account of {@code endpoint}'s credentials. */
     public static String of(AwsEndpoint endpoint) {
-        StsClientBuilder builder = StsClient.builder()
-                .region(endpoint.region())
-                .credentialsProvider(endpoint.credentials())
-                .httpClientBuilder(ApacheHttpClient.builder());
-        endpoint.override().ifPresent(builder::endpointOverride);
-        try (StsClient sts = builder.build()) {
+        try (StsClient sts = endpoint.configure(StsClient.builder()).build()) {
             return sts.getCallerIdentity().account();
         }
     }

@@ -23,10 +23,9 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -102,16 +101,9 @@ public final class Ec2Job {
                 runtime.reverseZoneWriter());
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Ec2Settings settings,
-                                                                   Optional<URI> endpoint) {
-        builder.region(Region.of(settings.region()))
-                .credentialsProvider(Route53Connection.credentials(endpoint.isPresent()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
-                        .build());
-        endpoint.ifPresent(builder::endpointOverride);
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(ApacheHttpClient.builder());
-        }
-        return builder;
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
+            Ec2Settings settings, Optional<URI> endpoint) {
+        return Route53Connection.endpoint(settings.region(), endpoint.orElse(null)).configure(builder)
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
     }
 }

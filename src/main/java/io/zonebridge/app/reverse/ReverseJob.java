@@ -9,7 +9,12 @@ import io.zonebridge.organization.AwsAccount;
 import io.zonebridge.organization.AwsEndpoint;
 import io.zonebridge.organization.OrganizationAccounts;
 import io.zonebridge.organization.OwnAccount;
+import io.zonebridge.organization.PrivateZoneVpcs;
+import io.zonebridge.organization.ReverseZoneProvisioner;
 import io.zonebridge.plan.SafetyLimits;
+import io.zonebridge.reverse.AccountRoute53;
+import io.zonebridge.reverse.AutodefinedReverseMode;
+import io.zonebridge.reverse.AutodefinedReverseSwitch;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
 import io.zonebridge.reverse.OwnershipPolicy;
@@ -17,23 +22,17 @@ import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileSettings;
 import io.zonebridge.reverse.ReverseEventIntake;
 import io.zonebridge.route53.AccountRateLimiters;
+import io.zonebridge.route53.ResolverConfigGateway;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
-import software.amazon.awssdk.services.route53.Route53Client;
-import java.util.function.Function;
-import io.zonebridge.reverse.AccountRoute53;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.TreeSet;
-import java.util.Set;
-import java.util.Map;
-import io.zonebridge.route53.ResolverConfigGateway;
-import io.zonebridge.reverse.AutodefinedReverseSwitch;
-import io.zonebridge.reverse.AutodefinedReverseMode;
-import io.zonebridge.organization.PrivateZoneVpcs;
-import io.zonebridge.organization.ReverseZoneProvisioner;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -41,10 +40,9 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The reverse-DNS job's wiring: from {@code reverse:} of the configuration, binds the beans the reverse routes call
@@ -167,8 +165,7 @@ public final class ReverseJob {
     public static AwsEndpoint awsEndpoint(ZonebridgeRuntime runtime) {
         Optional<URI> endpoint = runtime.connection().embedded().map(server -> URI.create(server.endpoint()))
                 .or(() -> runtime.config().route53().endpoint());
-        return new AwsEndpoint(Region.of(runtime.config().route53().region()), endpoint.orElse(null),
-                Route53Connection.credentials(endpoint.isPresent()));
+        return Route53Connection.endpoint(runtime.config().route53().region(), endpoint.orElse(null));
     }
 
     /** The network account (the reverse zones' owner): {@code reverse.networkAccount}, or the service's own. */
@@ -187,10 +184,7 @@ public final class ReverseJob {
     }
 
     private static SqsClient sqsClient(ReverseSettings settings, String region) {
-        SqsClientBuilder builder = SqsClient.builder().region(Region.of(region))
-                .httpClientBuilder(ApacheHttpClient.builder());
-        builder.credentialsProvider(Route53Connection.credentials(settings.sqsEndpoint().isPresent()));
-        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return Route53Connection.endpoint(region, settings.sqsEndpoint().orElse(null)).configure(SqsClient.builder())
+                .build();
     }
 }
