@@ -1,17 +1,15 @@
 package io.zonebridge.doctor;
 
+import io.zonebridge.organization.AwsEndpoint;
 import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53resolver.Route53ResolverClient;
-import software.amazon.awssdk.services.route53resolver.Route53ResolverClientBuilder;
 
 /**
  * The three clients doctor reads through (Route 53 with the account's rate limit, Route 53 Resolver and EC2 in the
@@ -41,18 +39,9 @@ public final class DoctorConnection implements AutoCloseable {
             factory.endpoint(endpoint);
         }
         this.route53 = factory.create();
-        Route53ResolverClientBuilder resolverBuilder = Route53ResolverClient.builder().region(region)
-                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder());
-        if (endpoint != null) {
-            resolverBuilder.endpointOverride(endpoint);
-        }
-        this.resolver = resolverBuilder.build();
-        Ec2ClientBuilder ec2Builder = Ec2Client.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder());
-        if (ec2Endpoint != null) {
-            ec2Builder.endpointOverride(ec2Endpoint);
-        }
-        this.ec2 = ec2Builder.build();
+        AwsEndpoint aws = new AwsEndpoint(region, endpoint, credentials);
+        this.resolver = aws.configure(Route53ResolverClient.builder()).build();
+        this.ec2 = aws.at(ec2Endpoint).configure(Ec2Client.builder()).build();
     }
 
     /** A doctor over these clients. */
