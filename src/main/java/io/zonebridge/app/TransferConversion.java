@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import io.zonebridge.secondary.AxfrMessage;
 import io.zonebridge.secondary.FullZoneObserver;
 import io.zonebridge.zonefile.ConvertedZone;
 import io.zonebridge.zonefile.DnsRecordConverter;
@@ -12,9 +13,9 @@ import java.util.concurrent.Future;
 import org.xbill.DNS.Record;
 
 /**
- * Converts a zone transfer's records into Route 53 record sets on a worker thread while the AXFR still runs
- * (a {@link FullZoneObserver}), so a large zone is converted by the time its last record arrives instead of
- * afterwards. {@link #of(List)} returns that conversion when it covers exactly the transferred records, and
+ * Converts a zone transfer's messages into Route 53 record sets on a worker thread while the AXFR still runs
+ * (a {@link FullZoneObserver}), straight from their bytes, so a large zone is converted by the time its last
+ * message arrives instead of afterwards. {@link #of(List)} returns that conversion when it covers exactly the transferred records, and
  * converts them there and then otherwise (IXFR results, or an attempt that was voided). One instance per
  * transfer; {@link #close()} stops the worker.
  */
@@ -43,11 +44,11 @@ final class TransferConversion implements FullZoneObserver, AutoCloseable {
     }
 
     @Override
-    public void records(List<Record> records) {
+    public void message(AxfrMessage message) {
         worker.execute(() -> {
             if (failure == null) {
                 try {
-                    grouping.addAll(records);
+                    grouping.add(message);
                 } catch (RuntimeException e) {
                     failure = e;
                 }

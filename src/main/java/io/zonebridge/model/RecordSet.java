@@ -77,11 +77,20 @@ public record RecordSet(RecordKey key, Long ttl, List<String> values, AliasTarge
     }
 
     private static List<String> sortedCopy(List<String> in) {
-        if (in.size() <= 1) {
+        if (isSorted(in)) {
             return List.copyOf(in);
         }
         List<String> copy = new ArrayList<>(in);
         Collections.sort(copy);
         return Collections.unmodifiableList(copy);
+    }
+
+    private static boolean isSorted(List<String> values) {
+        for (int i = 1; i < values.size(); i++) {
+            if (values.get(i - 1).compareTo(values.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

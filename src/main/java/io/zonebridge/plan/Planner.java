@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Computes the {@link Plan} that takes a zone from its current state (as read from Route 53) to the
@@ -45,8 +46,8 @@ public final class Planner {
             .thenComparingInt(c -> c.action() == ChangeAction.DELETE ? 0 : 1)
             .thenComparing(Change::key);
 
-    /** Zones at least this large are planned with the delete pass on a second thread. */
-    static final int PARALLEL_THRESHOLD = 50_000;
+    /** Plans with at least this many record sets (desired and current) are split over two threads. */
+    static final int PARALLEL_THRESHOLD = 4_000;
 
     private final PlanOptions options;
     private final boolean filtering;
@@ -63,17 +64,29 @@ public final class Planner {
         if (!desired.origin().equals(origin)) {
             throw new IllegalArgumentException("desired zone " + desired.origin() + " and current zone " + origin + " differ");
         }
-        Map<RecordKey, RecordSet> currentSets = current.recordSets();
-        Map<RecordKey, RecordSet> desiredSets = desired.recordSets();
-        // The two passes read only immutable maps; on large zones the delete pass runs beside the
-        // create/update pass, which halves the wall time on two cores. The order is fixed by the sort below.
-        CompletableFuture<DeletePass> deletePass = currentSets.size() >= PARALLEL_THRESHOLD
-                ? CompletableFuture.supplyAsync(() -> deletes(currentSets, desiredSets, origin))
-                : CompletableFuture.completedFuture(deletes(currentSets, desiredSets, origin));
-        List<Change> changes = createsAndUpdates(desiredSets, currentSets, origin);
-        DeletePass removed = deletePass.join();
-        changes.addAll(removed.deletes());
-        int managedCurrent = removed.managedCurrent();
+        RecordSet[] wanted = desired.recordSets().values().toArray(RecordSet[]::new);
+        RecordSet[] present = current.recordSets().values().toArray(RecordSet[]::new);
+        // Both halves read only immutable maps; on large zones the second half runs on another thread, which
+        // halves the wall time on two cores. The order is fixed by the sort below.
+        Pass first;
+        Pass second;
+        if (wanted.length + present.length >= PARALLEL_THRESHOLD) {
+            CompletableFuture<Pass> other = CompletableFuture.supplyAsync(() -> pass(wanted, wanted.length / 2,
+                    wanted.length, present, present.length / 2, present.length, desired, current));
+            first = pass(wanted, 0, wanted.length / 2, present, 0, present.length / 2, desired, current);
+            try {
+                second = other.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        } else {
+            first = pass(wanted, 0, wanted.length, present, 0, present.length, desired, current);
+            second = new Pass(List.of(), 0);
+        }
+        List<Change> changes = new ArrayList<>(first.changes().size() + second.changes().size() + 1);
+        changes.addAll(first.changes());
+        changes.addAll(second.changes());
+        int managedCurrent = first.managedCurrent() + second.managedCurrent();
         if (options.manageApexSoaSerial()) {
             apexSerial(desired, current).ifPresent(changes::add);
         }
@@ -81,11 +94,18 @@ public final class Planner {
         return new Plan(origin, managedCurrent, changes);
     }
 
-    private List<Change> createsAndUpdates(Map<RecordKey, RecordSet> desiredSets, Map<RecordKey, RecordSet> currentSets,
-                                           String origin) {
+    /** The changes for a slice of the desired sets and a slice of the current ones, and how many of those are managed. */
+    private record Pass(List<Change> changes, int managedCurrent) {
+    }
+
+    private Pass pass(RecordSet[] wanted, int wantedFrom, int wantedTo, RecordSet[] present, int presentFrom,
+            int presentTo, ZoneSnapshot desired, ZoneSnapshot current) {
         List<Change> changes = new ArrayList<>();
+        String origin = current.origin();
         String originSuffix = "." + origin;
-        for (RecordSet want : desiredSets.values()) {
+        Map<RecordKey, RecordSet> currentSets = current.recordSets();
+        for (int i = wantedFrom; i < wantedTo; i++) {
+            RecordSet want = wanted[i];
             RecordKey key = want.key();
             if (!key.name().endsWith(originSuffix) && !key.name().equals(origin)) {
                 throw new IllegalArgumentException("desired record set " + key + " lies outside zone " + origin);
@@ -100,27 +120,19 @@ public final class Planner {
                 diff(want, have, changes);
             }
         }
-        return changes;
-    }
-
-    /** Deletes of managed current sets that are not desired, and how many current sets are managed. */
-    private record DeletePass(List<Change> deletes, int managedCurrent) {
-    }
-
-    private DeletePass deletes(Map<RecordKey, RecordSet> currentSets, Map<RecordKey, RecordSet> desiredSets, String origin) {
-        List<Change> deletes = new ArrayList<>();
         int managedCurrent = 0;
-        boolean allowed = options.policy().allowsDeletes();
-        for (Map.Entry<RecordKey, RecordSet> entry : currentSets.entrySet()) {
-            RecordKey key = entry.getKey();   // the key alone: the record set is read only when deleted
-            if (managed(key, origin)) {
+        boolean deletesAllowed = options.policy().allowsDeletes();
+        Map<RecordKey, RecordSet> desiredSets = desired.recordSets();
+        for (int i = presentFrom; i < presentTo; i++) {
+            RecordSet have = present[i];
+            if (managed(have.key(), origin)) {
                 managedCurrent++;
-                if (allowed && !desiredSets.containsKey(key)) {
-                    deletes.add(new Change.Delete(entry.getValue()));
+                if (deletesAllowed && !desiredSets.containsKey(have.key())) {
+                    changes.add(new Change.Delete(have));
                 }
             }
         }
-        return new DeletePass(deletes, managedCurrent);
+        return new Pass(changes, managedCurrent);
     }
 
     private boolean managed(RecordKey key, String origin) {

@@ -209,25 +209,45 @@ public final class RecordNameCodec {
         return labels;
     }
 
+    /**
+     * A name in uncompressed DNS wire form (length-prefixed labels ending with the root's zero byte, as a
+     * transfer's names are once expanded) → canonical Route 53 form.
+     */
+    public static String canonicalWire(byte[] wire) {
+        if (wire[0] == 0) {
+            return ".";
+        }
+        StringBuilder out = new StringBuilder(wire.length + 8);
+        for (int p = 0; wire[p] != 0; p += (wire[p] & 0xFF) + 1) {
+            appendLabel(out, wire, p + 1, wire[p] & 0xFF);
+        }
+        return out.toString();
+    }
+
     private static String format(List<byte[]> labels) {
         if (labels.isEmpty()) {
             return ".";
         }
         StringBuilder out = new StringBuilder();
         for (byte[] label : labels) {
-            for (byte b : label) {
-                int c = b & 0xFF;
-                if (c >= 'A' && c <= 'Z') {
-                    c += 'a' - 'A';
-                }
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
-                    out.append((char) c);
-                } else {
-                    OctalEscapes.append(out, c);
-                }
-            }
-            out.append('.');
+            appendLabel(out, label, 0, label.length);
         }
         return out.toString();
+    }
+
+    /** Appends one label, lower-cased and escaped, and the dot after it. */
+    private static void appendLabel(StringBuilder out, byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            int c = bytes[i] & 0xFF;
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                out.append((char) c);
+            } else {
+                OctalEscapes.append(out, c);
+            }
+        }
+        out.append('.');
     }
 }

@@ -2,6 +2,7 @@ package io.zonebridge.route53;
 
 import io.zonebridge.route53.ValueTokens.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -117,6 +118,21 @@ public final class RecordValueCodec {
             }
             default -> value.trim().replaceAll("\\s+", " ");
         };
+    }
+
+    /**
+     * The canonical text of an address record's data, {@code bytes[offset..offset+length)}: 4 bytes (A, a dotted
+     * quad) or 16 (AAAA, RFC 5952).
+     */
+    public static String canonicalAddress(byte[] bytes, int offset, int length) {
+        if (length == 16) {
+            return Ipv6Text.format(Arrays.copyOfRange(bytes, offset, offset + length));
+        }
+        if (length != 4) {
+            throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + length);
+        }
+        return (bytes[offset] & 0xFF) + "." + (bytes[offset + 1] & 0xFF) + "." + (bytes[offset + 2] & 0xFF) + "."
+                + (bytes[offset + 3] & 0xFF);
     }
 
     /** The canonical value of a dnsjava record of a supported type. */

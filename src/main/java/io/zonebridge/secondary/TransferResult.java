@@ -38,7 +38,8 @@ public record TransferResult(Status status, Long serial, List<Record> records, S
     public TransferResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
-        records = status == Status.FAILED || records == null ? List.of() : List.copyOf(records);
+        records = status == Status.FAILED || records == null ? List.of()
+                : records instanceof AxfrRecords ? records : List.copyOf(records);
     }
 
     static TransferResult failed(Long serial, SoaTimers timers, PrimaryServer primary, String message) {

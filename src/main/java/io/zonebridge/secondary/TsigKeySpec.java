@@ -41,7 +41,24 @@ public record TsigKeySpec(String name, String algorithm, String secretBase64) {
 
     /** The dnsjava key, ready to sign and verify messages. */
     public TSIG toTsig() {
-        return new TSIG(algorithmName(algorithm, name), keyName(name), Base64.getDecoder().decode(secretBase64.trim()));
+        return new TSIG(algorithmName(), keyName(name), secret());
+    }
+
+    /** The algorithm as a DNS name, as TSIG records carry it. */
+    Name algorithmName() {
+        return algorithmName(algorithm, name);
+    }
+
+    /** The algorithm's JCA name, e.g. {@code HmacSHA256}. */
+    String macAlgorithm() {
+        Name algorithmName = algorithmName();
+        return algorithmName.equals(TSIG.HMAC_MD5) ? "HmacMD5"
+                : "Hmac" + algorithmName.getLabelString(0).substring("hmac-".length()).toUpperCase(Locale.ROOT);
+    }
+
+    /** The shared secret. */
+    byte[] secret() {
+        return Base64.getDecoder().decode(secretBase64.trim());
     }
 
     /** The key name as a DNS name. */

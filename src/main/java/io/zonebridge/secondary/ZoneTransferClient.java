@@ -23,8 +23,9 @@ import org.xbill.DNS.ZoneTransferIn;
 /**
  * Fetches a secondary zone from its primaries, the way a DNS secondary does: a SOA query to each primary in
  * order (TSIG-signed when the zone has a key); nothing more when the serial has not moved past the known one
- * (RFC 1982); otherwise an IXFR from the known serial, falling back to AXFR, through dnsjava's
- * {@link ZoneTransferIn}. IXFR differences are applied to the known records, so the result always holds the
+ * (RFC 1982); otherwise an IXFR from the known serial through dnsjava's {@link ZoneTransferIn}, falling back
+ * to AXFR, which is read straight from the wire ({@link AxfrReader}) so a {@link FullZoneObserver} can work on
+ * it while it runs. IXFR differences are applied to the known records, so the result always holds the
  * complete zone. Any failure (refusal, TSIG error, timeout, connection lost, truncated or inconsistent
  * transfer) moves on to the next primary; when none succeeds the result is {@link TransferResult.Status#FAILED}
  * with no records. Stateless and thread-safe.
@@ -129,7 +130,7 @@ public final class ZoneTransferClient {
         boolean incremental = knownSerial != null && knownRecords != null && !knownRecords.isEmpty();
         if (incremental) {
             ZoneTransferIn ixfr = ZoneTransferIn.newIXFR(zone.zone(), knownSerial, true, primary.socketAddress(), tsig);
-            run(ixfr, null, zone, "IXFR");
+            run(ixfr, zone);
             if (ixfr.isCurrent()) {
                 return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
                         primary, withFailures("IXFR from " + primary + " reports serial " + knownSerial
@@ -141,18 +142,31 @@ public final class ZoneTransferClient {
                             ixfr.getIXFR());
                     return complete(TransferResult.Status.IXFR, records, primary, failures,
                             ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied");
-                } catch (ZoneContent.Inconsistent e) {
+                } catch (ZoneContent.Inconsistent | IllegalStateException e) {
+                    // IllegalStateException: the known zone's messages could not be read back as records
                     failures.add(primary + ": " + e.getMessage() + "; retrying with AXFR");
                 }
             } else {
                 return fromAxfr(zone, primary, ixfr.getAXFR(), failures, "IXFR request answered with a full zone");
             }
         }
-        AxfrRecordCollector collector = new AxfrRecordCollector(observer);
-        run(ZoneTransferIn.newAXFR(zone.zone(), primary.socketAddress(), tsig), collector, zone, "AXFR");
-        TransferResult result = fromAxfr(zone, primary, collector.records(), failures, "AXFR");
-        collector.finish();
-        return result;
+        return axfr(zone, primary, failures, observer);
+    }
+
+    private TransferResult axfr(SecondaryZone zone, PrimaryServer primary, List<String> failures,
+            FullZoneObserver observer) throws Failure {
+        AxfrReader.Transcript transcript;
+        try {
+            transcript = new AxfrReader(zone, primary).read(observer);
+        } catch (IOException | RuntimeException e) {
+            throw new Failure("AXFR failed: " + describe(e));
+        } catch (ZoneContent.Inconsistent e) {
+            throw new Failure(e.getMessage());
+        }
+        SOARecord soa = transcript.soa();
+        return new TransferResult(TransferResult.Status.AXFR, soa.getSerial(),
+                new AxfrRecords(transcript.messages(), transcript.records()), SoaTimers.of(soa), primary,
+                withFailures("AXFR from " + primary + ": " + transcript.records() + " records", failures));
     }
 
     private TransferResult fromAxfr(SecondaryZone zone, PrimaryServer primary, List<Record> axfr,
@@ -173,18 +187,13 @@ public final class ZoneTransferClient {
                 withFailures(message, failures));
     }
 
-    /** Runs the transfer into {@code handler}, or into dnsjava's own handler when that is {@code null}. */
-    private static void run(ZoneTransferIn transfer, ZoneTransferIn.ZoneTransferHandler handler, SecondaryZone zone,
-            String kind) throws Failure {
+    /** Runs an IXFR request through dnsjava. */
+    private static void run(ZoneTransferIn transfer, SecondaryZone zone) throws Failure {
         transfer.setTimeout(zone.transferTimeout());
         try {
-            if (handler == null) {
-                transfer.run();
-            } else {
-                transfer.run(handler);
-            }
+            transfer.run();
         } catch (IOException | ZoneTransferException | RuntimeException e) {
-            throw new Failure(kind + " failed: " + describe(e));
+            throw new Failure("IXFR failed: " + describe(e));
         }
     }
 

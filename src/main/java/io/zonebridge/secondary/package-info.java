@@ -7,13 +7,16 @@
  *       send back and whether the zone should be checked ({@link io.zonebridge.secondary.NotifyOutcome}).</li>
  *   <li>{@link io.zonebridge.secondary.ZoneTransferClient} asks the primaries for the SOA and, when the serial
  *       moved, transfers the zone (IXFR applied to the known records, or AXFR), returning the complete zone as
- *       dnsjava records, or FAILED with no records ({@link io.zonebridge.secondary.TransferResult}).</li>
+ *       dnsjava records, or FAILED with no records ({@link io.zonebridge.secondary.TransferResult}). An AXFR is
+ *       read from the wire by {@code AxfrReader}, its signatures checked by {@code TsigStreamVerifier}, and
+ *       each {@link io.zonebridge.secondary.AxfrMessage} is shown to a
+ *       {@link io.zonebridge.secondary.FullZoneObserver} while the transfer runs.</li>
  *   <li>{@link io.zonebridge.secondary.SoaTimers} schedules the next check from the SOA refresh/retry/expire;
  *       {@link io.zonebridge.secondary.SerialTracker} remembers the last serial per zone (RFC 1982).</li>
  *   <li>{@link io.zonebridge.secondary.SecondaryZone} is one zone's configuration (primaries, NOTIFY sources,
  *       {@link io.zonebridge.secondary.TsigKeySpec}, timeouts).</li>
  * </ul>
  *
- * <p>Converting the records into a {@code ZoneSnapshot} is the job of {@code io.zonebridge.zonefile}.
+ * <p>Converting the records or messages into a {@code ZoneSnapshot} is the job of {@code io.zonebridge.zonefile}.
  */
 package io.zonebridge.secondary;

@@ -5,6 +5,8 @@ import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.route53.RecordValueCodec;
+import io.zonebridge.secondary.AxfrMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +29,12 @@ public final class RecordSetGrouping {
     private final Name originName;
     private final Map<RecordKey, SetBuilder> sets = new LinkedHashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
+    private final List<SetBuilder> open = new ArrayList<>();
+    private final String dotOrigin;
+    private final byte[] names = new byte[256];
     private Name lastName;
+    private AxfrMessage lastMessage;
+    private int lastStart;
     private String lastCanonical;
     private int lastType = -1;
     private SetBuilder lastSet;
@@ -37,12 +44,52 @@ public final class RecordSetGrouping {
     public RecordSetGrouping(String origin) {
         this.origin = RecordNameCodec.canonical(origin);
         this.originName = RecordNameCodec.toName(this.origin);
+        this.dotOrigin = this.origin.equals(".") ? "." : "." + this.origin;
     }
 
     /** Adds every record, in order. */
     public void addAll(Iterable<Record> records) {
         for (Record record : records) {
             add(record);
+        }
+    }
+
+    /**
+     * Adds the zone's records of one transfer message, in order, read straight from its bytes where
+     * {@link WireValueText} can (dnsjava parses the message for any other record), with the same result as
+     * adding its records parsed by dnsjava.
+     *
+     * @throws IllegalArgumentException as {@link #add(Record)} does, or when a record's data does not fit its type
+     */
+    public void add(AxfrMessage message) {
+        List<Record> parsed = null;
+        for (int i = 0; i < message.size(); i++) {
+            int type = message.type(i);
+            if (message.dclass(i) != DClass.IN || !WireValueText.handles(type)) {
+                parsed = parsed != null ? parsed : parse(message);
+                add(parsed.get(i));
+                continue;
+            }
+            added++;
+            int start = message.nameStart(message.ownerOffset(i));
+            if (message != lastMessage || start != lastStart) {
+                message.name(start, names);
+                nameChanged(RecordNameCodec.canonicalWire(names), null);
+                lastMessage = message;
+                lastStart = start;
+            }
+            if (type != lastType) {
+                typeChanged(type, message.ttl(i));
+            }
+            lastSet.add(message.ttl(i), WireValueText.of(message, i, names));
+        }
+    }
+
+    private static List<Record> parse(AxfrMessage message) {
+        try {
+            return message.records();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a transfer message cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -64,21 +111,60 @@ public final class RecordSetGrouping {
             if (!name.subdomain(originName)) {
                 throw new IllegalArgumentException("record '" + record + "' is outside the origin " + origin);
             }
-            lastName = name;
-            lastCanonical = RecordNameCodec.canonical(name);
-            lastType = -1;
+            nameChanged(RecordNameCodec.canonical(name), name);
+            lastMessage = null;
         }
-        if (record.getType() != lastType) {
-            // a record set's records come together too: one lookup per set, not per record
-            String type = Type.string(record.getType());
-            if (!RecordValueCodec.isSupported(type)) {
-                skipped.merge(type, 1, Integer::sum);
-                return;
-            }
-            lastType = record.getType();
-            lastSet = sets.computeIfAbsent(RecordKey.of(lastCanonical, type), k -> new SetBuilder(record.getTTL()));
+        if (record.getType() != lastType && !typeChanged(record.getType(), record.getTTL())) {
+            return;
         }
         lastSet.add(record.getTTL(), RecordValueCodec.canonical(record));
+    }
+
+    /** The records that follow belong to {@code canonical} (checked to lie in the origin). */
+    private void nameChanged(String canonical, Name name) {
+        if (name == null && !canonical.equals(lastCanonical) && !canonical.equals(origin)
+                && !canonical.endsWith(dotOrigin)) {
+            // canonical names escape every dot inside a label, so a plain dot always ends a label
+            throw new IllegalArgumentException("record name '" + canonical + "' is outside the origin " + origin);
+        }
+        if (!canonical.equals(lastCanonical)) {
+            sealOpenSets();
+        }
+        lastName = name;
+        lastCanonical = canonical;
+        lastType = -1;
+    }
+
+    /**
+     * Builds the record sets of the name just finished while records still arrive, so {@link #result()} has
+     * little left to do; a set that gets another record later is built again.
+     */
+    private void sealOpenSets() {
+        for (SetBuilder set : open) {
+            set.seal();
+        }
+        open.clear();
+    }
+
+    /**
+     * The records that follow are of {@code type}: one set lookup per run of a set's records, not per record.
+     *
+     * @return false when the type is one Route 53 does not support (the record is counted as skipped)
+     */
+    private boolean typeChanged(int type, long ttl) {
+        String mnemonic = Type.string(type);
+        if (!RecordValueCodec.isSupported(mnemonic)) {
+            skipped.merge(mnemonic, 1, Integer::sum);
+            lastType = -1;
+            return false;
+        }
+        lastType = type;
+        lastSet = sets.computeIfAbsent(RecordKey.of(lastCanonical, mnemonic), k -> new SetBuilder(k, ttl));
+        if (!lastSet.open) {
+            lastSet.open = true;
+            open.add(lastSet);
+        }
+        return true;
     }
 
     /** How many records were added so far (skipped ones included). */
@@ -89,34 +175,54 @@ public final class RecordSetGrouping {
     /** The record sets gathered so far, and the records of unsupported types that were skipped. */
     public ConvertedZone result() {
         List<RecordSet> built = new ArrayList<>(sets.size());
-        sets.forEach((key, set) -> built.add(RecordSet.of(key, set.ttl, set.distinctValues())));
+        for (SetBuilder set : sets.values()) {
+            built.add(set.recordSet());
+        }
         return new ConvertedZone(ZoneSnapshot.of(origin, built), skipped);
     }
 
-    /** One record set being gathered: the lowest TTL seen and the values (a repeated one is kept once). */
+    /**
+     * One record set being gathered: the lowest TTL seen and the values (a repeated one is kept once), and the
+     * record set built from them once its name was finished (until another record arrives).
+     */
     private static final class SetBuilder {
+        private final RecordKey key;
         private long ttl;
         private final List<String> values = new ArrayList<>(4);
+        private RecordSet built;
+        private boolean open;
 
-        SetBuilder(long ttl) {
+        SetBuilder(RecordKey key, long ttl) {
+            this.key = key;
             this.ttl = ttl;
         }
 
         void add(long recordTtl, String value) {
             ttl = Math.min(ttl, recordTtl);
             values.add(value);
+            built = null;
+        }
+
+        void seal() {
+            open = false;
+            built = RecordSet.of(key, ttl, distinctValues());
+        }
+
+        RecordSet recordSet() {
+            return built != null ? built : RecordSet.of(key, ttl, distinctValues());
         }
 
         /** The values sorted (as {@link RecordSet} keeps them), each once. */
         List<String> distinctValues() {
             Collections.sort(values);
-            List<String> distinct = new ArrayList<>(values.size());
-            for (String value : values) {
-                if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(value)) {
-                    distinct.add(value);
+            int kept = 0;
+            for (int i = 0; i < values.size(); i++) {
+                if (kept == 0 || !values.get(kept - 1).equals(values.get(i))) {
+                    values.set(kept++, values.get(i));
                 }
             }
-            return distinct;
+            values.subList(kept, values.size()).clear();
+            return values;
         }
     }
 }

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.zonefile.ConvertedZone;
 import io.zonebridge.zonefile.DnsRecordConverter;
+import io.zonebridge.secondary.AxfrMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** {@link TransferConversion}: the overlapped conversion equals a conversion afterwards, whatever arrived. */
@@ -42,15 +47,28 @@ class TransferConversionTest {
         return records;
     }
 
+    /** The records as transfer messages of up to {@code perMessage} answers each, compressed as a primary sends them. */
+    private static void deliver(TransferConversion conversion, List<Record> records, int perMessage) {
+        for (int from = 0; from < records.size(); from += perMessage) {
+            Message message = new Message(7);
+            message.getHeader().setFlag(Flags.QR);
+            records.subList(from, Math.min(records.size(), from + perMessage))
+                    .forEach(r -> message.addRecord(r, Section.ANSWER));
+            try {
+                conversion.message(AxfrMessage.parse(message.toWire()));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     @Test
-    void recordsDeliveredInRunsConvertToWhatAConversionAfterwardsGives() {
+    void messagesDeliveredWhileArrivingConvertToWhatAConversionAfterwardsGives() {
         List<Record> zone = zone(3000);
         ConvertedZone expected = DnsRecordConverter.convert(ORIGIN, zone);
         try (TransferConversion conversion = new TransferConversion(ORIGIN)) {
             conversion.started();
-            for (int from = 0; from < zone.size(); from += 1000) {
-                conversion.records(List.copyOf(zone.subList(from, Math.min(zone.size(), from + 1000))));
-            }
+            deliver(conversion, zone, 300);
 
             ConvertedZone converted = conversion.of(zone);
 
@@ -67,9 +85,9 @@ class TransferConversionTest {
         ConvertedZone expected = DnsRecordConverter.convert(ORIGIN, zone);
         try (TransferConversion conversion = new TransferConversion(ORIGIN)) {
             conversion.started();
-            conversion.records(List.copyOf(zone(900).subList(0, 1200))); // a failed attempt's records
+            deliver(conversion, zone(900).subList(0, 1200), 100); // a failed attempt's records
             conversion.started();
-            conversion.records(List.copyOf(zone.subList(0, 700))); // only part of the zone was delivered
+            deliver(conversion, zone.subList(0, 700), 100); // only part of the zone was delivered
 
             assertEquals(expected, conversion.of(zone));
         }
@@ -84,7 +102,7 @@ class TransferConversionTest {
         zone.add(20, record("stray.other.test.", "A", 300, "192.0.2.1"));
         try (TransferConversion conversion = new TransferConversion(ORIGIN)) {
             conversion.started();
-            conversion.records(List.copyOf(zone));
+            deliver(conversion, zone, 30);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> conversion.of(zone));
             assertTrue(e.getMessage().contains("stray.other.test.") && e.getMessage().contains("outside the origin"),

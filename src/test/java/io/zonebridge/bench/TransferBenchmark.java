@@ -26,13 +26,15 @@ import java.util.regex.Pattern;
  * converted while it runs, plus a plan against the hosted zone's copy (the service's path:
  * {@link TransferSource} then the planner), against a second named as a secondary
  * transferring the same zone in the same run (its own "Transfer completed ... secs" figure). Prints both, the
- * ratio, and zonebridge's peak heap (medians of five rounds after three warm-up rounds). Run with {@code bin/bench-secondary}.
+ * ratio, and zonebridge's peak heap (medians of five rounds after a warm-up of at least three rounds and two million
+ * records, so the JIT has compiled the path as in a running service). Run with {@code bin/bench-secondary}.
  *
  * <p>Arguments: {@code [records...]} (default 100000 1000000).
  */
 public final class TransferBenchmark {
 
     private static final int WARM_UP_ROUNDS = 3;
+    private static final int WARM_UP_RECORDS = 2_000_000;
     private static final Pattern BIND_SECS = Pattern.compile("Transfer completed: .*?([0-9.]+) secs");
 
     private TransferBenchmark() {
@@ -57,7 +59,9 @@ public final class TransferBenchmark {
                     client.transfer(secondary, null, null).records());
             // the service's path: TransferSource (AXFR converted while it runs), then the plan
             TransferSource source = new TransferSource(secondary, client);
-            for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
+            // the JIT compiles the path as in a running service: at least three rounds and two million records
+            int warmUpRounds = Math.max(WARM_UP_ROUNDS, (WARM_UP_RECORDS + records - 1) / records);
+            for (int warmUp = 0; warmUp < warmUpRounds; warmUp++) {
                 new Planner(PlanOptions.defaults()).plan(source.fetch(true).snapshot(), current);
                 client.transfer(secondary, null, null);
             }
@@ -98,7 +102,7 @@ public final class TransferBenchmark {
             System.out.printf(Locale.ROOT, "%,d records (%,d record sets): zonebridge AXFR converted while it runs"
                             + " + plan = %.2f s (plan %.2f s; median of %d, %d changes), peak heap %,d MB (zone held"
                             + " twice: current + desired); BIND secondary transfer %.2f s; ratio %.2f"
-                            + " (a bare dnsjava AXFR, unconverted: %.2f s, ratio %.2f)%n",
+                            + " (the AXFR alone, unconverted: %.2f s, ratio %.2f)%n",
                     result.records().size(), desired.snapshot().size(), ours, planOnly, rounds,
                     plan.changes().size(), peak >> 20, bind, ours / bind, axfr, axfr / bind);
         }

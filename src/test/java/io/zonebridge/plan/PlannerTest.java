@@ -187,4 +187,49 @@ class PlannerTest {
         assertTrue(options.ignores("a.b.stage.example.com."));
         assertTrue(!options.ignores("xdev.example.com.") && !options.ignores("dev.example.com."));
     }
+
+    @Test
+    void aZoneLargeEnoughToBeSplitOverTwoThreadsIsPlannedWhole() {
+        List<RecordSet> current = new java.util.ArrayList<>(List.of(soa(1), apexNs("ns1.example.net.")));
+        List<RecordSet> desired = new java.util.ArrayList<>(List.of(soa(2), apexNs("ns2.example.net.")));
+        int sets = Planner.PARALLEL_THRESHOLD;
+        for (int i = 0; i < sets; i++) {
+            String value = "10.0." + (i >> 8 & 255) + "." + (i & 255);
+            switch (i % 4) {
+                case 0 -> { // unchanged
+                    current.add(set("h" + i, "A", 300, value));
+                    desired.add(set("h" + i, "A", 300, value));
+                }
+                case 1 -> desired.add(set("h" + i, "A", 300, value)); // created
+                case 2 -> current.add(set("h" + i, "A", 300, value)); // deleted
+                default -> { // updated
+                    current.add(set("h" + i, "A", 300, value));
+                    desired.add(set("h" + i, "A", 60, value));
+                }
+            }
+        }
+
+        Plan plan = new Planner(SYNC).plan(zone(desired), zone(current));
+
+        assertEquals(sets / 4, plan.count(ChangeAction.CREATE));
+        assertEquals(sets / 4, plan.count(ChangeAction.DELETE));
+        assertEquals(sets / 4, plan.count(ChangeAction.UPSERT));
+        assertEquals(3 * sets / 4, plan.currentSize(), "every managed current set counted once, apex left out");
+        assertEquals(plan.changes(), new Planner(SYNC).plan(zone(desired), zone(current)).changes(), "same order");
+    }
+
+    @Test
+    void aSetOutsideTheZoneIsNamedWhicheverThreadFindsIt() {
+        List<RecordSet> desired = new java.util.ArrayList<>();
+        for (int i = 0; i < Planner.PARALLEL_THRESHOLD; i++) {
+            desired.add(set("h" + i, "A", 300, "192.0.2.1"));
+        }
+        desired.add(RecordSet.of("stray.example.org.", "A", 300, "192.0.2.2"));
+        ZoneSnapshot wanted = ZoneSnapshot.of(TestRecords.ORIGIN, desired);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Planner(SYNC).plan(wanted, zone(soa(1))));
+        assertTrue(e.getMessage().contains("stray.example.org.") && e.getMessage().contains("outside zone"),
+                e.getMessage());
+    }
 }

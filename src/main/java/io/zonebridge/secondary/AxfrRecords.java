@@ -1,0 +1,57 @@
+package io.zonebridge.secondary;
+
+import java.io.IOException;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.RandomAccess;
+import org.xbill.DNS.Record;
+
+/**
+ * The records of a transferred zone as dnsjava records, built from the transfer's messages only when first
+ * read: a service that converts the messages directly never pays for a million dnsjava objects it does not use,
+ * yet an IXFR applied to the zone later still sees its records. Immutable and thread-safe.
+ */
+final class AxfrRecords extends AbstractList<Record> implements RandomAccess {
+
+    private final List<AxfrMessage> messages;
+    private final int size;
+    private volatile List<Record> records;
+
+    AxfrRecords(List<AxfrMessage> messages, int size) {
+        this.messages = List.copyOf(messages);
+        this.size = size;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Record get(int index) {
+        return records().get(index);
+    }
+
+    private List<Record> records() {
+        List<Record> built = records;
+        if (built == null) {
+            synchronized (this) {
+                built = records;
+                if (built == null) {
+                    built = new ArrayList<>(size);
+                    for (AxfrMessage message : messages) {
+                        try {
+                            built.addAll(message.records());
+                        } catch (IOException e) {
+                            throw new IllegalStateException("a message of the transferred zone cannot be read as"
+                                    + " dnsjava records: " + e.getMessage(), e);
+                        }
+                    }
+                    records = built = List.copyOf(built);
+                }
+            }
+        }
+        return built;
+    }
+}
