@@ -69,7 +69,8 @@ final class AxfrReader {
         byte[] request = query.toWire(Message.MAXLENGTH);
         int id = query.getHeader().getID();
         try (Socket socket = new Socket()) {
-            socket.connect(primary.socketAddress(), remainingMillis(deadline));
+            socket.connect(primary.socketAddress(),
+                    (int) Math.min(zone.queryTimeout().toMillis(), remainingMillis(deadline)));
             OutputStream out = socket.getOutputStream();
             out.write(ByteBuffer.allocate(2 + request.length).putShort((short) request.length).put(request).array());
             out.flush();
@@ -130,7 +131,7 @@ final class AxfrReader {
         }
         int rcode = flags & 0xF;
         if (rcode != Rcode.NOERROR) {
-            throw new IOException("answered " + Rcode.string(rcode));
+            throw new IOException("answered " + Rcode.string(rcode) + TsigStreamVerifier.errorOf(message));
         }
         if ((flags & (1 << (15 - Flags.TC))) != 0) {
             throw new IOException("answer is truncated (TC) on TCP");

@@ -101,6 +101,18 @@ final class TsigStreamVerifier {
         unsignedRun = 0;
     }
 
+    /** The TSIG error a signed message reports (e.g. BADSIG with a NOTAUTH answer), or "" when it is not signed. */
+    static String errorOf(AxfrMessage message) {
+        if (message.tsigOffset() < 0) {
+            return "";
+        }
+        try {
+            return " (TSIG error " + Rcode.TSIGstring(Signature.read(message.wire(), message.tsigOffset()).error) + ")";
+        } catch (IOException e) {
+            return " (unreadable TSIG record)";
+        }
+    }
+
     /** Checks that the answer ended with a signed message. */
     void verifyEnd() throws IOException {
         if (first || unsignedRun > 0) {

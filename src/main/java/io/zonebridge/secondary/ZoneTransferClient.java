@@ -21,8 +21,9 @@ import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
 
 /**
- * Fetches a secondary zone from its primaries, the way a DNS secondary does: a SOA query to each primary in
- * order (TSIG-signed when the zone has a key); nothing more when the serial has not moved past the known one
+ * Fetches a secondary zone from its primaries, the way a DNS secondary does: with nothing known, an AXFR from
+ * each primary in order; otherwise a SOA query to each primary in order (TSIG-signed when the zone has a key)
+ * and nothing more when the serial has not moved past the known one
  * (RFC 1982); otherwise an IXFR from the known serial through dnsjava's {@link ZoneTransferIn}, falling back
  * to AXFR, which is read straight from the wire ({@link AxfrReader}) so a {@link FullZoneObserver} can work on
  * it while it runs. IXFR differences are applied to the known records, so the result always holds the
@@ -62,6 +63,9 @@ public final class ZoneTransferClient {
         Long newestSeen = null;
         SoaTimers timers = null;
         PrimaryServer lastAnswered = null;
+        if (knownSerial == null) {
+            return fullTransfer(zone, failures, observer);
+        }
         for (PrimaryServer primary : zone.primaries()) {
             SOARecord soa;
             try {
@@ -91,6 +95,22 @@ public final class ZoneTransferClient {
             }
         }
         return TransferResult.failed(knownSerial, timers, lastAnswered,
+                "no primary of " + zone.zone() + " gave a complete zone: " + String.join("; ", failures));
+    }
+
+    /**
+     * With nothing known there is no serial to compare, so each primary in order is asked for an AXFR straight
+     * away: its opening SOA gives the serial and timers a SOA query would have given.
+     */
+    private TransferResult fullTransfer(SecondaryZone zone, List<String> failures, FullZoneObserver observer) {
+        for (PrimaryServer primary : zone.primaries()) {
+            try {
+                return axfr(zone, primary, failures, observer);
+            } catch (Failure e) {
+                failures.add(primary + ": " + e.getMessage());
+            }
+        }
+        return TransferResult.failed(null, null, null,
                 "no primary of " + zone.zone() + " gave a complete zone: " + String.join("; ", failures));
     }
 
@@ -208,6 +228,9 @@ public final class ZoneTransferClient {
     private static String describe(Exception e) {
         if (e instanceof java.io.EOFException) {
             return "connection closed before the answer was complete (EOFException)";
+        }
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage(); // the transfer's own words
         }
         String text = e.getMessage() == null ? "" : ": " + e.getMessage();
         return e.getClass().getSimpleName() + text;

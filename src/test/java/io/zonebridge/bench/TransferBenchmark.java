@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * Benchmark (not a test): a full AXFR of an N-record zone (20 addresses per name) from a real BIND primary,
  * converted while it runs, plus a plan against the hosted zone's copy (the service's path:
  * {@link TransferSource} then the planner), against a second named as a secondary
- * transferring the same zone in the same run (its own "Transfer completed ... secs" figure). Prints both, the
- * ratio, and zonebridge's peak heap (medians of five rounds after a warm-up of at least three rounds and two million
- * records, so the JIT has compiled the path as in a running service). Run with {@code bin/bench-secondary}.
+ * transferring the same zone in the same run (its own "Transfer completed ... secs" figure, a fresh named each
+ * of five times). Prints both medians with their ranges, the ratio, and zonebridge's peak heap (zonebridge's rounds:
+ * at least five and a million records, after a warm-up of at least three rounds and two million records, so the
+ * JIT has compiled the path as in a running service). Run with {@code bin/bench-secondary}.
  *
  * <p>Arguments: {@code [records...]} (default 100000 1000000).
  */
@@ -35,6 +36,7 @@ public final class TransferBenchmark {
 
     private static final int WARM_UP_ROUNDS = 3;
     private static final int WARM_UP_RECORDS = 2_000_000;
+    private static final int BIND_ROUNDS = 5;
     private static final Pattern BIND_SECS = Pattern.compile("Transfer completed: .*?([0-9.]+) secs");
 
     private TransferBenchmark() {
@@ -65,7 +67,7 @@ public final class TransferBenchmark {
                 new Planner(PlanOptions.defaults()).plan(source.fetch(true).snapshot(), current);
                 client.transfer(secondary, null, null);
             }
-            int rounds = 5;
+            int rounds = Math.max(5, 1_000_000 / records);
             double[] totalSeconds = new double[rounds];
             double[] planSeconds = new double[rounds];
             double[] axfrSeconds = new double[rounds];
@@ -98,13 +100,19 @@ public final class TransferBenchmark {
             double planOnly = planSeconds[rounds / 2];
             double axfr = axfrSeconds[rounds / 2];
 
-            double bind = bindSecondaryTransferSeconds(zone, primary.port());
+            double[] bindSeconds = new double[BIND_ROUNDS];
+            for (int round = 0; round < BIND_ROUNDS; round++) {
+                bindSeconds[round] = bindSecondaryTransferSeconds(zone, primary.port());
+            }
+            java.util.Arrays.sort(bindSeconds);
+            double bind = bindSeconds[BIND_ROUNDS / 2];
             System.out.printf(Locale.ROOT, "%,d records (%,d record sets): zonebridge AXFR converted while it runs"
-                            + " + plan = %.2f s (plan %.2f s; median of %d, %d changes), peak heap %,d MB (zone held"
-                            + " twice: current + desired); BIND secondary transfer %.2f s; ratio %.2f"
-                            + " (the AXFR alone, unconverted: %.2f s, ratio %.2f)%n",
-                    result.records().size(), desired.snapshot().size(), ours, planOnly, rounds,
-                    plan.changes().size(), peak >> 20, bind, ours / bind, axfr, axfr / bind);
+                            + " + plan = %.3f s (median of %d, %.3f..%.3f; plan %.3f s; %d changes), peak heap %,d MB"
+                            + " (zone held twice: current + desired); BIND secondary transfer %.3f s (median of %d,"
+                            + " %.3f..%.3f); ratio %.2f (the AXFR alone, unconverted: %.3f s, ratio %.2f)%n",
+                    result.records().size(), desired.snapshot().size(), ours, rounds, totalSeconds[0],
+                    totalSeconds[rounds - 1], planOnly, plan.changes().size(), peak >> 20, bind, BIND_ROUNDS,
+                    bindSeconds[0], bindSeconds[BIND_ROUNDS - 1], ours / bind, axfr, axfr / bind);
         }
     }
 

@@ -208,7 +208,7 @@ class ZoneTransferClientBindTest {
 
         assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
         assertEquals(bind.primary(), result.primary().toString());
-        assertTrue(result.message().contains("127.0.0.1:" + nobody + ": SOA query failed"), result.message());
+        assertTrue(result.message().contains("127.0.0.1:" + nobody + ": AXFR failed"), result.message());
     }
 
     @Test
