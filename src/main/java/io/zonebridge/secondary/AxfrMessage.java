@@ -23,11 +23,7 @@ public final class AxfrMessage {
     private final byte[] wire;
     private final int answers;
     private final int[] owners;
-    private final int[] types;
-    private final int[] classes;
-    private final long[] ttls;
-    private final int[] rdataOffsets;
-    private final int[] rdataLengths;
+    private final int[] fixedParts;
     private final int tsigOffset;
     private int size;
 
@@ -40,11 +36,7 @@ public final class AxfrMessage {
         answers = u16(6);
         int others = u16(8) + u16(10);
         owners = new int[answers];
-        types = new int[answers];
-        classes = new int[answers];
-        ttls = new long[answers];
-        rdataOffsets = new int[answers];
-        rdataLengths = new int[answers];
+        fixedParts = new int[answers];
         int p = HEADER_BYTES;
         for (int i = 0; i < questions; i++) {
             p = need(skipName(p), 4) + 4;
@@ -52,12 +44,9 @@ public final class AxfrMessage {
         for (int i = 0; i < answers; i++) {
             owners[i] = p;
             p = need(skipName(p), FIXED_RR_BYTES);
-            types[i] = u16(p);
-            classes[i] = u16(p + 2);
-            ttls[i] = u32(p + 4);
-            rdataLengths[i] = u16(p + 8);
-            rdataOffsets[i] = p + FIXED_RR_BYTES;
-            p = need(rdataOffsets[i], rdataLengths[i]) + rdataLengths[i];
+            fixedParts[i] = p;
+            int length = u16(p + 8);
+            p = need(p + FIXED_RR_BYTES, length) + length;
         }
         int lastOther = -1;
         for (int i = 0; i < others; i++) {
@@ -107,23 +96,23 @@ public final class AxfrMessage {
     }
 
     public int type(int record) {
-        return types[record];
+        return u16(fixedParts[record]);
     }
 
     public int dclass(int record) {
-        return classes[record];
+        return u16(fixedParts[record] + 2);
     }
 
     public long ttl(int record) {
-        return ttls[record];
+        return u32(fixedParts[record] + 4);
     }
 
     public int rdataOffset(int record) {
-        return rdataOffsets[record];
+        return fixedParts[record] + FIXED_RR_BYTES;
     }
 
     public int rdataLength(int record) {
-        return rdataLengths[record];
+        return u16(fixedParts[record] + 8);
     }
 
     /** Where the record's owner name begins in {@link #wire()}. */
@@ -191,8 +180,12 @@ public final class AxfrMessage {
 
     /** The zone's records of this message as dnsjava records (a full parse of the message). */
     public List<Record> records() throws IOException {
-        List<Record> all = new Message(wire).getSection(Section.ANSWER);
-        return all.subList(0, size);
+        return records(wire, size);
+    }
+
+    /** The first {@code count} answer records of a message as dnsjava records. */
+    static List<Record> records(byte[] wire, int count) throws IOException {
+        return new Message(wire).getSection(Section.ANSWER).subList(0, count);
     }
 
     int u16(int offset) {

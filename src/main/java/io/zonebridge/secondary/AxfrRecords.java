@@ -14,13 +14,21 @@ import org.xbill.DNS.Record;
  */
 final class AxfrRecords extends AbstractList<Record> implements RandomAccess {
 
-    private final List<AxfrMessage> messages;
+    private final List<byte[]> wires = new ArrayList<>();
+    private final int[] counts;
     private final int size;
     private volatile List<Record> records;
 
-    AxfrRecords(List<AxfrMessage> messages, int size) {
-        this.messages = List.copyOf(messages);
-        this.size = size;
+    /** The records of the messages (their bytes are kept, not the messages' record index). */
+    AxfrRecords(List<AxfrMessage> messages) {
+        counts = new int[messages.size()];
+        int total = 0;
+        for (AxfrMessage message : messages) {
+            counts[wires.size()] = message.size();
+            wires.add(message.wire());
+            total += message.size();
+        }
+        this.size = total;
     }
 
     @Override
@@ -40,9 +48,9 @@ final class AxfrRecords extends AbstractList<Record> implements RandomAccess {
                 built = records;
                 if (built == null) {
                     built = new ArrayList<>(size);
-                    for (AxfrMessage message : messages) {
+                    for (int i = 0; i < wires.size(); i++) {
                         try {
-                            built.addAll(message.records());
+                            built.addAll(AxfrMessage.records(wires.get(i), counts[i]));
                         } catch (IOException e) {
                             throw new IllegalStateException("a message of the transferred zone cannot be read as"
                                     + " dnsjava records: " + e.getMessage(), e);

@@ -185,7 +185,7 @@ public final class ZoneTransferClient {
         }
         SOARecord soa = transcript.soa();
         return new TransferResult(TransferResult.Status.AXFR, soa.getSerial(),
-                new AxfrRecords(transcript.messages(), transcript.records()), SoaTimers.of(soa), primary,
+                new AxfrRecords(transcript.messages()), SoaTimers.of(soa), primary,
                 withFailures("AXFR from " + primary + ": " + transcript.records() + " records", failures));
     }
 

@@ -7,6 +7,7 @@ import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.route53.RecordValueCodec;
 import io.zonebridge.secondary.AxfrMessage;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class RecordSetGrouping {
     private final Map<RecordKey, SetBuilder> sets = new LinkedHashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final List<SetBuilder> open = new ArrayList<>();
+    private final ArrayDeque<List<String>> spareLists = new ArrayDeque<>();
     private final String dotOrigin;
     private final byte[] names = new byte[256];
     private Name lastName;
@@ -141,7 +143,11 @@ public final class RecordSetGrouping {
      */
     private void sealOpenSets() {
         for (SetBuilder set : open) {
-            set.seal();
+            List<String> released = set.seal();
+            if (released != null) {
+                released.clear();
+                spareLists.push(released); // the next sets gather their values in it: no list per set
+            }
         }
         open.clear();
     }
@@ -159,12 +165,17 @@ public final class RecordSetGrouping {
             return false;
         }
         lastType = type;
-        lastSet = sets.computeIfAbsent(RecordKey.of(lastCanonical, mnemonic), k -> new SetBuilder(k, ttl));
+        lastSet = sets.computeIfAbsent(RecordKey.of(lastCanonical, mnemonic), k -> new SetBuilder(k, ttl, spareList()));
         if (!lastSet.open) {
             lastSet.open = true;
             open.add(lastSet);
         }
         return true;
+    }
+
+    private List<String> spareList() {
+        List<String> spare = spareLists.poll();
+        return spare != null ? spare : new ArrayList<>(4);
     }
 
     /** How many records were added so far (skipped ones included). */
@@ -188,24 +199,39 @@ public final class RecordSetGrouping {
     private static final class SetBuilder {
         private final RecordKey key;
         private long ttl;
-        private final List<String> values = new ArrayList<>(4);
+        private List<String> values;
         private RecordSet built;
         private boolean open;
 
-        SetBuilder(RecordKey key, long ttl) {
+        SetBuilder(RecordKey key, long ttl, List<String> values) {
             this.key = key;
             this.ttl = ttl;
+            this.values = values;
         }
 
         void add(long recordTtl, String value) {
+            if (built != null) {
+                values = new ArrayList<>(built.values()); // reopened: a record came after its name was finished
+                built = null;
+            }
             ttl = Math.min(ttl, recordTtl);
             values.add(value);
-            built = null;
         }
 
-        void seal() {
+        /**
+         * Builds the record set (which copies the values) and lets the gathered values go, so the zone is held once.
+         *
+         * @return the list the values were gathered in, free for another set, or {@code null}
+         */
+        List<String> seal() {
             open = false;
+            if (built != null) {
+                return null;
+            }
             built = RecordSet.of(key, ttl, distinctValues());
+            List<String> released = values;
+            values = null;
+            return released;
         }
 
         RecordSet recordSet() {
