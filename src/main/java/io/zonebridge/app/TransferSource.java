@@ -40,12 +40,11 @@ public final class TransferSource implements DesiredStateSource {
 
     @Override
     public synchronized DesiredState fetch(boolean full) {
-        try (TransferConversion conversion = new TransferConversion(zone.zone().toString())) {
-            TransferResult result = full ? client.transfer(zone, null, null, conversion)
-                    : client.transfer(zone, appliedSerial, appliedRecords, conversion);
-            pending = null;
-            return desiredState(result, conversion);
-        }
+        TransferConversion conversion = new TransferConversion(zone.zone().toString());
+        TransferResult result = full ? client.transfer(zone, null, null, conversion)
+                : client.transfer(zone, appliedSerial, appliedRecords, conversion);
+        pending = null;
+        return desiredState(result, conversion);
     }
 
     private DesiredState desiredState(TransferResult result, TransferConversion conversion) {

@@ -19,7 +19,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-/** {@link TransferConversion}: the overlapped conversion equals a conversion afterwards, whatever arrived. */
+/** {@link TransferConversion}: the conversion while messages arrive equals a conversion afterwards, whatever arrived. */
 class TransferConversionTest {
 
     private static final String ORIGIN = "conv.test.";
@@ -66,47 +66,44 @@ class TransferConversionTest {
     void messagesDeliveredWhileArrivingConvertToWhatAConversionAfterwardsGives() {
         List<Record> zone = zone(3000);
         ConvertedZone expected = DnsRecordConverter.convert(ORIGIN, zone);
-        try (TransferConversion conversion = new TransferConversion(ORIGIN)) {
-            conversion.started();
-            deliver(conversion, zone, 300);
+        TransferConversion conversion = new TransferConversion(ORIGIN);
+        conversion.started();
+        deliver(conversion, zone, 300);
 
-            ConvertedZone converted = conversion.of(zone);
+        ConvertedZone converted = conversion.of(zone);
 
-            assertEquals(expected, converted);
-            assertEquals(3000, converted.skippedByType().get("HINFO"));
-            assertEquals(30L, converted.snapshot().get(io.zonebridge.model.RecordKey.of("h0.conv.test.", "A"))
-                    .orElseThrow().ttl(), "the lowest TTL of the set, its late record included");
-        }
+        assertEquals(expected, converted);
+        assertEquals(3000, converted.skippedByType().get("HINFO"));
+        assertEquals(30L, converted.snapshot().get(io.zonebridge.model.RecordKey.of("h0.conv.test.", "A"))
+                .orElseThrow().ttl(), "the lowest TTL of the set, its late record included");
     }
 
     @Test
     void aVoidedAttemptOrAPartialDeliveryIsNeverTakenForTheZone() {
         List<Record> zone = zone(500);
         ConvertedZone expected = DnsRecordConverter.convert(ORIGIN, zone);
-        try (TransferConversion conversion = new TransferConversion(ORIGIN)) {
-            conversion.started();
-            deliver(conversion, zone(900).subList(0, 1200), 100); // a failed attempt's records
-            conversion.started();
-            deliver(conversion, zone.subList(0, 700), 100); // only part of the zone was delivered
+        TransferConversion conversion = new TransferConversion(ORIGIN);
+        conversion.started();
+        deliver(conversion, zone(900).subList(0, 1200), 100); // a failed attempt's records
+        conversion.started();
+        deliver(conversion, zone.subList(0, 700), 100); // only part of the zone was delivered
 
-            assertEquals(expected, conversion.of(zone));
-        }
-        try (TransferConversion nothingDelivered = new TransferConversion(ORIGIN)) {
-            assertEquals(expected, nothingDelivered.of(zone));
-        }
+        assertEquals(expected, conversion.of(zone));
+
+        TransferConversion nothingDelivered = new TransferConversion(ORIGIN);
+        assertEquals(expected, nothingDelivered.of(zone));
     }
 
     @Test
     void aRecordOutsideTheOriginFailsAsAConversionAfterwardsWould() {
         List<Record> zone = new ArrayList<>(zone(10));
         zone.add(20, record("stray.other.test.", "A", 300, "192.0.2.1"));
-        try (TransferConversion conversion = new TransferConversion(ORIGIN)) {
-            conversion.started();
-            deliver(conversion, zone, 30);
+        TransferConversion conversion = new TransferConversion(ORIGIN);
+        conversion.started();
+        deliver(conversion, zone, 30);
 
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> conversion.of(zone));
-            assertTrue(e.getMessage().contains("stray.other.test.") && e.getMessage().contains("outside the origin"),
-                    e.getMessage());
-        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> conversion.of(zone));
+        assertTrue(e.getMessage().contains("stray.other.test.") && e.getMessage().contains("outside the origin"),
+                e.getMessage());
     }
 }

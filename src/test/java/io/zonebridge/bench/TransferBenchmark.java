@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * converted while it runs, plus a plan against the hosted zone's copy (the service's path:
  * {@link TransferSource} then the planner), against a second named as a secondary
  * transferring the same zone in the same run (its own "Transfer completed ... secs" figure, a fresh named each
- * of five times). Prints both medians with their ranges, the ratio, and zonebridge's peak heap (zonebridge's rounds:
- * at least five and a million records, after a warm-up of at least three rounds and two million records, so the
- * JIT has compiled the path as in a running service). Run with {@code bin/bench-secondary}.
+ * round, right after zonebridge's round so both meet the machine in the same state). Prints both medians with their
+ * ranges, the ratio, and zonebridge's peak heap. Rounds: at least five and a million records, after a warm-up of at
+ * least three rounds and two million records, so the JIT has compiled the path as in a running service. Run with
+ * {@code bin/bench-secondary}.
  *
  * <p>Arguments: {@code [records...]} (default 100000 1000000).
  */
@@ -36,7 +37,6 @@ public final class TransferBenchmark {
 
     private static final int WARM_UP_ROUNDS = 3;
     private static final int WARM_UP_RECORDS = 2_000_000;
-    private static final int BIND_ROUNDS = 5;
     private static final Pattern BIND_SECS = Pattern.compile("Transfer completed: .*?([0-9.]+) secs");
 
     private TransferBenchmark() {
@@ -71,6 +71,7 @@ public final class TransferBenchmark {
             double[] totalSeconds = new double[rounds];
             double[] planSeconds = new double[rounds];
             double[] axfrSeconds = new double[rounds];
+            double[] bindSeconds = new double[rounds];
             long peak = 0;
             TransferResult result = null;
             DesiredState desired = null;
@@ -92,6 +93,8 @@ public final class TransferBenchmark {
                 long axfrStart = System.nanoTime();
                 result = client.transfer(secondary, null, null);
                 axfrSeconds[round] = (System.nanoTime() - axfrStart) / 1e9;
+                // BIND's round right after ours, so both see the machine as it is at that moment
+                bindSeconds[round] = bindSecondaryTransferSeconds(zone, primary.port());
             }
             java.util.Arrays.sort(totalSeconds);
             java.util.Arrays.sort(planSeconds);
@@ -100,19 +103,15 @@ public final class TransferBenchmark {
             double planOnly = planSeconds[rounds / 2];
             double axfr = axfrSeconds[rounds / 2];
 
-            double[] bindSeconds = new double[BIND_ROUNDS];
-            for (int round = 0; round < BIND_ROUNDS; round++) {
-                bindSeconds[round] = bindSecondaryTransferSeconds(zone, primary.port());
-            }
             java.util.Arrays.sort(bindSeconds);
-            double bind = bindSeconds[BIND_ROUNDS / 2];
+            double bind = bindSeconds[rounds / 2];
             System.out.printf(Locale.ROOT, "%,d records (%,d record sets): zonebridge AXFR converted while it runs"
                             + " + plan = %.3f s (median of %d, %.3f..%.3f; plan %.3f s; %d changes), peak heap %,d MB"
                             + " (zone held twice: current + desired); BIND secondary transfer %.3f s (median of %d,"
                             + " %.3f..%.3f); ratio %.2f (the AXFR alone, unconverted: %.3f s, ratio %.2f)%n",
                     result.records().size(), desired.snapshot().size(), ours, rounds, totalSeconds[0],
-                    totalSeconds[rounds - 1], planOnly, plan.changes().size(), peak >> 20, bind, BIND_ROUNDS,
-                    bindSeconds[0], bindSeconds[BIND_ROUNDS - 1], ours / bind, axfr, axfr / bind);
+                    totalSeconds[rounds - 1], planOnly, plan.changes().size(), peak >> 20, bind, rounds,
+                    bindSeconds[0], bindSeconds[rounds - 1], ours / bind, axfr, axfr / bind);
         }
     }
 
