@@ -71,16 +71,16 @@ public final class Planner {
         Pass first;
         Pass second;
         if (wanted.length + present.length >= PARALLEL_THRESHOLD) {
-            CompletableFuture<Pass> other = CompletableFuture.supplyAsync(() -> pass(wanted, wanted.length / 2,
-                    wanted.length, present, present.length / 2, present.length, desired, current));
-            first = pass(wanted, 0, wanted.length / 2, present, 0, present.length / 2, desired, current);
+            CompletableFuture<Pass> other =
+                    CompletableFuture.supplyAsync(() -> pass(wanted, present, 1, 2, desired, current));
+            first = pass(wanted, present, 0, 2, desired, current);
             try {
                 second = other.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         } else {
-            first = pass(wanted, 0, wanted.length, present, 0, present.length, desired, current);
+            first = pass(wanted, present, 0, 1, desired, current);
             second = new Pass(List.of(), 0);
         }
         List<Change> changes = new ArrayList<>(first.changes().size() + second.changes().size() + 1);
@@ -94,17 +94,18 @@ public final class Planner {
         return new Plan(origin, managedCurrent, changes);
     }
 
-    /** The changes for a slice of the desired sets and a slice of the current ones, and how many of those are managed. */
+    /** The changes for one part of the desired and current sets, and how many of those current sets are managed. */
     private record Pass(List<Change> changes, int managedCurrent) {
     }
 
-    private Pass pass(RecordSet[] wanted, int wantedFrom, int wantedTo, RecordSet[] present, int presentFrom,
-            int presentTo, ZoneSnapshot desired, ZoneSnapshot current) {
+    /** Plans part {@code part} of {@code parts} (by position) of the desired and of the current sets. */
+    private Pass pass(RecordSet[] wanted, RecordSet[] present, int part, int parts, ZoneSnapshot desired,
+            ZoneSnapshot current) {
         List<Change> changes = new ArrayList<>();
         String origin = current.origin();
         String originSuffix = "." + origin;
         Map<RecordKey, RecordSet> currentSets = current.recordSets();
-        for (int i = wantedFrom; i < wantedTo; i++) {
+        for (int i = wanted.length * part / parts; i < wanted.length * (part + 1) / parts; i++) {
             RecordSet want = wanted[i];
             RecordKey key = want.key();
             if (!key.name().endsWith(originSuffix) && !key.name().equals(origin)) {
@@ -123,7 +124,7 @@ public final class Planner {
         int managedCurrent = 0;
         boolean deletesAllowed = options.policy().allowsDeletes();
         Map<RecordKey, RecordSet> desiredSets = desired.recordSets();
-        for (int i = presentFrom; i < presentTo; i++) {
+        for (int i = present.length * part / parts; i < present.length * (part + 1) / parts; i++) {
             RecordSet have = present[i];
             if (managed(have.key(), origin)) {
                 managedCurrent++;

@@ -47,8 +47,8 @@ final class AxfrReader {
         this.apex = zone.zone().toWireCanonical();
     }
 
-    /** The zone as transferred: its messages, record count and SOA. */
-    record Transcript(List<AxfrMessage> messages, int records, SOARecord soa) {
+    /** The zone as transferred: its messages and its SOA. */
+    record Transcript(List<AxfrMessage> messages, SOARecord soa) {
     }
 
     /**
@@ -69,8 +69,12 @@ final class AxfrReader {
         byte[] request = query.toWire(Message.MAXLENGTH);
         int id = query.getHeader().getID();
         try (Socket socket = new Socket()) {
-            socket.connect(primary.socketAddress(),
-                    (int) Math.min(zone.queryTimeout().toMillis(), remainingMillis(deadline)));
+            int connectMillis = (int) Math.min(zone.queryTimeout().toMillis(), remainingMillis(deadline));
+            try {
+                socket.connect(primary.socketAddress(), connectMillis);
+            } catch (SocketTimeoutException e) {
+                throw new IOException("no TCP connection within " + connectMillis + " ms", e);
+            }
             OutputStream out = socket.getOutputStream();
             out.write(ByteBuffer.allocate(2 + request.length).putShort((short) request.length).put(request).array());
             out.flush();
@@ -78,7 +82,6 @@ final class AxfrReader {
             observer.started();
             List<AxfrMessage> messages = new ArrayList<>();
             SOARecord opening = null;
-            int records = 0;
             while (true) {
                 socket.setSoTimeout(remainingMillis(deadline));
                 AxfrMessage message = AxfrMessage.parse(readMessage(in));
@@ -91,13 +94,12 @@ final class AxfrReader {
                 }
                 boolean closed = checkRecords(message, messages.isEmpty(), opening);
                 messages.add(message);
-                records += message.size();
                 observer.message(message);
                 if (closed) {
                     if (verifier != null) {
                         verifier.verifyEnd();
                     }
-                    return new Transcript(List.copyOf(messages), records, opening);
+                    return new Transcript(List.copyOf(messages), opening);
                 }
             }
         } catch (SocketTimeoutException e) {

@@ -52,8 +52,8 @@ final class AxfrRecords extends AbstractList<Record> implements RandomAccess {
                         try {
                             built.addAll(AxfrMessage.records(wires.get(i), counts[i]));
                         } catch (IOException e) {
-                            throw new IllegalStateException("a message of the transferred zone cannot be read as"
-                                    + " dnsjava records: " + e.getMessage(), e);
+                            throw new Unreadable("a message of the transferred zone cannot be read as dnsjava"
+                                    + " records: " + e.getMessage(), e);
                         }
                     }
                     records = built = List.copyOf(built);
@@ -61,5 +61,14 @@ final class AxfrRecords extends AbstractList<Record> implements RandomAccess {
             }
         }
         return built;
+    }
+
+    /** The kept messages cannot be read back as records (the next IXFR then falls back to AXFR). */
+    static final class Unreadable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -21,12 +21,11 @@ import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
 
 /**
- * Fetches a secondary zone from its primaries, the way a DNS secondary does: with nothing known, an AXFR from
- * each primary in order; otherwise a SOA query to each primary in order (TSIG-signed when the zone has a key)
- * and nothing more when the serial has not moved past the known one
- * (RFC 1982); otherwise an IXFR from the known serial through dnsjava's {@link ZoneTransferIn}, falling back
- * to AXFR, which is read straight from the wire ({@link AxfrReader}) so a {@link FullZoneObserver} can work on
- * it while it runs. IXFR differences are applied to the known records, so the result always holds the
+ * Fetches a secondary zone from its primaries, the way a DNS secondary does. With nothing known: an AXFR from
+ * each primary in order. With a known serial: a SOA query to each primary in order (TSIG-signed when the zone
+ * has a key), nothing more when the serial has not moved past the known one (RFC 1982), else an IXFR from it
+ * through dnsjava's {@link ZoneTransferIn}, falling back to AXFR. An AXFR is read straight from the wire
+ * ({@link AxfrReader}) so a {@link FullZoneObserver} can work on it while it runs. IXFR differences are applied to the known records, so the result always holds the
  * complete zone. Any failure (refusal, TSIG error, timeout, connection lost, truncated or inconsistent
  * transfer) moves on to the next primary; when none succeeds the result is {@link TransferResult.Status#FAILED}
  * with no records. Stateless and thread-safe.
@@ -58,14 +57,18 @@ public final class ZoneTransferClient {
             throw new IllegalArgumentException("known serial " + knownSerial + " of zone " + zone.zone()
                     + " is outside 0..4294967295");
         }
-        TSIG tsig = zone.tsig().map(TsigKeySpec::toTsig).orElse(null);
         List<String> failures = new ArrayList<>();
+        return knownSerial == null ? fullTransfer(zone, failures, observer)
+                : update(zone, knownSerial, knownRecords, failures, observer);
+    }
+
+    /** The SOA of each primary in order, then an IXFR (or AXFR) from the first that is ahead of the known serial. */
+    private TransferResult update(SecondaryZone zone, long knownSerial, List<Record> knownRecords,
+            List<String> failures, FullZoneObserver observer) {
+        TSIG tsig = zone.tsig().map(TsigKeySpec::toTsig).orElse(null);
         Long newestSeen = null;
         SoaTimers timers = null;
         PrimaryServer lastAnswered = null;
-        if (knownSerial == null) {
-            return fullTransfer(zone, failures, observer);
-        }
         for (PrimaryServer primary : zone.primaries()) {
             SOARecord soa;
             try {
@@ -77,7 +80,7 @@ public final class ZoneTransferClient {
             timers = SoaTimers.of(soa);
             lastAnswered = primary;
             long serial = soa.getSerial();
-            if (knownSerial != null && Serial.compare(serial, knownSerial) <= 0) {
+            if (Serial.compare(serial, knownSerial) <= 0) {
                 if (newestSeen == null) {
                     return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
                             primary, withFailures("primary " + primary + " has serial " + serial
@@ -94,8 +97,11 @@ public final class ZoneTransferClient {
                 failures.add(primary + ": " + e.getMessage());
             }
         }
-        return TransferResult.failed(knownSerial, timers, lastAnswered,
-                "no primary of " + zone.zone() + " gave a complete zone: " + String.join("; ", failures));
+        return TransferResult.failed(knownSerial, timers, lastAnswered, noneGave(zone, failures));
+    }
+
+    private static String noneGave(SecondaryZone zone, List<String> failures) {
+        return "no primary of " + zone.zone() + " gave a complete zone: " + String.join("; ", failures);
     }
 
     /**
@@ -110,8 +116,7 @@ public final class ZoneTransferClient {
                 failures.add(primary + ": " + e.getMessage());
             }
         }
-        return TransferResult.failed(null, null, null,
-                "no primary of " + zone.zone() + " gave a complete zone: " + String.join("; ", failures));
+        return TransferResult.failed(null, null, null, noneGave(zone, failures));
     }
 
     private SOARecord querySoa(SecondaryZone zone, PrimaryServer primary, TSIG tsig) throws Failure {
@@ -144,10 +149,10 @@ public final class ZoneTransferClient {
         throw new Failure("the answer holds no SOA of " + zone.zone());
     }
 
-    private TransferResult transferFrom(SecondaryZone zone, PrimaryServer primary, TSIG tsig, Long knownSerial,
+    private TransferResult transferFrom(SecondaryZone zone, PrimaryServer primary, TSIG tsig, long knownSerial,
             List<Record> knownRecords, SoaTimers timers, List<String> failures, FullZoneObserver observer)
             throws Failure {
-        boolean incremental = knownSerial != null && knownRecords != null && !knownRecords.isEmpty();
+        boolean incremental = knownRecords != null && !knownRecords.isEmpty();
         if (incremental) {
             ZoneTransferIn ixfr = ZoneTransferIn.newIXFR(zone.zone(), knownSerial, true, primary.socketAddress(), tsig);
             run(ixfr, zone);
@@ -162,8 +167,7 @@ public final class ZoneTransferClient {
                             ixfr.getIXFR());
                     return complete(TransferResult.Status.IXFR, records, primary, failures,
                             ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied");
-                } catch (ZoneContent.Inconsistent | IllegalStateException e) {
-                    // IllegalStateException: the known zone's messages could not be read back as records
+                } catch (ZoneContent.Inconsistent | AxfrRecords.Unreadable e) {
                     failures.add(primary + ": " + e.getMessage() + "; retrying with AXFR");
                 }
             } else {
@@ -184,9 +188,9 @@ public final class ZoneTransferClient {
             throw new Failure(e.getMessage());
         }
         SOARecord soa = transcript.soa();
-        return new TransferResult(TransferResult.Status.AXFR, soa.getSerial(),
-                new AxfrRecords(transcript.messages()), SoaTimers.of(soa), primary,
-                withFailures("AXFR from " + primary + ": " + transcript.records() + " records", failures));
+        AxfrRecords records = new AxfrRecords(transcript.messages());
+        return new TransferResult(TransferResult.Status.AXFR, soa.getSerial(), records, SoaTimers.of(soa), primary,
+                withFailures("AXFR from " + primary + ": " + records.size() + " records", failures));
     }
 
     private TransferResult fromAxfr(SecondaryZone zone, PrimaryServer primary, List<Record> axfr,
@@ -227,7 +231,8 @@ public final class ZoneTransferClient {
 
     private static String describe(Exception e) {
         if (e instanceof java.io.EOFException) {
-            return "connection closed before the answer was complete (EOFException)";
+            return (e.getMessage() != null ? e.getMessage() : "connection closed before the answer was complete")
+                    + " (EOFException)";
         }
         if (e.getClass() == IOException.class && e.getMessage() != null) {
             return e.getMessage(); // the transfer's own words
