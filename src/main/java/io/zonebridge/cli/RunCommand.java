@@ -18,12 +18,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "config/zonebridge.yaml).")
     Path config;
 
-    @Option(names = "--properties", paramLabel = "FILE", defaultValue = ZonebridgeApplication.DEFAULT_CONFIG,
-            description = "Service (Camel main) properties (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--properties", paramLabel = "FILE",
+            description = "Service (Camel main) properties (default: " + ZonebridgeApplication.DEFAULT_CONFIG
+                    + " of the installation).")
     Path properties;
 
     @Override
     public Integer call() throws Exception {
-        return new ZonebridgeApplication(properties, Optional.ofNullable(config)).run();
+        return new ZonebridgeApplication(
+                properties == null ? Path.of(ZonebridgeApplication.DEFAULT_CONFIG) : properties, Optional.ofNullable(config)).run();
     }
 }

@@ -21,6 +21,11 @@ public final class ZonebridgeCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
-        return new CommandLine(new ZonebridgeCommand()).execute(args);
+        return commandLine(new CallerPaths()).execute(args);
+    }
+
+    /** The command line, with every path option resolved by {@code paths}. */
+    static CommandLine commandLine(CallerPaths paths) {
+        return new CommandLine(new ZonebridgeCommand()).registerConverter(java.nio.file.Path.class, paths);
     }
 }
