@@ -58,6 +58,7 @@ public final class ZonebridgeApplication {
             }
         });
         Main main = new Main();
+        main.addMainListener(new StartupSummary());
         main.setPropertyPlaceholderLocations("file:" + configFile.toAbsolutePath());
         ServicePropertyOverrides.from(keysOf(configFile), System.getenv()).forEach(main::addOverrideProperty);
         zonebridgeConfig.ifPresent(file -> main.addOverrideProperty(ZonebridgeBeans.CONFIG_PROPERTY, file.toString()));

@@ -55,6 +55,16 @@ class ServiceLogsTest {
                 assertTrue(entry.has("level") && entry.has("formattedMessage") && entry.has("timestamp"), line);
             }
             assertTrue(lines.stream().anyMatch(l -> l.contains("(zonebridge) shutdown in")), "graceful shutdown logged");
+            List<String> messages = new java.util.ArrayList<>();
+            for (String line : lines) {
+                messages.add(json.readTree(line).get("formattedMessage").asText());
+            }
+            int started = messages.stream().filter(m -> m.startsWith("zonebridge started:")).findFirst()
+                    .map(messages::indexOf).orElseThrow(() -> new AssertionError("no start-up summary: " + log));
+            assertTrue(started < 15, "start-up took " + (started + 1) + " lines at INFO:\n" + log);
+            String management = "http://127.0.0.1:" + env.get("CAMEL_MANAGEMENT_PORT") + "/observe/health";
+            assertTrue(messages.stream().anyMatch(m -> m.contains(management)), "the bound address is logged: " + log);
+            assertFalse(log.contains("0.0.0.0"), "no wildcard address is logged: " + log);
         }
     }
 }
