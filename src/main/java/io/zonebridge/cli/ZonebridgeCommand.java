@@ -1,18 +1,26 @@
 package io.zonebridge.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code zonebridge} command line: one subcommand per job. */
 @Command(name = "zonebridge", mixinStandardHelpOptions = true, version = "zonebridge 0.1.0",
         description = "Keeps Amazon Route 53 in step with the rest of your DNS.",
         subcommands = {RunCommand.class, SyncCommand.class, PlanCommand.class, ApplyCommand.class, LocalCommand.class,
                 ProvisionCommand.class, DoctorCommand.class})
-public final class ZonebridgeCommand implements Runnable {
+public final class ZonebridgeCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand: the usage on standard error, exit 2 (a usage error). */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
     }
 
     public static void main(String[] args) {
@@ -26,6 +34,8 @@ public final class ZonebridgeCommand implements Runnable {
 
     /** The command line, with every path option resolved by {@code paths}. */
     static CommandLine commandLine(CallerPaths paths) {
-        return new CommandLine(new ZonebridgeCommand()).registerConverter(java.nio.file.Path.class, paths);
+        CommandErrors errors = new CommandErrors();
+        return new CommandLine(new ZonebridgeCommand()).registerConverter(java.nio.file.Path.class, paths)
+                .setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
     }
 }
