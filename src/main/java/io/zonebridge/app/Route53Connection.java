@@ -4,6 +4,7 @@ import io.zonebridge.app.config.Route53Settings;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
 import io.zonebridge.organization.AwsEndpoint;
+import io.zonebridge.organization.ConnectionIdentity;
 import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.Route53ClientFactory;
 import io.zonebridge.route53.SdkRoute53Gateway;
@@ -31,6 +32,13 @@ public final class Route53Connection implements AutoCloseable {
 
     /** The access key used with a local Route 53 when no AWS credentials are configured. */
     private static final String LOCAL_ACCESS_KEY = "AKIAZONEBRIDGELOCAL0";
+
+    /**
+     * The embedded Route 53 is always used with the local key, whatever AWS keys or profile the environment has, so
+     * the quick start's zones are where its documented AWS CLI command looks.
+     */
+    private static final AwsCredentialsProvider EMBEDDED_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, "local"));
 
     private static final Logger LOG = LoggerFactory.getLogger(Route53Connection.class);
 
@@ -60,11 +68,15 @@ public final class Route53Connection implements AutoCloseable {
             LOG.info("embedded Route 53 at {} (aws --endpoint-url {}), DNS on 127.0.0.1 port {}", server.endpoint(),
                     server.endpoint(), server.dnsPort());
         }
+        AwsCredentialsProvider credentials = settings.embedded() ? EMBEDDED_CREDENTIALS
+                : credentials(endpoint.isPresent());
         Route53ClientFactory factory = new Route53ClientFactory()
                 .rateLimiter(new AccountRateLimiter(settings.rateLimitPerSecond()))
-                .credentials(credentials(endpoint.isPresent()));
+                .credentials(credentials);
         endpoint.ifPresent(factory::endpoint);
         Route53Client client = factory.create();
+        LOG.info("Route 53 at {}: {}", endpoint.map(URI::toString).orElse("AWS"), ConnectionIdentity.describe(
+                new AwsEndpoint(Region.US_EAST_1, endpoint.orElse(null), credentials)));
         return new Route53Connection(server, client, new SdkRoute53Gateway(client, factory.callCounter()));
     }
 
@@ -112,6 +124,6 @@ public final class Route53Connection implements AutoCloseable {
         return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
                 EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
                 ProfileCredentialsProvider.create(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, "local"))).build();
+                EMBEDDED_CREDENTIALS).build();
     }
 }
