@@ -29,10 +29,11 @@ USER zonebridge
 # Netty's direct buffers), the serial collector (one CPU), exit (and let ECS restart) on OutOfMemoryError.
 # JAVA_OPTS (not JAVA_TOOL_OPTIONS, which makes the JVM print a non-JSON line first); add flags with JAVA_OPTS too.
 ENV JAVA_OPTS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:ReservedCodeCacheSize=64m -Xss512k"
-# Camel's management port (/observe/health) unless CAMEL_MANAGEMENT_PORT says otherwise; UP means HTTP 200.
+# Liveness on Camel's management port (/observe/health/live) unless CAMEL_MANAGEMENT_PORT says otherwise; UP means
+# HTTP 200. Readiness (every zone synced once) is /observe/health/ready, for load balancers.
 # bash's /dev/tcp: no curl needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${CAMEL_MANAGEMENT_PORT:-9876} && printf 'GET /observe/health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${CAMEL_MANAGEMENT_PORT:-9876} && printf 'GET /observe/health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # SIGTERM (docker stop, ECS) shuts down gracefully: see README, Container
 STOPSIGNAL SIGTERM
 # exec: java is PID 1 and receives the SIGTERM itself

@@ -42,7 +42,7 @@ class NetworkAccountTemplateTest {
         assertEquals("[\"CMD\",\"bash\",\"-c\"]", JSON.createArrayNode().add(check.get(0)).add(check.get(1))
                 .add(check.get(2)).toString());
         String probe = check.path(3).path("Fn::Sub").asText();
-        assertTrue(probe.contains("/dev/tcp/127.0.0.1/${HealthPort}") && probe.contains("GET /observe/health"), probe);
+        assertTrue(probe.contains("/dev/tcp/127.0.0.1/${HealthPort}") && probe.contains("GET /observe/health/live "), probe);
         assertEquals("{\"Ref\":\"TsigSecretArn\"}", container.path("Secrets").path(0).path("ValueFrom").toString());
     }
 

@@ -55,6 +55,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     private final Map<ObjectName, Object> mbeans = new LinkedHashMap<>();
     private final ZonebridgeMeters meters;
     private final ZoneFailureHealthCheck health;
+    private final FirstSyncHealthCheck firstSync;
     private ProducerTemplate producer;
     private RemoteJmxServer remote;
 
@@ -82,6 +83,8 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         this.health = new ZoneFailureHealthCheck(runtime.statusBoard(),
                 Duration.ofSeconds(intProperty(properties, MAX_FAILING_SECONDS, 900)), clock,
                 runtime.refreshSchedule()::expiredZones);
+        this.firstSync = new FirstSyncHealthCheck(
+                runtime.catalog().zones().stream().map(ManagedZone::key).toList(), runtime.statusBoard());
     }
 
     /** Adds zonebridge's monitoring to {@code context} (from its Camel configuration). */
@@ -127,6 +130,8 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         if (checks != null) {
             health.setCamelContext(started);
             checks.register(health);
+            firstSync.setCamelContext(started);
+            checks.register(firstSync);
         } else {
             LOG.warn("no Camel health check registry: the zonebridge/zones health check is off");
         }
@@ -143,6 +148,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         HealthCheckRegistry checks = HealthCheckRegistry.get(context);
         if (checks != null) {
             checks.unregister(health);
+            checks.unregister(firstSync);
         }
         if (remote != null) {
             remote.close();
