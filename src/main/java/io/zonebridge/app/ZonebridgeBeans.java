@@ -29,6 +29,11 @@ public final class ZonebridgeBeans implements CamelConfiguration {
     /** Default configuration file, relative to the working directory. */
     public static final String DEFAULT_CONFIG = "config/zonebridge.yaml";
 
+    /** Property naming the directory of the route files. */
+    public static final String ROUTES_DIR_PROPERTY = "zonebridge.routes.dir";
+    /** Property switching the reload of changed route files ({@link RouteFileReload}) on or off. */
+    public static final String RELOAD_PROPERTY = "zonebridge.routes.reload";
+
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -50,6 +55,12 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("mirrorJobs", runtime.mirrorJobs());
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
         registry.bind("notifyReceiver", runtime.notifyReceiver());
+        if (Boolean.parseBoolean(properties.resolveProperty(RELOAD_PROPERTY).orElse("true").trim())) {
+            RouteFileReload reload = new RouteFileReload(
+                    Path.of(properties.resolveProperty(ROUTES_DIR_PROPERTY).orElse("routes")), ".camel.yaml");
+            context.addService(reload);
+            registry.bind(RouteFileReload.class.getSimpleName(), reload);
+        }
         ZonebridgeMonitoring.install(context, runtime, runtime.notifyReceiver());
         context.getManagementStrategy().addEventNotifier(new InFlightWorkGuard(context, Duration.ofSeconds(
                 Long.parseLong(properties.resolveProperty(InFlightWorkGuard.LIMIT_PROPERTY).orElse("15").trim()))));

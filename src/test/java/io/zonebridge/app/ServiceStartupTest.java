@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.zonebridge.secondary.BindPrimary;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +21,6 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
@@ -102,17 +92,7 @@ class ServiceStartupTest {
     }
 
     private static List<String> answer(int port, String name, int type) {
-        try {
-            SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-            resolver.setTimeout(Duration.ofSeconds(2));
-            Message response = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN)));
-            if (response.getRcode() != Rcode.NOERROR || !response.getHeader().getFlag(Flags.AA)) {
-                return List.of(Rcode.string(response.getRcode()));
-            }
-            return response.getSection(Section.ANSWER).stream().map(r -> r.rdataToString()).sorted().toList();
-        } catch (Exception e) {
-            return List.of(e.toString());
-        }
+        return EmbeddedDns.answer(port, name, type);
     }
 
     private static String replaceOnce(String text, String from, String to) {

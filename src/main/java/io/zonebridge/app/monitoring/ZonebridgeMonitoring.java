@@ -2,6 +2,8 @@ package io.zonebridge.app.monitoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonebridge.app.ManagedZone;
+import io.zonebridge.app.RouteFileReload;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.zonebridge.app.NotifyReceiver;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.reverse.ReverseIngest;
@@ -56,6 +58,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     private final ZonebridgeMeters meters;
     private final ZoneFailureHealthCheck health;
     private final FirstSyncHealthCheck firstSync;
+    private RouteReloadHealthCheck routes;
     private ProducerTemplate producer;
     private RemoteJmxServer remote;
 
@@ -132,15 +135,27 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
             checks.register(health);
             firstSync.setCamelContext(started);
             checks.register(firstSync);
+            reloads().ifPresent(reload -> {
+                routes = new RouteReloadHealthCheck(reload::failing);
+                routes.setCamelContext(started);
+                checks.register(routes);
+            });
         } else {
             LOG.warn("no Camel health check registry: the zonebridge/zones health check is off");
         }
         MeterRegistry registry = started.getRegistry().lookupByNameAndType(METER_REGISTRY, MeterRegistry.class);
         if (registry != null) {
             meters.bindTo(registry);
+            reloads().ifPresent(reload -> FunctionCounter.builder("zonebridge.routes.reload.failures", reload,
+                    RouteFileReload::failures).description("Changed route files that failed to load").register(registry));
         } else {
             LOG.info("camel.metrics.enabled is off: zonebridge figures only over JMX");
         }
+    }
+
+    private java.util.Optional<RouteFileReload> reloads() {
+        return java.util.Optional.ofNullable(context.getRegistry().lookupByNameAndType(
+                RouteFileReload.class.getSimpleName(), RouteFileReload.class));
     }
 
     @Override
@@ -149,6 +164,9 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         if (checks != null) {
             checks.unregister(health);
             checks.unregister(firstSync);
+            if (routes != null) {
+                checks.unregister(routes);
+            }
         }
         if (remote != null) {
             remote.close();
