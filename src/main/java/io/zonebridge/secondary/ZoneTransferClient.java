@@ -38,6 +38,9 @@ import org.xbill.DNS.ZoneTransferIn;
  */
 public final class ZoneTransferClient {
 
+    /** The observer of the transfers nobody observes. */
+    private static final FullZoneObserver IGNORED = message -> { };
+
     /**
      * Brings the zone up to date.
      *
@@ -49,8 +52,6 @@ public final class ZoneTransferClient {
     public TransferResult transfer(SecondaryZone zone, Long knownSerial, List<Record> knownRecords) {
         return transfer(zone, knownSerial, knownRecords, () -> IGNORED).result();
     }
-
-    private static final FullZoneObserver IGNORED = message -> { };
 
     /**
      * Brings the zone up to date, showing the messages of each AXFR attempt, while they arrive, to a fresh
