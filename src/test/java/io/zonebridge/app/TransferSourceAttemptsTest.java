@@ -13,6 +13,7 @@ import io.zonebridge.secondary.ZoneTransferClient;
 import io.zonebridge.zonefile.DnsRecordConverter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,7 @@ class TransferSourceAttemptsTest {
     @BeforeAll
     static void startBind() throws Exception {
         key = BindPrimary.newXfrKey();
-        Map<String, String> zones = new java.util.HashMap<>();
+        Map<String, String> zones = new HashMap<>();
         for (int i = 0; i < 6; i++) {
             zones.put("attempt" + i + ".test", zoneText("attempt" + i + ".test", 1, 0));
         }

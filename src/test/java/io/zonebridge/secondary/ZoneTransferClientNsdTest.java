@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class ZoneTransferClientNsdTest {
 
             nsd.rewriteZone(SECOND, 2);
             ZoneTransferIn look = ZoneTransferIn.newIXFR(Name.fromString(ZONE, Name.root), 1, false,
-                    new java.net.InetSocketAddress("127.0.0.1", nsd.port()), null);
+                    new InetSocketAddress("127.0.0.1", nsd.port()), null);
             look.run();
             List<Record> readded = look.getIXFR().get(0).adds;
             assertTrue(readded.contains(record(before.records(), "ixfr.test.", Type.MX)),
