@@ -3,33 +3,22 @@ package io.zonebridge.app;
 import io.zonebridge.secondary.AxfrMessage;
 import io.zonebridge.secondary.FullZoneObserver;
 import io.zonebridge.zonefile.ConvertedZone;
-import io.zonebridge.zonefile.DnsRecordConverter;
 import io.zonebridge.zonefile.RecordSetGrouping;
-import java.util.List;
-import org.xbill.DNS.Record;
 
 /**
- * Converts a zone transfer's messages into Route 53 record sets while the AXFR still runs (a
- * {@link FullZoneObserver}), straight from their bytes, on the transferring thread between two messages: the
- * primary keeps sending into the socket buffer meanwhile, so a large zone is converted by the time its last
- * message arrives instead of afterwards, without a second thread to hand each message to. {@link #of(List)}
- * returns that conversion when it covers exactly the transferred records, and converts them there and then
- * otherwise (IXFR results, or an attempt that was voided). One instance per transfer.
+ * Converts the messages of one AXFR attempt into Route 53 record sets while the attempt still runs, straight from
+ * their bytes, on the transferring thread between two messages: the primary keeps sending into the socket buffer
+ * meanwhile, so a large zone is converted by the time its last message arrives instead of afterwards. One
+ * instance per attempt ({@link io.zonebridge.secondary.ZoneTransferClient} makes one for each and hands back only
+ * the one of the attempt that gave the zone), so it never holds more than one attempt's records.
  */
 final class TransferConversion implements FullZoneObserver {
 
-    private final String origin;
-    private RecordSetGrouping grouping;
+    private final RecordSetGrouping grouping;
     private RuntimeException failure;
 
     TransferConversion(String origin) {
-        this.origin = origin;
-    }
-
-    @Override
-    public void started() {
-        grouping = new RecordSetGrouping(origin);
-        failure = null;
+        this.grouping = new RecordSetGrouping(origin);
     }
 
     @Override
@@ -44,17 +33,19 @@ final class TransferConversion implements FullZoneObserver {
     }
 
     /**
-     * The transferred zone in Route 53's form: the overlapped conversion when it saw exactly {@code records},
-     * otherwise a conversion of {@code records} now.
+     * The attempt's zone in Route 53's form.
      *
-     * @throws IllegalArgumentException as {@link DnsRecordConverter#convert} does for a record it cannot take
+     * @param records how many records the attempt's zone has (checked against what this conversion saw)
+     * @throws IllegalArgumentException as {@link io.zonebridge.zonefile.DnsRecordConverter#convert} does for a
+     *     record it cannot take
      */
-    ConvertedZone of(List<Record> records) {
-        if (grouping == null || grouping.added() != records.size()) {
-            return DnsRecordConverter.convert(origin, records);
-        }
+    ConvertedZone zone(int records) {
         if (failure != null) {
             throw failure;
+        }
+        if (grouping.added() != records) {
+            throw new IllegalStateException("the AXFR conversion saw " + grouping.added() + " records, the zone has "
+                    + records);
         }
         return grouping.result();
     }

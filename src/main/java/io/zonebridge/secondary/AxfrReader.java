@@ -31,6 +31,8 @@ import org.xbill.DNS.Type;
  * {@link FullZoneObserver} before the next one is read, so the observer's work overlaps the transfer. The
  * transfer must open with the zone's SOA and end with the same SOA; an SOA anywhere else, a record outside the
  * zone, a refusal, a truncated or malformed message, a lost connection or the transfer timeout is a failure.
+ * One reader per attempt: its messages and TSIG state are local to {@link #read}, so a failed read leaves nothing
+ * behind.
  */
 final class AxfrReader {
 
@@ -79,7 +81,6 @@ final class AxfrReader {
             out.write(ByteBuffer.allocate(2 + request.length).putShort((short) request.length).put(request).array());
             out.flush();
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), READ_BUFFER));
-            observer.started();
             List<AxfrMessage> messages = new ArrayList<>();
             SOARecord opening = null;
             while (true) {

@@ -37,7 +37,9 @@ final class ZoneContent {
     }
 
     /**
-     * The known zone with IXFR deltas applied in order.
+     * The known zone with IXFR deltas applied in order: each difference's deletions, then its additions. A
+     * deletion of a record the zone lacks and an addition of a record it holds (NSD 4.6.1 re-adds unchanged apex
+     * records) change nothing but the added record's TTL: the result is the primary's zone either way.
      *
      * @param fromSerial the serial the known records have (the IXFR request's serial)
      */
@@ -57,14 +59,10 @@ final class ZoneContent {
                         + " where serial " + serial + " was expected");
             }
             for (Record deleted : delta.deletes) {
-                if (records.remove(deleted) == null) {
-                    throw new Inconsistent("IXFR of " + zone + " (" + delta.start + " -> " + delta.end
-                            + ") deletes a record the known zone lacks: " + deleted);
-                }
+                records.remove(deleted);
             }
             for (Record added : delta.adds) {
-                records.remove(added);
-                records.put(added, added);
+                records.put(added, added); // Record.equals ignores the TTL: a re-added record takes the new one
             }
             serial = delta.end;
         }

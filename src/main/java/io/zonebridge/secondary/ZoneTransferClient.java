@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -25,12 +27,19 @@ import org.xbill.DNS.ZoneTransferIn;
  * each primary in order. With a known serial: a SOA query to each primary in order (TSIG-signed when the zone
  * has a key), nothing more when the serial has not moved past the known one (RFC 1982), else an IXFR from it
  * through dnsjava's {@link ZoneTransferIn}, falling back to AXFR. An AXFR is read straight from the wire
- * ({@link AxfrReader}) so a {@link FullZoneObserver} can work on it while it runs. IXFR differences are applied to the known records, so the result always holds the
- * complete zone. Any failure (refusal, TSIG error, timeout, connection lost, truncated or inconsistent
- * transfer) moves on to the next primary; when none succeeds the result is {@link TransferResult.Status#FAILED}
- * with no records. Stateless and thread-safe.
+ * ({@link AxfrReader}) so a {@link FullZoneObserver} can work on it while it runs. IXFR differences are applied
+ * to the known records, so the result always holds the complete zone. Any failure (refusal, TSIG error, timeout,
+ * connection lost, truncated or inconsistent transfer) moves on to the next primary; when none succeeds the
+ * result is {@link TransferResult.Status#FAILED} with no records.
+ *
+ * <p>Every attempt is all or nothing: what one attempt builds (its messages, TSIG state, observer) lives only in
+ * that attempt and is dropped when it fails, so a later attempt, from the same or another primary, starts clean.
+ * Stateless and thread-safe.
  */
 public final class ZoneTransferClient {
+
+    /** The observer of the transfers nobody observes. */
+    private static final FullZoneObserver IGNORED = message -> { };
 
     /**
      * Brings the zone up to date.
@@ -41,30 +50,31 @@ public final class ZoneTransferClient {
      * @return the new complete zone, or UP_TO_DATE, or FAILED with every primary's reason
      */
     public TransferResult transfer(SecondaryZone zone, Long knownSerial, List<Record> knownRecords) {
-        return transfer(zone, knownSerial, knownRecords, FullZoneObserver.NONE);
+        return transfer(zone, knownSerial, knownRecords, () -> IGNORED).result();
     }
 
     /**
-     * Brings the zone up to date, handing the records of any AXFR to {@code observer} while they arrive.
+     * Brings the zone up to date, showing the messages of each AXFR attempt, while they arrive, to a fresh
+     * observer from {@code observerPerAttempt}; only the observer of the attempt that gave the zone is returned.
      *
      * @see #transfer(SecondaryZone, Long, List)
      */
-    public TransferResult transfer(SecondaryZone zone, Long knownSerial, List<Record> knownRecords,
-            FullZoneObserver observer) {
+    public <O extends FullZoneObserver> ObservedTransfer<O> transfer(SecondaryZone zone, Long knownSerial,
+            List<Record> knownRecords, Supplier<O> observerPerAttempt) {
         Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(observerPerAttempt, "observerPerAttempt");
         if (knownSerial != null && (knownSerial < 0 || knownSerial > 0xFFFFFFFFL)) {
             throw new IllegalArgumentException("known serial " + knownSerial + " of zone " + zone.zone()
                     + " is outside 0..4294967295");
         }
         List<String> failures = new ArrayList<>();
-        return knownSerial == null ? fullTransfer(zone, failures, observer)
-                : update(zone, knownSerial, knownRecords, failures, observer);
+        return knownSerial == null ? fullTransfer(zone, failures, observerPerAttempt)
+                : update(zone, knownSerial, knownRecords, failures, observerPerAttempt);
     }
 
     /** The SOA of each primary in order, then an IXFR (or AXFR) from the first that is ahead of the known serial. */
-    private TransferResult update(SecondaryZone zone, long knownSerial, List<Record> knownRecords,
-            List<String> failures, FullZoneObserver observer) {
+    private <O extends FullZoneObserver> ObservedTransfer<O> update(SecondaryZone zone, long knownSerial,
+            List<Record> knownRecords, List<String> failures, Supplier<O> observers) {
         TSIG tsig = zone.tsig().map(TsigKeySpec::toTsig).orElse(null);
         Long newestSeen = null;
         SoaTimers timers = null;
@@ -82,22 +92,23 @@ public final class ZoneTransferClient {
             long serial = soa.getSerial();
             if (Serial.compare(serial, knownSerial) <= 0) {
                 if (newestSeen == null) {
-                    return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
-                            primary, withFailures("primary " + primary + " has serial " + serial
-                                    + ", not newer than known serial " + knownSerial + "; nothing transferred",
-                                    failures));
+                    return ObservedTransfer.unobserved(new TransferResult(TransferResult.Status.UP_TO_DATE,
+                            knownSerial, knownRecords, timers, primary, withFailures("primary " + primary
+                                    + " has serial " + serial + ", not newer than known serial " + knownSerial
+                                    + "; nothing transferred", failures)));
                 }
                 failures.add(primary + ": serial " + serial + " is behind serial " + newestSeen + " seen elsewhere");
                 continue;
             }
             newestSeen = serial;
             try {
-                return transferFrom(zone, primary, tsig, knownSerial, knownRecords, timers, failures, observer);
+                return transferFrom(zone, primary, tsig, knownSerial, knownRecords, timers, failures, observers);
             } catch (Failure e) {
                 failures.add(primary + ": " + e.getMessage());
             }
         }
-        return TransferResult.failed(knownSerial, timers, lastAnswered, noneGave(zone, failures));
+        return ObservedTransfer.unobserved(
+                TransferResult.failed(knownSerial, timers, lastAnswered, noneGave(zone, failures)));
     }
 
     private static String noneGave(SecondaryZone zone, List<String> failures) {
@@ -108,15 +119,16 @@ public final class ZoneTransferClient {
      * With nothing known there is no serial to compare, so each primary in order is asked for an AXFR straight
      * away: its opening SOA gives the serial and timers a SOA query would have given.
      */
-    private TransferResult fullTransfer(SecondaryZone zone, List<String> failures, FullZoneObserver observer) {
+    private <O extends FullZoneObserver> ObservedTransfer<O> fullTransfer(SecondaryZone zone, List<String> failures,
+            Supplier<O> observers) {
         for (PrimaryServer primary : zone.primaries()) {
             try {
-                return axfr(zone, primary, failures, observer);
+                return axfr(zone, primary, failures, observers);
             } catch (Failure e) {
                 failures.add(primary + ": " + e.getMessage());
             }
         }
-        return TransferResult.failed(null, null, null, noneGave(zone, failures));
+        return ObservedTransfer.unobserved(TransferResult.failed(null, null, null, noneGave(zone, failures)));
     }
 
     private SOARecord querySoa(SecondaryZone zone, PrimaryServer primary, TSIG tsig) throws Failure {
@@ -149,36 +161,42 @@ public final class ZoneTransferClient {
         throw new Failure("the answer holds no SOA of " + zone.zone());
     }
 
-    private TransferResult transferFrom(SecondaryZone zone, PrimaryServer primary, TSIG tsig, long knownSerial,
-            List<Record> knownRecords, SoaTimers timers, List<String> failures, FullZoneObserver observer)
-            throws Failure {
+    private <O extends FullZoneObserver> ObservedTransfer<O> transferFrom(SecondaryZone zone, PrimaryServer primary,
+            TSIG tsig, long knownSerial, List<Record> knownRecords, SoaTimers timers, List<String> failures,
+            Supplier<O> observers) throws Failure {
         boolean incremental = knownRecords != null && !knownRecords.isEmpty();
         if (incremental) {
             ZoneTransferIn ixfr = ZoneTransferIn.newIXFR(zone.zone(), knownSerial, true, primary.socketAddress(), tsig);
             run(ixfr, zone);
             if (ixfr.isCurrent()) {
-                return new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial, knownRecords, timers,
-                        primary, withFailures("IXFR from " + primary + " reports serial " + knownSerial
-                                + " is current; nothing transferred", failures));
+                return ObservedTransfer.unobserved(new TransferResult(TransferResult.Status.UP_TO_DATE, knownSerial,
+                        knownRecords, timers, primary, withFailures("IXFR from " + primary + " reports serial "
+                                + knownSerial + " is current; nothing transferred", failures)));
             }
             if (ixfr.isIXFR()) {
                 try {
                     List<Record> records = ZoneContent.applyIxfr(zone.zone(), knownSerial, knownRecords,
                             ixfr.getIXFR());
-                    return complete(TransferResult.Status.IXFR, records, primary, failures,
-                            ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied");
+                    return ObservedTransfer.unobserved(complete(TransferResult.Status.IXFR, records, primary,
+                            failures, ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied"));
                 } catch (ZoneContent.Inconsistent | AxfrRecords.Unreadable e) {
                     failures.add(primary + ": " + e.getMessage() + "; retrying with AXFR");
                 }
             } else {
-                return fromAxfr(zone, primary, ixfr.getAXFR(), failures, "IXFR request answered with a full zone");
+                return ObservedTransfer.unobserved(fromAxfr(zone, primary, ixfr.getAXFR(), failures,
+                        "IXFR request answered with a full zone"));
             }
         }
-        return axfr(zone, primary, failures, observer);
+        return axfr(zone, primary, failures, observers);
     }
 
-    private TransferResult axfr(SecondaryZone zone, PrimaryServer primary, List<String> failures,
-            FullZoneObserver observer) throws Failure {
+    /**
+     * One AXFR attempt, with its own fresh observer: the observer leaves this method only with the attempt's
+     * complete zone, never after a failure.
+     */
+    private <O extends FullZoneObserver> ObservedTransfer<O> axfr(SecondaryZone zone, PrimaryServer primary,
+            List<String> failures, Supplier<O> observers) throws Failure {
+        O observer = Objects.requireNonNull(observers.get(), "the observer supplier gave null");
         AxfrReader.Transcript transcript;
         try {
             transcript = new AxfrReader(zone, primary).read(observer);
@@ -189,8 +207,9 @@ public final class ZoneTransferClient {
         }
         SOARecord soa = transcript.soa();
         AxfrRecords records = new AxfrRecords(transcript.messages());
-        return new TransferResult(TransferResult.Status.AXFR, soa.getSerial(), records, SoaTimers.of(soa), primary,
-                withFailures("AXFR from " + primary + ": " + records.size() + " records", failures));
+        return new ObservedTransfer<>(new TransferResult(TransferResult.Status.AXFR, soa.getSerial(), records,
+                SoaTimers.of(soa), primary, withFailures("AXFR from " + primary + ": " + records.size() + " records",
+                        failures)), Optional.of(observer));
     }
 
     private TransferResult fromAxfr(SecondaryZone zone, PrimaryServer primary, List<Record> axfr,

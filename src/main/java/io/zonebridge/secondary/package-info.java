@@ -10,7 +10,8 @@
  *       dnsjava records, or FAILED with no records ({@link io.zonebridge.secondary.TransferResult}). An AXFR is
  *       read from the wire by {@code AxfrReader}, its signatures checked by {@code TsigStreamVerifier}, and
  *       each {@link io.zonebridge.secondary.AxfrMessage} is shown to a
- *       {@link io.zonebridge.secondary.FullZoneObserver} while the transfer runs.</li>
+ *       {@link io.zonebridge.secondary.FullZoneObserver} while the transfer runs: a fresh one per attempt, handed
+ *       back ({@link io.zonebridge.secondary.ObservedTransfer}) only by the attempt that gave the zone.</li>
  *   <li>{@link io.zonebridge.secondary.SoaTimers} schedules the next check from the SOA refresh/retry/expire;
  *       {@link io.zonebridge.secondary.SerialTracker} remembers the last serial per zone (RFC 1982).</li>
  *   <li>{@link io.zonebridge.secondary.SecondaryZone} is one zone's configuration (primaries, NOTIFY sources,

@@ -19,7 +19,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-/** {@link TransferConversion}: the conversion while messages arrive equals a conversion afterwards, whatever arrived. */
+/** {@link TransferConversion}: the conversion while messages arrive equals a conversion afterwards. */
 class TransferConversionTest {
 
     private static final String ORIGIN = "conv.test.";
@@ -67,10 +67,9 @@ class TransferConversionTest {
         List<Record> zone = zone(3000);
         ConvertedZone expected = DnsRecordConverter.convert(ORIGIN, zone);
         TransferConversion conversion = new TransferConversion(ORIGIN);
-        conversion.started();
         deliver(conversion, zone, 300);
 
-        ConvertedZone converted = conversion.of(zone);
+        ConvertedZone converted = conversion.zone(zone.size());
 
         assertEquals(expected, converted);
         assertEquals(3000, converted.skippedByType().get("HINFO"));
@@ -79,19 +78,13 @@ class TransferConversionTest {
     }
 
     @Test
-    void aVoidedAttemptOrAPartialDeliveryIsNeverTakenForTheZone() {
+    void aConversionThatSawADifferentNumberOfRecordsThanTheZoneIsNeverTaken() {
         List<Record> zone = zone(500);
-        ConvertedZone expected = DnsRecordConverter.convert(ORIGIN, zone);
-        TransferConversion conversion = new TransferConversion(ORIGIN);
-        conversion.started();
-        deliver(conversion, zone(900).subList(0, 1200), 100); // a failed attempt's records
-        conversion.started();
-        deliver(conversion, zone.subList(0, 700), 100); // only part of the zone was delivered
+        TransferConversion partial = new TransferConversion(ORIGIN);
+        deliver(partial, zone.subList(0, 700), 100);
 
-        assertEquals(expected, conversion.of(zone));
-
-        TransferConversion nothingDelivered = new TransferConversion(ORIGIN);
-        assertEquals(expected, nothingDelivered.of(zone));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> partial.zone(zone.size()));
+        assertTrue(e.getMessage().contains("saw 700 records, the zone has " + zone.size()), e.getMessage());
     }
 
     @Test
@@ -99,10 +92,10 @@ class TransferConversionTest {
         List<Record> zone = new ArrayList<>(zone(10));
         zone.add(20, record("stray.other.test.", "A", 300, "192.0.2.1"));
         TransferConversion conversion = new TransferConversion(ORIGIN);
-        conversion.started();
         deliver(conversion, zone, 30);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> conversion.of(zone));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> conversion.zone(zone.size()));
         assertTrue(e.getMessage().contains("stray.other.test.") && e.getMessage().contains("outside the origin"),
                 e.getMessage());
     }

@@ -96,4 +96,33 @@ class ZoneContentTest {
         Record www = zone.stream().filter(r -> r.getType() == Type.A).findFirst().orElseThrow();
         assertEquals("www.example.com.\t60\tIN\tA\t192.0.2.2", www.toString());
     }
+
+    @Test
+    void anIxfrAddingARecordTheZoneHoldsOrDeletingOneItLacksChangesNothingElse() throws Exception {
+        Record mx = rr("example.com. 300 MX 10 mail.example.com.");
+        Record www = rr("www.example.com. 300 A 192.0.2.1");
+        List<Record> known = List.of(soa(5), mx, www);
+        var nsdStyle = delta(5, 6);
+        nsdStyle.deletes.add(rr("gone.example.com. 300 A 192.0.2.9")); // not in the known zone
+        nsdStyle.adds.add(rr("example.com. 300 MX 10 mail.example.com.")); // unchanged apex record, re-added
+        nsdStyle.adds.add(rr("www.example.com. 300 A 192.0.2.1")); // unchanged, re-added
+        nsdStyle.adds.add(rr("new.example.com. 300 A 192.0.2.7"));
+
+        List<Record> zone = ZoneContent.applyIxfr(ZONE, 5, known, List.of(nsdStyle));
+
+        assertEquals(java.util.Set.of(soa(6), mx, www, rr("new.example.com. 300 A 192.0.2.7")),
+                new java.util.HashSet<>(zone));
+        assertEquals(4, zone.size(), "each record once: " + zone);
+    }
+
+    @Test
+    void anIxfrWhoseOldSoaIsNotTheKnownOneStillFails() throws Exception {
+        List<Record> known = List.of(soa(5), rr("www.example.com. 300 A 192.0.2.1"));
+        var wrongOldSoa = delta(5, 6);
+        wrongOldSoa.deletes.set(0, rr("example.com. 300 SOA ns9.example.com. hostmaster.example.com. 5 1 1 1 1"));
+
+        ZoneContent.Inconsistent e = assertThrows(ZoneContent.Inconsistent.class,
+                () -> ZoneContent.applyIxfr(ZONE, 5, known, List.of(wrongOldSoa)));
+        assertTrue(e.getMessage().contains("SOA serial 5"), e.getMessage());
+    }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 
 /** {@link ZoneTransferClient} against a real BIND primary on loopback. */
@@ -123,17 +125,36 @@ class ZoneTransferClientBindTest {
     }
 
     @Test
-    void knownRecordsThatDisagreeWithTheDifferencesFallBackToAxfr() throws Exception {
+    void aDifferenceDeletingARecordTheKnownZoneLacksStillGivesThePrimarysZone() throws Exception {
+        SecondaryZone zone = zone("dyn.test");
+        bind.nsupdate("update add lacking.dyn.test. 300 IN A 198.51.100.60");
+        TransferResult before = client.transfer(zone, null, null);
+        bind.nsupdate("update delete lacking.dyn.test. A");
+        List<Record> lacking = new ArrayList<>(before.records());
+        assertTrue(lacking.removeIf(r -> r.getName().toString().equals("lacking.dyn.test.")));
+
+        TransferResult after = client.transfer(zone, before.serial(), lacking);
+
+        assertEquals(TransferResult.Status.IXFR, after.status(), after.message());
+        assertEquals(lines(bind.digAxfr("dyn.test")), lines(after.records()));
+    }
+
+    @Test
+    void knownRecordsWhoseSoaDisagreesWithTheDifferencesFallBackToAxfr() throws Exception {
         SecondaryZone zone = zone("dyn.test");
         TransferResult before = client.transfer(zone, null, null);
-        bind.nsupdate("update delete host2.dyn.test. A");
+        bind.nsupdate("update add soa-check.dyn.test. 300 IN A 198.51.100.61");
         List<Record> damaged = new ArrayList<>(before.records());
-        assertTrue(damaged.removeIf(r -> r.getName().toString().equals("host2.dyn.test.") && r.getType() == Type.A));
+        SOARecord soa = (SOARecord) damaged.stream().filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
+        damaged.set(damaged.indexOf(soa), new SOARecord(soa.getName(), soa.getDClass(), soa.getTTL(),
+                Name.fromConstantString("elsewhere.test."), soa.getAdmin(), soa.getSerial(), soa.getRefresh(),
+                soa.getRetry(), soa.getExpire(), soa.getMinimum()));
 
         TransferResult after = client.transfer(zone, before.serial(), damaged);
 
         assertEquals(TransferResult.Status.AXFR, after.status(), after.message());
-        assertTrue(after.message().contains("deletes a record the known zone lacks"), after.message());
+        assertTrue(after.message().contains("SOA") && after.message().contains("retrying with AXFR"),
+                after.message());
         assertEquals(lines(bind.digAxfr("dyn.test")), lines(after.records()));
     }
 

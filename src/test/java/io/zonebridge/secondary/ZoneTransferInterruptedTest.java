@@ -2,6 +2,7 @@ package io.zonebridge.secondary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -97,34 +98,36 @@ class ZoneTransferInterruptedTest {
 
     @Test
     @Order(4)
-    void anObserverSeesExactlyTheZoneOfTheAttemptThatSucceeded() throws Exception {
-        RecordingObserver observer = new RecordingObserver();
+    void eachAttemptHasItsOwnObserverAndOnlyTheOneThatGaveTheZoneIsHandedBack() throws Exception {
+        List<RecordingObserver> made = new ArrayList<>();
         try (CuttingRelay relay = new CuttingRelay(bind.port(), 3_000_000, CuttingRelay.AfterCut.CLOSE, () -> { })) {
             SecondaryZone cutThenWhole = SecondaryZone.of("big.test",
                             List.of("127.0.0.1:" + relay.port(), "127.0.0.1:" + bind.port()))
                     .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60));
 
-            TransferResult result = client.transfer(cutThenWhole, null, null, observer);
+            ObservedTransfer<RecordingObserver> transfer = client.transfer(cutThenWhole, null, null, () -> {
+                RecordingObserver observer = new RecordingObserver();
+                made.add(observer);
+                return observer;
+            });
+            TransferResult result = transfer.result();
 
             assertTrue(relay.wasCut());
             assertEquals(TransferResult.Status.AXFR, result.status(), result.message());
-            assertEquals(2, observer.starts, "one start per AXFR attempt");
-            assertEquals(result.records(), observer.records, "the delivered records are the zone, closing SOA left out");
-            assertTrue(observer.runs > 10, "delivered message by message while arriving, got " + observer.runs);
+            assertEquals(2, made.size(), "one observer per AXFR attempt");
+            assertTrue(made.get(0).runs > 10 && made.get(0).records.size() < result.records().size(),
+                    "the cut attempt's observer saw part of the zone: " + made.get(0).records.size());
+            assertSame(made.get(1), transfer.observer().orElseThrow(), "the observer of the attempt that succeeded");
+            assertEquals(result.records(), made.get(1).records,
+                    "the handed-back observer saw exactly the zone, closing SOA left out");
+            assertTrue(made.get(1).runs > 10, "delivered message by message while arriving, got " + made.get(1).runs);
         }
     }
 
-    /** Keeps what a {@link FullZoneObserver} is told, starting over at each start. */
+    /** Keeps what a {@link FullZoneObserver} is told. */
     private static final class RecordingObserver implements FullZoneObserver {
         private final List<Record> records = new ArrayList<>();
-        private int starts;
         private int runs;
-
-        @Override
-        public void started() {
-            starts++;
-            records.clear();
-        }
 
         @Override
         public void message(AxfrMessage message) {
