@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads an SQS message body carrying a CloudTrail Route 53 call, as EventBridge delivers it
@@ -46,6 +47,7 @@ public final class CloudTrailEventParser {
     /** EventBridge {@code source} of scheduled events. */
     public static final String SCHEDULE_SOURCE = "aws.events";
 
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final String EVENT = "event";
     private static final String EVENT_IN_SNS = "event (inside the SNS notification's Message)";
 
@@ -148,6 +150,9 @@ public final class CloudTrailEventParser {
                     detail.optionalText("eventID").orElse(envelopeId));
         }
         String account = event.text("account");
+        if (!ACCOUNT_ID.matcher(account).matches()) {
+            throw event.member("account").fail("is " + account + ", not a 12-digit AWS account id");
+        }
         String region = event.optionalText("region").or(() -> detail.optionalText("awsRegion")).orElse(null);
         String eventId = detail.text("eventID");
         Instant time = instant(detail, event);
