@@ -58,12 +58,14 @@ public final class Ec2StateEventParser {
         try {
             state = InstanceState.fromEventName(stateText);
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(RejectReason.INVALID_FIELD, "state-change event for " + instanceId + ": field 'detail.state': "
-                    + e.getMessage(), e);
+            throw new MalformedEventException(RejectReason.INVALID_FIELD,
+                    "state-change event for " + instanceId + ": field 'detail.state': " + e.getMessage(), e);
         }
-        return new InstanceStateEvent(text(event, "account", "state-change event", RejectReason.INVALID_ENVELOPE),
-                text(event, "region", "state-change event", RejectReason.INVALID_ENVELOPE), instanceId, state,
-                instant(event, "time", "state-change event", RejectReason.INVALID_ENVELOPE), text(event, "id", "state-change event", RejectReason.INVALID_ENVELOPE));
+        String where = "state-change event";
+        return new InstanceStateEvent(text(event, "account", where, RejectReason.INVALID_ENVELOPE),
+                text(event, "region", where, RejectReason.INVALID_ENVELOPE), instanceId, state,
+                instant(event, "time", where, RejectReason.INVALID_ENVELOPE),
+                text(event, "id", where, RejectReason.INVALID_ENVELOPE));
     }
 
     private Optional<InstanceTagsEvent> tagsEvent(JsonNode event) {
@@ -78,7 +80,8 @@ public final class Ec2StateEventParser {
         JsonNode params = object(detail, "requestParameters", where, RejectReason.INVALID_FIELD);
         List<String> instances = new ArrayList<>();
         for (JsonNode item : items(params, "resourcesSet", where)) {
-            String id = text(item, "resourceId", where + " requestParameters.resourcesSet.items[]", RejectReason.INVALID_FIELD);
+            String id = text(item, "resourceId", where + " requestParameters.resourcesSet.items[]",
+                    RejectReason.INVALID_FIELD);
             if (id.startsWith("i-")) {
                 instances.add(id);
             }
@@ -92,12 +95,13 @@ public final class Ec2StateEventParser {
         if (instances.isEmpty()) {
             return Optional.empty();
         }
-        String account = detail.hasNonNull("recipientAccountId")
-                ? detail.get("recipientAccountId").asText() : text(event, "account", where, RejectReason.INVALID_ENVELOPE);
+        String account = detail.hasNonNull("recipientAccountId") ? detail.get("recipientAccountId").asText()
+                : text(event, "account", where, RejectReason.INVALID_ENVELOPE);
         String region = detail.hasNonNull("awsRegion") ? detail.get("awsRegion").asText()
                 : text(event, "region", where, RejectReason.INVALID_ENVELOPE);
         return Optional.of(new InstanceTagsEvent(account, region, instances, tags,
-                instant(detail, "eventTime", where, RejectReason.INVALID_FIELD), text(detail, "eventID", where, RejectReason.INVALID_FIELD)));
+                instant(detail, "eventTime", where, RejectReason.INVALID_FIELD),
+                text(detail, "eventID", where, RejectReason.INVALID_FIELD)));
     }
 
     private JsonNode unwrapSns(JsonNode node) {

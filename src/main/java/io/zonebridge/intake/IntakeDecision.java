@@ -87,7 +87,7 @@ public sealed interface IntakeDecision<W> permits IntakeDecision.Accepted, Intak
             return detail;
         }
 
-        /** Control and non-XML characters as {@code \\uXXXX} (SQS attributes refuse them, logs should not hold them). */
+        /** Control and non-XML characters as {@code \\uXXXX}: SQS attributes refuse them, logs should not hold them. */
         private static String printable(String text) {
             StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DETAIL + 16));
             for (int i = 0; i < text.length() && out.length() < MAX_DETAIL; i++) {

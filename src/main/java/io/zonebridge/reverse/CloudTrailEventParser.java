@@ -147,7 +147,7 @@ public final class CloudTrailEventParser {
             // Route 53 refused the call and changed nothing: its parameters (often the very reason it was refused,
             // an invalid value or name) are never read
             return new IgnoredMessage(IgnoreReason.FAILED_CALL, "call failed with " + errorCode.get(),
-                    detail.optionalText("eventID").orElse(envelopeId));
+                    detail.node().path("eventID").isTextual() ? detail.node().get("eventID").textValue() : envelopeId);
         }
         String account = event.text("account");
         if (!ACCOUNT_ID.matcher(account).matches()) {
@@ -174,7 +174,7 @@ public final class CloudTrailEventParser {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw holder.member(field).fail("is not an ISO-8601 instant: " + text, RejectReason.INVALID_FIELD, e);
+            throw holder.member(field).fail("is not an ISO-8601 instant: " + text, e);
         }
     }
 
@@ -202,8 +202,7 @@ public final class CloudTrailEventParser {
         try {
             action = ChangeAction.valueOf(actionText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw change.member("action").fail("is \"" + actionText + "\", expected CREATE, UPSERT or DELETE",
-                    RejectReason.INVALID_FIELD, e);
+            throw change.member("action").fail("is \"" + actionText + "\", expected CREATE, UPSERT or DELETE", e);
         }
         EventNode set = change.object("resourceRecordSet");
         String name = name(set, "name");

@@ -145,8 +145,13 @@ record EventNode(JsonNode node, String pointer, String where) {
      * fields, {@link RejectReason#INVALID_FIELD} below.
      */
     MalformedEventException fail(String problem) {
+        return fail(problem, (Throwable) null);
+    }
+
+    /** A failure about this node (as {@link #fail(String)}) caused by {@code cause}. */
+    MalformedEventException fail(String problem, Throwable cause) {
         boolean envelope = pointer.lastIndexOf('/') <= 0;
-        return fail(problem, envelope ? RejectReason.INVALID_ENVELOPE : RejectReason.INVALID_FIELD, null);
+        return fail(problem, envelope ? RejectReason.INVALID_ENVELOPE : RejectReason.INVALID_FIELD, cause);
     }
 
     /** A failure about this node; a {@code problem} starting with ':' follows the field name directly. */

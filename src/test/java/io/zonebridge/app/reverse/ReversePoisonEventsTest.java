@@ -127,14 +127,16 @@ class ReversePoisonEventsTest {
         long rejectedBefore = ingest.malformed();
         long acceptedBefore = ingest.accepted();
         long ignoredBefore = ignoredTotal();
+        int deadBefore = peers.pending(peers.deadLetterQueue);
         poison.values().forEach(body -> send(body, ATTRIBUTES));
 
         Eventually.assertWithin(WAIT, () -> ingest.malformed() == rejectedBefore + poison.size(),
                 () -> "rejected " + (ingest.malformed() - rejectedBefore) + " of " + poison.size());
         Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "the queue is empty");
-        List<Message> dead = peers.take(peers.deadLetterQueue, poison.size(), 30);
-        assertEquals(0, peers.pending(peers.deadLetterQueue), "no second copy of any message");
-        assertEquals(poison.size(), dead.size());
+        List<Message> dead = peers.take(peers.deadLetterQueue, deadBefore + poison.size(), 30).stream()
+                .filter(m -> poison.containsValue(m.body())).toList();
+        assertEquals(0, peers.pending(peers.deadLetterQueue), "nothing more in the dead-letter queue");
+        assertEquals(poison.size(), dead.size(), "one copy of each");
         assertEquals(rejectedBefore + poison.size(), ingest.malformed(), "each decided once: none came back");
         assertEquals(acceptedBefore, ingest.accepted());
         assertEquals(ignoredBefore, ignoredTotal());
@@ -164,6 +166,24 @@ class ReversePoisonEventsTest {
         assertEquals(Map.of("invalid-json", 1L, "invalid-envelope", 3L, "invalid-name", 2L, "invalid-value", 2L,
                 "unknown-type", 1L), byReason);
         assertTrue(stackTracesOfTheIngest().isEmpty(), () -> "no stack traces: " + stackTracesOfTheIngest());
+    }
+
+    @Test
+    void aMessageWithTheMostAttributesSqsAllowsKeepsThemAllWhenDeadLettered() throws Exception {
+        Map<String, MessageAttributeValue> ten = new TreeMap<>();
+        for (int i = 0; i < 10; i++) {
+            ten.put("a" + i, MessageAttributeValue.builder().dataType("String").stringValue("v" + i).build());
+        }
+        String body = withRecord("10.0.1.999", null, null);
+        long rejectedBefore = ingest.malformed();
+        int deadBefore = peers.pending(peers.deadLetterQueue);
+        send(body, ten);
+        Eventually.assertWithin(WAIT, () -> ingest.malformed() == rejectedBefore + 1, () -> "rejected");
+        Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "deleted");
+        List<Message> dead = peers.take(peers.deadLetterQueue, deadBefore + 1, 30).stream()
+                .filter(m -> m.body().equals(body)).toList();
+        assertEquals(1, dead.size());
+        assertEquals(ten, new TreeMap<>(dead.get(0).messageAttributes()), "the 10 attributes, no room for the reason");
     }
 
     @Test
