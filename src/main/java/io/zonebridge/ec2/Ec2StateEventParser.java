@@ -3,6 +3,7 @@ package io.zonebridge.ec2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonebridge.intake.RejectReason;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,7 +40,7 @@ public final class Ec2StateEventParser {
     /** The EC2 event in {@code body}, or empty when the body is a well-formed event of another kind. */
     public Optional<Ec2Event> parse(String body) {
         JsonNode event = unwrapSns(readJson(body, "message body"));
-        String detailType = text(event, "detail-type", "event");
+        String detailType = text(event, "detail-type", "event", RejectReason.INVALID_ENVELOPE);
         if (STATE_CHANGE.equals(detailType)) {
             return Optional.of(stateEvent(event));
         }
@@ -50,23 +51,25 @@ public final class Ec2StateEventParser {
     }
 
     private InstanceStateEvent stateEvent(JsonNode event) {
-        JsonNode detail = object(event, "detail", "state-change event");
-        String instanceId = text(detail, "instance-id", "state-change event detail");
-        String stateText = text(detail, "state", "state-change event detail");
+        JsonNode detail = object(event, "detail", "state-change event", RejectReason.INVALID_ENVELOPE);
+        String instanceId = text(detail, "instance-id", "state-change event detail", RejectReason.INVALID_FIELD);
+        String stateText = text(detail, "state", "state-change event detail", RejectReason.INVALID_FIELD);
         InstanceState state;
         try {
             state = InstanceState.fromEventName(stateText);
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("state-change event for " + instanceId + ": field 'detail.state': "
-                    + e.getMessage(), e);
+            throw new MalformedEventException(RejectReason.INVALID_FIELD,
+                    "state-change event for " + instanceId + ": field 'detail.state': " + e.getMessage(), e);
         }
-        return new InstanceStateEvent(text(event, "account", "state-change event"),
-                text(event, "region", "state-change event"), instanceId, state,
-                instant(event, "time", "state-change event"), text(event, "id", "state-change event"));
+        String where = "state-change event";
+        return new InstanceStateEvent(text(event, "account", where, RejectReason.INVALID_ENVELOPE),
+                text(event, "region", where, RejectReason.INVALID_ENVELOPE), instanceId, state,
+                instant(event, "time", where, RejectReason.INVALID_ENVELOPE),
+                text(event, "id", where, RejectReason.INVALID_ENVELOPE));
     }
 
     private Optional<InstanceTagsEvent> tagsEvent(JsonNode event) {
-        JsonNode detail = object(event, "detail", "CloudTrail event");
+        JsonNode detail = object(event, "detail", "CloudTrail event", RejectReason.INVALID_ENVELOPE);
         String call = detail.path("eventName").asText();
         if (!"ec2.amazonaws.com".equals(detail.path("eventSource").asText())
                 || !("CreateTags".equals(call) || "DeleteTags".equals(call))
@@ -74,10 +77,11 @@ public final class Ec2StateEventParser {
             return Optional.empty();
         }
         String where = call + " event " + detail.path("eventID").asText("?");
-        JsonNode params = object(detail, "requestParameters", where);
+        JsonNode params = object(detail, "requestParameters", where, RejectReason.INVALID_FIELD);
         List<String> instances = new ArrayList<>();
         for (JsonNode item : items(params, "resourcesSet", where)) {
-            String id = text(item, "resourceId", where + " requestParameters.resourcesSet.items[]");
+            String id = text(item, "resourceId", where + " requestParameters.resourcesSet.items[]",
+                    RejectReason.INVALID_FIELD);
             if (id.startsWith("i-")) {
                 instances.add(id);
             }
@@ -85,17 +89,19 @@ public final class Ec2StateEventParser {
         Map<String, String> tags = new LinkedHashMap<>();
         boolean deleted = "DeleteTags".equals(call);
         for (JsonNode item : items(params, "tagSet", where)) {
-            String key = text(item, "key", where + " requestParameters.tagSet.items[]");
+            String key = text(item, "key", where + " requestParameters.tagSet.items[]", RejectReason.INVALID_FIELD);
             tags.put(key, deleted ? "" : item.path("value").asText(""));
         }
         if (instances.isEmpty()) {
             return Optional.empty();
         }
-        String account = detail.hasNonNull("recipientAccountId")
-                ? detail.get("recipientAccountId").asText() : text(event, "account", where);
-        String region = detail.hasNonNull("awsRegion") ? detail.get("awsRegion").asText() : text(event, "region", where);
+        String account = detail.hasNonNull("recipientAccountId") ? detail.get("recipientAccountId").asText()
+                : text(event, "account", where, RejectReason.INVALID_ENVELOPE);
+        String region = detail.hasNonNull("awsRegion") ? detail.get("awsRegion").asText()
+                : text(event, "region", where, RejectReason.INVALID_ENVELOPE);
         return Optional.of(new InstanceTagsEvent(account, region, instances, tags,
-                instant(detail, "eventTime", where), text(detail, "eventID", where)));
+                instant(detail, "eventTime", where, RejectReason.INVALID_FIELD),
+                text(detail, "eventID", where, RejectReason.INVALID_FIELD)));
     }
 
     private JsonNode unwrapSns(JsonNode node) {
@@ -107,52 +113,57 @@ public final class Ec2StateEventParser {
 
     private JsonNode readJson(String text, String where) {
         if (text == null || text.isBlank()) {
-            throw new MalformedEventException(where + " is empty");
+            throw new MalformedEventException(RejectReason.INVALID_JSON, where + " is empty");
         }
         try {
             JsonNode node = json.readTree(text);
             if (!node.isObject()) {
-                throw new MalformedEventException(where + " is not a JSON object");
+                throw new MalformedEventException(RejectReason.INVALID_ENVELOPE, where + " is not a JSON object");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException(where + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            String location = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new MalformedEventException(RejectReason.INVALID_JSON,
+                    where + " is not valid JSON: " + e.getOriginalMessage() + location, e);
         }
     }
 
     private static List<JsonNode> items(JsonNode params, String set, String where) {
         JsonNode items = params.path(set).path("items");
         if (!items.isArray()) {
-            throw new MalformedEventException(where + ": field 'requestParameters." + set + ".items' is missing or not an array");
+            throw new MalformedEventException(RejectReason.INVALID_FIELD,
+                    where + ": field 'requestParameters." + set + ".items' is missing or not an array");
         }
         List<JsonNode> out = new ArrayList<>();
         items.forEach(out::add);
         return out;
     }
 
-    private static JsonNode object(JsonNode node, String field, String where) {
+    private static JsonNode object(JsonNode node, String field, String where, RejectReason reason) {
         JsonNode value = node.get(field);
         if (value == null || !value.isObject()) {
-            throw new MalformedEventException(where + ": field '" + field + "' is missing or not an object");
+            throw new MalformedEventException(reason, where + ": field '" + field + "' is missing or not an object");
         }
         return value;
     }
 
-    private static String text(JsonNode node, String field, String where) {
+    private static String text(JsonNode node, String field, String where, RejectReason reason) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new MalformedEventException(where + ": field '" + field + "' is missing or not a non-empty string");
+            throw new MalformedEventException(reason,
+                    where + ": field '" + field + "' is missing or not a non-empty string");
         }
         return value.asText();
     }
 
-    private static Instant instant(JsonNode node, String field, String where) {
-        String value = text(node, field, where);
+    private static Instant instant(JsonNode node, String field, String where, RejectReason reason) {
+        String value = text(node, field, where, reason);
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException(where + ": field '" + field + "' is not an ISO-8601 instant: '" + value + "'", e);
+            throw new MalformedEventException(reason,
+                    where + ": field '" + field + "' is not an ISO-8601 instant: '" + value + "'", e);
         }
     }
 }

@@ -1,13 +1,16 @@
 package io.zonebridge.ec2;
 
-/** An event body that is not a usable EC2 event; the message names the field and what was wrong. */
-public class MalformedEventException extends RuntimeException {
+import io.zonebridge.intake.RejectReason;
+import io.zonebridge.intake.UnusableMessageException;
 
-    public MalformedEventException(String message) {
-        super(message);
+/** An event body that is not a usable EC2 event; the message names the field and what was wrong. */
+public class MalformedEventException extends UnusableMessageException {
+
+    public MalformedEventException(RejectReason reason, String message) {
+        super(reason, message, null);
     }
 
-    public MalformedEventException(String message, Throwable cause) {
-        super(message, cause);
+    public MalformedEventException(RejectReason reason, String message, Throwable cause) {
+        super(reason, message, cause);
     }
 }

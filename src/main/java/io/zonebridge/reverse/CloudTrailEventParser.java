@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonebridge.intake.RejectReason;
 import io.zonebridge.model.AliasTarget;
 import io.zonebridge.plan.ChangeAction;
 import io.zonebridge.route53.HostedZoneRef;
@@ -16,15 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads an SQS message body carrying a CloudTrail Route 53 call, as EventBridge delivers it
  * (the event JSON itself, or with raw delivery off, an SNS notification whose {@code Message} is
  * the event JSON as a string).
  *
- * <p>Results: a {@link Route53ChangeEvent} for {@code ChangeResourceRecordSets} (succeeded or failed);
- * an {@link IgnoredMessage} for any other well-formed EventBridge event or Route 53 call; a
- * {@link MalformedEventException} naming the JSON pointer of the problem for anything else.
+ * <p>Results: a {@link Route53ChangeEvent} for a successful {@code ChangeResourceRecordSets} call; an
+ * {@link IgnoredMessage} for a failed one ({@code detail.errorCode} present: its parameters are not read, Route 53
+ * changed nothing) and for any other well-formed EventBridge event or Route 53 call; a
+ * {@link MalformedEventException} naming the field and the kind of problem for anything else (invalid names and
+ * values, record types Route 53 does not have, missing or mistyped fields, no JSON).
  * Names are canonicalised with {@link RecordNameCodec#canonical(String)} (with or without trailing
  * dot); CloudTrail's {@code tTL} spelling is read (and {@code ttl}/{@code TTL} tolerated), as is
  * {@code aliasTarget.dNSName} (and {@code dnsName}/{@code DNSName}). Thread-safe.
@@ -43,6 +47,7 @@ public final class CloudTrailEventParser {
     /** EventBridge {@code source} of scheduled events. */
     public static final String SCHEDULE_SOURCE = "aws.events";
 
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final String EVENT = "event";
     private static final String EVENT_IN_SNS = "event (inside the SNS notification's Message)";
 
@@ -78,17 +83,18 @@ public final class CloudTrailEventParser {
      */
     public CloudTrailMessage parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new MalformedEventException("SQS message body is empty", "", null);
+            throw new MalformedEventException(RejectReason.INVALID_JSON, "SQS message body is empty", "", null);
         }
         JsonNode root = readJson(body, "SQS message body", "");
         if (!root.isObject()) {
-            throw new MalformedEventException("SQS message body should be a JSON object but is "
-                    + root.getNodeType().name().toLowerCase(Locale.ROOT), "", null);
+            throw new MalformedEventException(RejectReason.INVALID_ENVELOPE, "SQS message body should be a JSON "
+                    + "object but is " + root.getNodeType().name().toLowerCase(Locale.ROOT), "", null);
         }
         if (isSnsNotification(root)) {
             JsonNode message = root.get("Message");
             if (!message.isTextual()) {
-                throw new MalformedEventException("SNS notification field /Message should be a string holding "
+                throw new MalformedEventException(RejectReason.INVALID_ENVELOPE,
+                        "SNS notification field /Message should be a string holding "
                         + "the event JSON but is " + message.getNodeType().name().toLowerCase(Locale.ROOT),
                         "/Message", null);
             }
@@ -108,14 +114,14 @@ public final class CloudTrailEventParser {
         try {
             JsonNode node = mapper.readTree(text);
             if (node == null || node.isMissingNode()) {
-                throw new MalformedEventException(what + " is empty", pointer, null);
+                throw new MalformedEventException(RejectReason.INVALID_JSON, what + " is empty", pointer, null);
             }
             return node;
         } catch (JsonProcessingException e) {
             String location = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new MalformedEventException(what + " is not valid JSON" + location + ": " + e.getOriginalMessage(),
-                    pointer, e);
+            throw new MalformedEventException(RejectReason.INVALID_JSON,
+                    what + " is not valid JSON" + location + ": " + e.getOriginalMessage(), pointer, e);
         }
     }
 
@@ -136,27 +142,27 @@ public final class CloudTrailEventParser {
             return new IgnoredMessage(IgnoreReason.NOT_CHANGE_RECORD_SETS,
                     "Route 53 call " + eventName, envelopeId);
         }
+        Optional<String> errorCode = detail.errorCode();
+        if (errorCode.isPresent()) {
+            // Route 53 refused the call and changed nothing: its parameters (often the very reason it was refused,
+            // an invalid value or name) are never read
+            return new IgnoredMessage(IgnoreReason.FAILED_CALL, "call failed with " + errorCode.get(),
+                    detail.node().path("eventID").isTextual() ? detail.node().get("eventID").textValue() : envelopeId);
+        }
         String account = event.text("account");
+        if (!ACCOUNT_ID.matcher(account).matches()) {
+            throw event.member("account").fail("is " + account + ", not a 12-digit AWS account id");
+        }
         String region = event.optionalText("region").or(() -> detail.optionalText("awsRegion")).orElse(null);
         String eventId = detail.text("eventID");
         Instant time = instant(detail, event);
         CallerIdentity caller = caller(detail.object("userIdentity"));
-        String errorCode = detail.optionalText("errorCode").filter(s -> !s.isBlank()).orElse(null);
-
-        // a failed call may lack its parameters; a successful one must have them
-        Optional<EventNode> request = errorCode == null
-                ? Optional.of(detail.object("requestParameters"))
-                : detail.optionalObject("requestParameters");
-        String zoneId = null;
-        String comment = null;
-        List<RecordChange> changes = List.of();
-        if (request.isPresent()) {
-            zoneId = HostedZoneRef.bareId(request.get().text("hostedZoneId"));
-            EventNode batch = request.get().object("changeBatch");
-            comment = batch.optionalText("comment").orElse(null);
-            changes = changes(batch.array("changes"));
-        }
-        return new Route53ChangeEvent(account, region, eventId, time, zoneId, caller, errorCode, comment, changes);
+        EventNode request = detail.object("requestParameters");
+        String zoneId = HostedZoneRef.bareId(request.text("hostedZoneId"));
+        EventNode batch = request.object("changeBatch");
+        String comment = batch.optionalText("comment").orElse(null);
+        List<RecordChange> changes = changes(batch.array("changes"));
+        return new Route53ChangeEvent(account, region, eventId, time, zoneId, caller, null, comment, changes);
     }
 
     /** CloudTrail's {@code eventTime}, else EventBridge's {@code time}. */
@@ -168,9 +174,7 @@ public final class CloudTrailEventParser {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException("malformed CloudTrail Route 53 " + holder.where() + ": field "
-                    + holder.pointer() + "/" + field + " is not an ISO-8601 instant: " + text,
-                    holder.pointer() + "/" + field, e);
+            throw holder.member(field).fail("is not an ISO-8601 instant: " + text, e);
         }
     }
 
@@ -198,19 +202,26 @@ public final class CloudTrailEventParser {
         try {
             action = ChangeAction.valueOf(actionText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("malformed CloudTrail Route 53 " + change.where() + ": field "
-                    + change.pointer()
-                    + "/action is \"" + actionText + "\", expected CREATE, UPSERT or DELETE",
-                    change.pointer() + "/action", e);
+            throw change.member("action").fail("is \"" + actionText + "\", expected CREATE, UPSERT or DELETE", e);
         }
         EventNode set = change.object("resourceRecordSet");
-        String name = RecordNameCodec.canonical(set.text("name"));
-        String type = set.text("type").toUpperCase(Locale.ROOT);
+        String name = name(set, "name");
+        String type = set.text("type").trim().toUpperCase(Locale.ROOT);
+        if (!RecordValueCodec.isSupported(type)) {
+            throw set.member("type").fail("is " + type + ", not a Route 53 record type", RejectReason.UNKNOWN_TYPE,
+                    null);
+        }
         String setIdentifier = set.optionalText("setIdentifier").orElse(null);
         Long ttl = set.optionalLong("tTL", "ttl", "TTL").orElse(null);
         List<String> values = new ArrayList<>();
         for (EventNode record : set.optionalArray("resourceRecords")) {
-            values.add(RecordValueCodec.canonical(type, record.text("value")));
+            String value = record.text("value");
+            try {
+                values.add(RecordValueCodec.canonical(type, value));
+            } catch (IllegalArgumentException e) {
+                throw record.member("value").fail(": " + e.getMessage(),
+                        RejectReason.INVALID_VALUE, e);
+            }
         }
         AliasTarget alias = set.optionalObject("aliasTarget").map(CloudTrailEventParser::alias).orElse(null);
         if (alias == null && values.isEmpty()) {
@@ -219,9 +230,23 @@ public final class CloudTrailEventParser {
         return new RecordChange(action, name, type, setIdentifier, ttl, values, alias);
     }
 
+    /** The canonical form of a required name member. */
+    private static String name(EventNode holder, String field) {
+        return canonicalName(holder.member(field), holder.text(field));
+    }
+
+    private static String canonicalName(EventNode member, String name) {
+        try {
+            return RecordNameCodec.canonical(name);
+        } catch (IllegalArgumentException e) {
+            throw member.fail(": " + e.getMessage(), RejectReason.INVALID_NAME, e);
+        }
+    }
+
     private static AliasTarget alias(EventNode target) {
+        String dnsName = target.textOf("dNSName", "dnsName", "DNSName");
         return new AliasTarget(HostedZoneRef.bareId(target.text("hostedZoneId")),
-                RecordNameCodec.canonical(target.textOf("dNSName", "dnsName", "DNSName")),
+                canonicalName(target.memberOf("dNSName", "dnsName", "DNSName"), dnsName),
                 target.optionalBoolean("evaluateTargetHealth").orElse(false));
     }
 }

@@ -2,6 +2,7 @@ package io.zonebridge.reverse;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonebridge.intake.RejectReason;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A JSON node together with its JSON pointer, so every read of a missing or mistyped field fails
- * with a {@link MalformedEventException} naming the field's pointer.
+ * with a {@link MalformedEventException} naming the field (as a path like
+ * {@code detail.requestParameters.changeBatch.changes[0].action}) and carrying its pointer.
  *
  * @param node    the node
  * @param pointer its JSON pointer within the event
@@ -114,10 +116,49 @@ record EventNode(JsonNode node, String pointer, String where) {
         return text(spellings[0]);
     }
 
-    /** A failure about this node. */
+    /** Whether the CloudTrail {@code errorCode} is present (not null, not blank): the call failed. */
+    Optional<String> errorCode() {
+        JsonNode code = node.get("errorCode");
+        if (code == null || code.isNull() || (code.isTextual() && code.textValue().isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(code.isTextual() ? code.textValue() : code.toString());
+    }
+
+    /** Member {@code field} for naming it in a failure (its node may be absent). */
+    EventNode member(String field) {
+        return optional(field).orElseGet(() -> child(field));
+    }
+
+    /** The first of the given spellings that is present, else the first, for naming it in a failure. */
+    EventNode memberOf(String... spellings) {
+        for (String field : spellings) {
+            if (optional(field).isPresent()) {
+                return member(field);
+            }
+        }
+        return member(spellings[0]);
+    }
+
+    /**
+     * A failure about this node: {@link RejectReason#INVALID_ENVELOPE} for the event itself and its top-level
+     * fields, {@link RejectReason#INVALID_FIELD} below.
+     */
     MalformedEventException fail(String problem) {
-        return new MalformedEventException(
-                "malformed CloudTrail Route 53 " + where + ": " + display() + " " + problem, pointer, null);
+        return fail(problem, (Throwable) null);
+    }
+
+    /** A failure about this node (as {@link #fail(String)}) caused by {@code cause}. */
+    MalformedEventException fail(String problem, Throwable cause) {
+        boolean envelope = pointer.lastIndexOf('/') <= 0;
+        return fail(problem, envelope ? RejectReason.INVALID_ENVELOPE : RejectReason.INVALID_FIELD, cause);
+    }
+
+    /** A failure about this node; a {@code problem} starting with ':' follows the field name directly. */
+    MalformedEventException fail(String problem, RejectReason reason, Throwable cause) {
+        String separator = problem.startsWith(":") ? "" : " ";
+        return new MalformedEventException(reason,
+                "malformed CloudTrail Route 53 " + where + ": " + display() + separator + problem, pointer, cause);
     }
 
     private EventNode required(String field) {
@@ -148,7 +189,21 @@ record EventNode(JsonNode node, String pointer, String where) {
     }
 
     private String display() {
-        return pointer.isEmpty() ? "the document" : "field " + pointer;
+        return pointer.isEmpty() ? "the document" : "field " + path(pointer);
+    }
+
+    /** A JSON pointer as a path: {@code /detail/changes/0/name} is {@code detail.changes[0].name}. */
+    static String path(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            String field = segment.replace("~1", "/").replace("~0", "~");
+            if (!field.isEmpty() && field.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(field).append(']');
+            } else {
+                out.append(out.isEmpty() ? "" : ".").append(field);
+            }
+        }
+        return out.toString();
     }
 
     private static String escape(String field) {

@@ -1,13 +1,15 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.intake.IntakeDecision;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The ingest step in one call, for a route to invoke as a bean: SQS message body → parse →
  * filter → the {@link ReverseWork} it asks for. Ignored messages are counted in {@link #counts()};
- * a malformed body throws {@link MalformedEventException} (the route sends it to the dead-letter
- * queue with the exception's message). Thread-safe.
+ * a malformed body throws {@link MalformedEventException} (which {@link io.zonebridge.intake.MessageIntake} turns
+ * into a rejection: the route dead-letters the message with the exception's message). Thread-safe.
  */
 public final class ReverseEventIntake {
 
@@ -25,10 +27,22 @@ public final class ReverseEventIntake {
      * @throws MalformedEventException when the body is not a well-formed event
      */
     public Optional<ReverseWork> workFor(String body) {
+        return Optional.ofNullable(decide(body).work());
+    }
+
+    /**
+     * What an SQS message body asks for: {@link IntakeDecision.Accepted} work or {@link IntakeDecision.Ignored}
+     * (reason: the {@link IgnoreReason} in lower case).
+     *
+     * @throws MalformedEventException when the body is not a well-formed event
+     */
+    public IntakeDecision<ReverseWork> decide(String body) {
         FilterDecision decision = filter.decide(parser.parse(body));
-        return decision instanceof FilterDecision.Accepted accepted
-                ? Optional.of(AffectedNames.of(accepted))
-                : Optional.empty();
+        if (decision instanceof FilterDecision.Accepted accepted) {
+            return new IntakeDecision.Accepted<>(AffectedNames.of(accepted));
+        }
+        FilterDecision.Ignored ignored = (FilterDecision.Ignored) decision;
+        return new IntakeDecision.Ignored<>(ignored.reason().name().toLowerCase(Locale.ROOT), ignored.detail());
     }
 
     /** Whether the body is an EventBridge scheduled event (a reconcile trigger, see {@link CloudTrailEventParser#isScheduledEvent}). */

@@ -1,5 +1,7 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.intake.RejectReason;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +92,22 @@ class Ec2StateEventParserTest {
         String tags = Fixtures.read("aws-events/ec2_cloudtrail/ec2_createtags_instance.json");
         assertMessage("CreateTags event 9e8d7c6b-5a49-4838-a726-150f4e3d2c1b: field 'requestParameters.tagSet.items'",
                 tags.replace("\"tagSet\"", "\"tags\""));
+    }
+
+    @Test
+    void malformedBodiesSayWhichKindOfProblem() {
+        String running = Fixtures.read("aws-events/ec2/ec2_state_running.json");
+        assertReason(RejectReason.INVALID_JSON, "{\"detail-type\": ");
+        assertReason(RejectReason.INVALID_JSON, "");
+        assertReason(RejectReason.INVALID_ENVELOPE, "[1,2]");
+        assertReason(RejectReason.INVALID_ENVELOPE, "{\"source\":\"aws.ec2\"}");
+        assertReason(RejectReason.INVALID_ENVELOPE, running.replace("\"account\"", "\"acct\""));
+        assertReason(RejectReason.INVALID_FIELD, running.replace("\"running\"", "\"rebooting\""));
+        assertReason(RejectReason.INVALID_FIELD, running.replace("\"instance-id\"", "\"instance_id\""));
+    }
+
+    private void assertReason(RejectReason expected, String body) {
+        assertEquals(expected, assertThrows(MalformedEventException.class, () -> parser.parse(body)).reason());
     }
 
     private void assertMessage(String expected, String body) {

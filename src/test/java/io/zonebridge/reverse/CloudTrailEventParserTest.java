@@ -2,6 +2,7 @@ package io.zonebridge.reverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zonebridge.intake.RejectReason;
 import io.zonebridge.model.AliasTarget;
 import io.zonebridge.plan.ChangeAction;
 import org.junit.jupiter.api.Test;
@@ -106,11 +107,55 @@ class CloudTrailEventParserTest {
     }
 
     @Test
-    void failedCallKeepsItsErrorCode() {
-        Route53ChangeEvent event = event("route53/r53_failed_invalid_change_batch.json");
-        assertEquals("InvalidChangeBatch", event.errorCode());
-        assertTrue(event.failed());
-        assertEquals("db.internal.example.com.", event.changes().get(0).name());
+    void failedCallIsIgnoredWithItsErrorCode() {
+        IgnoredMessage ignored = assertInstanceOf(IgnoredMessage.class,
+                parser.parse(read("route53/r53_failed_invalid_change_batch.json")));
+        assertEquals(IgnoreReason.FAILED_CALL, ignored.reason());
+        assertTrue(ignored.detail().contains("InvalidChangeBatch"), ignored.detail());
+    }
+
+    @Test
+    void failedCallIsIgnoredBeforeItsInvalidChangesAreRead() throws Exception {
+        for (String value : List.of("999.1.2.3", "")) {
+            ObjectNode event = fixture("route53/r53_failed_invalid_change_batch.json");
+            ((ObjectNode) event.at("/detail/requestParameters/changeBatch/changes/0/resourceRecordSet/resourceRecords/0"))
+                    .put("value", value);
+            ((ObjectNode) event.at("/detail/requestParameters/changeBatch/changes/0/resourceRecordSet"))
+                    .put("name", "a..internal.example.com").put("type", "NOPE");
+            ((ObjectNode) event.get("detail")).remove("eventTime");
+            assertEquals(IgnoreReason.FAILED_CALL,
+                    assertInstanceOf(IgnoredMessage.class, parser.parse(event.toString())).reason());
+        }
+    }
+
+    @Test
+    void invalidValueNameAndTypeSayWhatAndWhere() throws Exception {
+        ObjectNode value = fixture("route53/r53_a_create_two_values_private_zone.json");
+        ((ObjectNode) value.at("/detail/requestParameters/changeBatch/changes/0/resourceRecordSet/resourceRecords/0"))
+                .put("value", "999.1.2.3");
+        MalformedEventException e = assertMalformed(value.toString(),
+                "/detail/requestParameters/changeBatch/changes/0/resourceRecordSet/resourceRecords/0/value",
+                "999.1.2.3");
+        assertEquals(RejectReason.INVALID_VALUE, e.reason());
+        assertTrue(e.getMessage().contains("not an IPv4 address"), e.getMessage());
+
+        ObjectNode name = fixture("route53/r53_a_create_two_values_private_zone.json");
+        ((ObjectNode) name.at("/detail/requestParameters/changeBatch/changes/0/resourceRecordSet"))
+                .put("name", "x".repeat(70) + ".internal.example.com.");
+        assertEquals(RejectReason.INVALID_NAME, assertMalformed(name.toString(),
+                "/detail/requestParameters/changeBatch/changes/0/resourceRecordSet/name", "label").reason());
+
+        ObjectNode empty = fixture("route53/r53_a_create_two_values_private_zone.json");
+        ((ObjectNode) empty.at("/detail/requestParameters/changeBatch/changes/0/resourceRecordSet"))
+                .put("name", "web..internal.example.com.");
+        assertEquals(RejectReason.INVALID_NAME, assertMalformed(empty.toString(),
+                "/detail/requestParameters/changeBatch/changes/0/resourceRecordSet/name", "empty label").reason());
+
+        ObjectNode type = fixture("route53/r53_a_create_two_values_private_zone.json");
+        ((ObjectNode) type.at("/detail/requestParameters/changeBatch/changes/0/resourceRecordSet")).put("type", "AX");
+        assertEquals(RejectReason.UNKNOWN_TYPE, assertMalformed(type.toString(),
+                "/detail/requestParameters/changeBatch/changes/0/resourceRecordSet/type",
+                "not a Route 53 record type").reason());
     }
 
     @Test
@@ -295,12 +340,11 @@ class CloudTrailEventParserTest {
     }
 
     @Test
-    void failedCallWithoutRequestParametersIsStillAnEvent() throws Exception {
+    void failedCallWithoutRequestParametersIsIgnoredToo() throws Exception {
         ObjectNode event = fixture("route53/r53_failed_invalid_change_batch.json");
         ((ObjectNode) event.get("detail")).putNull("requestParameters");
-        Route53ChangeEvent parsed = assertInstanceOf(Route53ChangeEvent.class, parser.parse(event.toString()));
-        assertTrue(parsed.failed());
-        assertTrue(parsed.changes().isEmpty());
+        assertEquals(IgnoreReason.FAILED_CALL,
+                assertInstanceOf(IgnoredMessage.class, parser.parse(event.toString())).reason());
     }
 
     @Test
@@ -315,7 +359,8 @@ class CloudTrailEventParserTest {
     private MalformedEventException assertMalformed(String body, String pointer, String problem) {
         MalformedEventException e = assertThrows(MalformedEventException.class, () -> parser.parse(body));
         assertEquals(pointer, e.pointer(), e.getMessage());
-        assertTrue(e.getMessage().contains(pointer) && e.getMessage().contains(problem), e.getMessage());
+        assertTrue(e.getMessage().contains(pointer.isEmpty() ? "" : EventNode.path(pointer))
+                && e.getMessage().contains(problem), e.getMessage());
         return e;
     }
 

@@ -9,15 +9,17 @@ import io.zonebridge.secondary.NotifyReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The zonebridge figures as Micrometer meters (so on Camel's Prometheus endpoint), read from the same MBeans JMX
  * shows: per zone (tag {@code zone}: the zone key) last-success age, failures, last-run changes, pending changes,
  * paused and a gauge per last result; per account (tag {@code account}) Route 53 requests by operation, retries,
- * throttles; ignored events by reason.
+ * throttles; ignored events by reason; dead-lettered (rejected) queue events by reason.
  */
 public final class ZonebridgeMeters implements MeterBinder {
 
@@ -25,14 +27,17 @@ public final class ZonebridgeMeters implements MeterBinder {
     private final String account;
     private final AccountMonitor calls;
     private final IgnoredEvents ignored;
+    private final Supplier<Map<String, Long>> rejected;
     private final Clock clock;
 
+    /** @param rejected the event jobs' dead-lettered messages by reason key ({@code <job>.<reason>}) */
     public ZonebridgeMeters(List<ZoneMonitor> zones, String account, AccountMonitor calls, IgnoredEvents ignored,
-                            Clock clock) {
+                            Supplier<Map<String, Long>> rejected, Clock clock) {
         this.zones = List.copyOf(zones);
         this.account = account;
         this.calls = calls;
         this.ignored = ignored;
+        this.rejected = rejected;
         this.clock = clock;
     }
 
@@ -62,6 +67,11 @@ public final class ZonebridgeMeters implements MeterBinder {
         for (String key : reasons) {
             FunctionCounter.builder("zonebridge.events.ignored", ignored, i -> i.getIgnoredByReason().getOrDefault(key, 0L))
                     .description("Events received and not acted on").tags("reason", key).register(registry);
+        }
+        for (String key : rejected.get().keySet()) {
+            FunctionCounter.builder("zonebridge.events.rejected", rejected, r -> r.get().getOrDefault(key, 0L))
+                    .description("Queued events that could not become work, dead-lettered on their first receive")
+                    .tags("reason", key).register(registry);
         }
     }
 

@@ -6,7 +6,9 @@ import io.zonebridge.app.RouteFileReload;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.zonebridge.app.NotifyReceiver;
 import io.zonebridge.app.ZonebridgeRuntime;
+import io.zonebridge.app.ec2.Ec2Ingest;
 import io.zonebridge.app.reverse.ReverseIngest;
+import io.zonebridge.intake.RejectReason;
 import io.zonebridge.reverse.IgnoreReason;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -45,8 +47,6 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     public static final String METER_REGISTRY = "metricsRegistry";
     /** Property: seconds a zone may fail before the health check is DOWN. */
     public static final String MAX_FAILING_SECONDS = "zonebridge.health.maxFailingSeconds";
-    /** The reason key of malformed reverse-DNS messages (sent to the dead-letter queue). */
-    static final String REVERSE_MALFORMED = "reverse.malformed";
     /** Where syncNow puts its work. */
     public static final String ZONE_WORK_ENDPOINT = "seda:zone-work";
 
@@ -82,7 +82,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         mbeans.put(name("Account", account), calls);
         IgnoredEvents ignored = new IgnoredEvents(notify.stats(), () -> reverseIgnored(context));
         mbeans.put(name("Events", "ignored"), ignored);
-        this.meters = new ZonebridgeMeters(zones, account, calls, ignored, clock);
+        this.meters = new ZonebridgeMeters(zones, account, calls, ignored, () -> rejectedEvents(context), clock);
         this.health = new ZoneFailureHealthCheck(runtime.statusBoard(),
                 Duration.ofSeconds(intProperty(properties, MAX_FAILING_SECONDS, 900)), clock,
                 runtime.refreshSchedule()::expiredZones);
@@ -195,7 +195,25 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
             for (IgnoreReason reason : IgnoreReason.values()) {
                 out.put(reverseReasonKey(reason), ingest.ignored().count(reason));
             }
-            out.put(REVERSE_MALFORMED, ingest.malformed());
+        }
+        return out;
+    }
+
+    /**
+     * The event jobs' dead-lettered messages by reason ({@code <job>.<reason>}, e.g. {@code reverse.invalid-value});
+     * a job that is off has none.
+     */
+    static Map<String, Long> rejectedEvents(CamelContext context) {
+        Map<String, Long> out = new TreeMap<>();
+        ReverseIngest reverse = context.getRegistry().lookupByNameAndType("reverseIngest", ReverseIngest.class);
+        Ec2Ingest ec2 = context.getRegistry().lookupByNameAndType("ec2Ingest", Ec2Ingest.class);
+        for (RejectReason reason : RejectReason.values()) {
+            if (reverse != null) {
+                out.put("reverse." + reason.key(), reverse.rejected().getOrDefault(reason.key(), 0L));
+            }
+            if (ec2 != null) {
+                out.put("ec2." + reason.key(), ec2.rejected().getOrDefault(reason.key(), 0L));
+            }
         }
         return out;
     }

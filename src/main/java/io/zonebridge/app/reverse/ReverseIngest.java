@@ -1,38 +1,45 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.intake.IntakeDecision;
+import io.zonebridge.intake.MessageIntake;
+import io.zonebridge.intake.RejectLog;
 import io.zonebridge.reverse.IgnoreCounts;
-import io.zonebridge.reverse.MalformedEventException;
 import io.zonebridge.reverse.ReverseEventIntake;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bean {@code reverseIngest} of the {@code reverse-ingest} route: an SQS message body (EventBridge or SNS-wrapped
- * CloudTrail event) and its receipt handle → the {@link PendingReverseWork} it asks for, or {@code null} when the
- * event is ignored (counted by reason in {@link #ignored()}). A malformed body throws {@link MalformedEventException}.
- * Scheduled events are told apart first ({@link #isScheduledEvent}): they go to the organisation reconcile.
+ * CloudTrail event) and its receipt handle → what becomes of the message ({@link MessageIntake} decides): the
+ * {@link PendingReverseWork} it asks for, ignored (counted by reason in {@link #ignored()}: failed calls, other
+ * events, zonebridge's own changes), or rejected with what and where (counted by reason in {@link #rejected()};
+ * the route dead-letters it). Never throws for bad input. Scheduled events are told apart first
+ * ({@link #isScheduledEvent}): they go to the organisation reconcile.
  */
 public final class ReverseIngest {
 
+    /** Where rejected messages are logged (a few lines a minute per reason). */
+    public static final String LOGGER = "io.zonebridge.reverse.ingest";
+
     private final ReverseEventIntake intake;
+    private final MessageIntake messages;
     private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
 
     public ReverseIngest(ReverseEventIntake intake) {
         this.intake = intake;
+        this.messages = new MessageIntake("reverse events queue", new RejectLog(LoggerFactory.getLogger(LOGGER)));
     }
 
-    /** The work the message asks for, or {@code null} when it is ignored. */
-    public PendingReverseWork accept(String body, String receiptHandle) {
-        try {
-            return intake.workFor(body).map(work -> {
-                accepted.incrementAndGet();
-                return new PendingReverseWork(work, receiptHandle == null ? List.of() : List.of(receiptHandle));
-            }).orElse(null);
-        } catch (MalformedEventException e) {
-            malformed.incrementAndGet();
-            throw e;
+    /** What becomes of the message. */
+    public IntakeDecision<PendingReverseWork> decide(String body, String receiptHandle) {
+        IntakeDecision<PendingReverseWork> decision = messages.decide(body, b -> intake.decide(b).map(work ->
+                new PendingReverseWork(work, receiptHandle == null ? List.of() : List.of(receiptHandle))));
+        if (decision.work() != null) {
+            accepted.incrementAndGet();
         }
+        return decision;
     }
 
     /** Whether the message is an EventBridge {@code Scheduled Event}: it triggers the organisation reconcile. */
@@ -45,9 +52,14 @@ public final class ReverseIngest {
         return accepted.get();
     }
 
-    /** Malformed messages so far (sent to the dead-letter queue). */
+    /** Messages rejected so far (sent to the dead-letter queue). */
     public long malformed() {
-        return malformed.get();
+        return messages.rejectedTotal();
+    }
+
+    /** Messages rejected so far by reason key (e.g. {@code invalid-value}). */
+    public Map<String, Long> rejected() {
+        return messages.rejected();
     }
 
     /** Ignored events by reason, and skipped alias changes. */

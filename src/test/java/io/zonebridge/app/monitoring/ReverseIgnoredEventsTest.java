@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +26,8 @@ import software.amazon.awssdk.services.route53.model.RRType;
 /**
  * The ignored-events MBean counts the reverse-DNS job's ignored events by reason: a CloudTrail event of a change
  * without A/AAAA records (a TXT record) arrives through EventBridge and SQS, and shows as
- * {@code reverse.no_address_records} in JMX, beside the NOTIFY reasons.
+ * {@code reverse.no_address_records} in JMX, beside the NOTIFY reasons; a message that is not JSON counts as
+ * rejected ({@code zonebridge_events_rejected{reason="reverse.invalid-json"}}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", useJmx = true, properties = {
@@ -31,6 +36,9 @@ import software.amazon.awssdk.services.route53.model.RRType;
 class ReverseIgnoredEventsTest {
 
     private static ReversePeers peers;
+
+    @BeanInject
+    CamelContext context;
 
     @BeforeAll
     static void startPeers() throws Exception {
@@ -55,6 +63,20 @@ class ReverseIgnoredEventsTest {
                 () -> "ignored by reason: " + reasons(server, name));
         assertTrue(reasons(server, name).containsKey("notify.refused"), "NOTIFY reasons stay");
         assertTrue((Long) server.getAttribute(name, "Ignored") >= 1L);
+    }
+
+    @Test
+    void anUnusableMessageIsCountedAsRejectedByReasonInTheMetrics() throws Exception {
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(ZonebridgeMonitoring.METER_REGISTRY,
+                MeterRegistry.class);
+        FunctionCounter invalidJson = registry.find("zonebridge.events.rejected").tag("reason", "reverse.invalid-json")
+                .functionCounter();
+        assertEquals(0.0, invalidJson.count());
+        assertEquals(0.0, registry.find("zonebridge.events.rejected").tag("reason", "reverse.invalid-value")
+                .functionCounter().count());
+        peers.send(peers.queue, "{not json");
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> invalidJson.count() == 1.0,
+                () -> "zonebridge_events_rejected{reason=reverse.invalid-json} " + invalidJson.count());
     }
 
     private static Map<String, Long> reasons(MBeanServer server, ObjectName name) {

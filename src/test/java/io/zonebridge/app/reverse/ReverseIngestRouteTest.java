@@ -48,6 +48,9 @@ class ReverseIngestRouteTest {
     @BeanInject
     ReverseIngest ingest;
 
+    @BeanInject
+    ReverseSyncService sync;
+
     @BeforeAll
     static void startPeers() throws Exception {
         peers = new ReversePeers(5, 2);
@@ -109,9 +112,9 @@ class ReverseIngestRouteTest {
         String reason = dead.get(0).messageAttributes().get("zonebridgeRejectReason").stringValue();
         assertFalse(reason.isBlank(), "a reason");
         Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "removed from the events queue");
-        Thread.sleep(1500);
-        assertEquals(before + 1, ingest.malformed(), "not redelivered");
-        assertEquals(0, peers.take(peers.deadLetterQueue, 1, 1).size(), "dead-lettered once");
+        // deleted (not merely in flight): it cannot come back
+        assertEquals(before + 1, ingest.malformed(), "decided once");
+        assertEquals(0, peers.pending(peers.deadLetterQueue), "dead-lettered once");
     }
 
     @Test
@@ -126,9 +129,11 @@ class ReverseIngestRouteTest {
         Map<String, List<String>> zone = peers.ptrs();
         long changes = peers.changeCalls();
 
+        long runs = sync.runs();
         peers.send(peers.queue, copies.get(0).body());
         Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "redelivered event consumed");
-        Thread.sleep(1500); // past the debounce window and the run
+        // deleted only after its work was applied: the run is over
+        assertEquals(runs + 1, sync.runs(), "one sync run for the redelivered event");
         assertEquals(changes, peers.changeCalls(), "no ChangeResourceRecordSets for a redelivered event");
         assertEquals(zone, peers.ptrs());
     }
