@@ -2,7 +2,10 @@ package io.zonebridge.sync;
 
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
+import io.zonebridge.model.AliasTarget;
+import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
+import io.zonebridge.model.Routing;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.PlanOptions;
 import io.zonebridge.plan.SafetyLimits;
@@ -104,6 +107,44 @@ class SyncEngineEmulatorTest {
         assertEquals(20, delta.applied().appliedChanges(), "10 changed sets: DELETE + CREATE each");
         assertEquals(0, spent.requests("ListResourceRecordSets"), spent.toString());
         assertEquals(1, spent.requests("ChangeResourceRecordSets"), spent.toString());
+    }
+
+    @Test
+    void aliasRoutingPolicyAndTypeSwitchesGoOutAsVerifiedBatchesRoute53Accepts() {
+        HostedZoneRef zone = createZone("shapes.engine.internal");
+        String o = zone.name();
+        SyncEngine engine = new SyncEngine(gateway, new SafetyLimits(1.0, 0), false);
+        RecordSet target = RecordSet.of("target." + o, "A", 300, "10.0.0.1");
+        RecordSet alias = RecordSet.alias("www." + o, "A", new AliasTarget(zone.id(), "target." + o, false));
+        RecordSet blue = weighted(o, "blue", 60, 10, "10.1.1.1");
+        RecordSet green = weighted(o, "green", 60, 20, "10.1.1.2");
+        RecordSet cname = RecordSet.of("api." + o, "CNAME", 300, "target." + o);
+        engine.sync(zone, ZoneSnapshot.of(o, List.of(target, alias, blue, green, cname)), PlanOptions.DEFAULTS,
+                SyncRequest.NORMAL);
+
+        RecordSet target2 = RecordSet.of("target2." + o, "A", 300, "10.0.0.2");
+        RecordSet alias2 = RecordSet.alias("www." + o, "A", new AliasTarget(zone.id(), "target2." + o, false));
+        RecordSet blue2 = weighted(o, "blue", 120, 30, "10.1.1.1");
+        RecordSet green2 = weighted(o, "green", 120, 20, "10.1.1.2");
+        RecordSet apiA = RecordSet.of("api." + o, "A", 300, "10.2.2.2");
+        ZoneSnapshot desired = ZoneSnapshot.of(o, List.of(target, target2, alias2, blue2, green2, apiA));
+        ApiCallStats before = gateway.stats();
+        SyncReport report = engine.sync(zone, desired, PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        ApiCallStats spent = gateway.stats().since(before);
+
+        assertTrue(report.applied().isComplete(), report.applied().failures().toString());
+        assertEquals(0, report.staleRetries());
+        assertEquals(1, spent.requests("ChangeResourceRecordSets"), "one verified batch: " + spent);
+        assertEquals(0, spent.errors("InvalidChangeBatch"), spent.toString());
+        ZoneSnapshot held = gateway.readZone(zone);
+        for (RecordSet set : desired.recordSets().values()) {
+            assertEquals(set, held.get(set.key()).orElse(null), "Route 53 holds " + set.key());
+        }
+        assertTrue(held.get(cname.key()).isEmpty(), "the CNAME was replaced by an A in the same batch");
+    }
+
+    private static RecordSet weighted(String origin, String id, long ttl, long weight, String value) {
+        return new RecordSet(new RecordKey("w." + origin, "A", id), ttl, List.of(value), null, Routing.weighted(weight));
     }
 
     @Test
