@@ -127,6 +127,7 @@ public final class ZoneSynchronizer {
         HostedZoneRef known = located.get(zone.key());
         boolean verify = verifyAsked || known != null && engine.verificationDue(known.id(), zone.verifyEvery());
         DesiredState desired;
+        long start = System.nanoTime();
         try {
             desired = zone.source().fetch(mode.full() || verify);
         } catch (RuntimeException e) {
@@ -142,7 +143,7 @@ public final class ZoneSynchronizer {
                     0, 0, 0, 0, desired.detail()), false);
         }
         try {
-            Run run = planAndApply(zone, desired, mode, verify);
+            Run run = planAndApply(zone, desired, mode, verify, (System.nanoTime() - start) / 1_000_000);
             schedule.finished(zone, desired.timers(), !run.outcome().result().isFailure());
             return run;
         } catch (RuntimeException e) {
@@ -152,7 +153,8 @@ public final class ZoneSynchronizer {
         }
     }
 
-    private Run planAndApply(ManagedZone zone, DesiredState desired, SyncMode mode, boolean verify) {
+    private Run planAndApply(ManagedZone zone, DesiredState desired, SyncMode mode, boolean verify, long fetchMillis) {
+        long start = System.nanoTime();
         HostedZoneRef ref = located.computeIfAbsent(zone.key(), k -> new ZoneLocator(gateway).locate(zone.target()));
         SyncReport report = engine.sync(ref, desired.snapshot(), zone.options(),
                 new SyncRequest(mode.force(), mode.dryRun(), verify, zone.verifyEvery()));
@@ -176,7 +178,8 @@ public final class ZoneSynchronizer {
             case DRY_RUN -> new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.DRY_RUN,
                     desired.serial(), creates, updates, deletes, report.batches(), "dry run: nothing applied" + drift),
                     false);
-            case APPLIED -> applied(zone, desired, ref, report, creates, updates, deletes, drift);
+            case APPLIED -> applied(zone, desired, ref, report, creates, updates, deletes, drift + String.format(
+                    "; source %d ms, plan and Route 53 %d ms", fetchMillis, (System.nanoTime() - start) / 1_000_000));
         };
     }
 
