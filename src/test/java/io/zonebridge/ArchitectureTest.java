@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Layer rules of DESIGN.md: the pure core ({@code model}, {@code plan}) imports no framework and no outer layer. */
+/**
+ * Layer rules of DESIGN.md: the pure core ({@code model}, {@code plan}) imports no framework and no outer layer; the
+ * sync engine imports no Camel and no wiring; only {@code app} and {@code cli} use Camel.
+ */
 class ArchitectureTest {
 
     private static JavaClasses production;
@@ -34,6 +37,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.zonebridge.app..", "io.zonebridge.cli..",
                         "io.zonebridge.local..", "io.zonebridge.route53..", "io.zonebridge.secondary..",
                         "io.zonebridge.reverse..", "io.zonebridge.ec2..", "io.zonebridge.zonefile..")
+                .check(production);
+    }
+
+    @Test
+    void theSyncEngineUsesNeitherCamelNorTheWiring() {
+        noClasses().that().resideInAPackage("io.zonebridge.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.zonebridge.app..",
+                        "io.zonebridge.cli..", "io.zonebridge.local..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheWiringAndTheCommandLineUseCamel() {
+        noClasses().that().resideOutsideOfPackages("io.zonebridge.app..", "io.zonebridge.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..")
                 .check(production);
     }
 

@@ -3,6 +3,7 @@ package io.zonebridge.app;
 import io.zonebridge.app.config.MirrorSchedule;
 import io.zonebridge.plan.PlanOptions;
 import io.zonebridge.route53.ZoneSelector;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param options   planner options (policy, ignore-TTL, apex SOA serial)
  * @param timers    overrides of the source's SOA refresh/retry/expire
  * @param mirror    a mirror schedule, when the zone is mirrored on a period or cron instead of SOA timers
+ * @param verifyEvery how often the hosted zone is read whole to find and repair drift
  */
 public record ManagedZone(String key, String name, ZoneSelector target, DesiredStateSource source,
-                          PlanOptions options, TimerOverrides timers, Optional<MirrorSchedule> mirror) {
+                          PlanOptions options, TimerOverrides timers, Optional<MirrorSchedule> mirror,
+                          Duration verifyEvery) {
 
     /** Work for this zone for one reason. */
     public ZoneWork work(String reason) {

@@ -55,7 +55,8 @@ public final class ManagedZoneFactory {
             zones.add(new ManagedZone(ACCOUNT + "/" + label, zone.name(), selector, source,
                     PlanOptions.defaults().withPolicy(zone.policy()).withIgnoreTtl(zone.ignoreTtl())
                             .withManageApexSoaSerial(zone.writeSerial()),
-                    new TimerOverrides(zone.refresh(), zone.retry(), zone.expire()), zone.mirror()));
+                    new TimerOverrides(zone.refresh(), zone.retry(), zone.expire()), zone.mirror(),
+                    zone.verifyEvery()));
         }
         return zones;
     }
@@ -69,7 +70,7 @@ public final class ManagedZoneFactory {
                         config.route53().region()),
                 new TransferSource(secondary, transfers),
                 PlanOptions.defaults().withPolicy(defaults.policy()).withIgnoreTtl(defaults.ignoreTtl()),
-                TimerOverrides.none(), Optional.empty());
+                TimerOverrides.none(), Optional.empty(), defaults.verifyEvery());
     }
 
     /** The secondary zone (primaries, NOTIFY sources, key, timeouts) of one zone name. */

@@ -17,7 +17,7 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * The Camel configuration of the service: reads {@code zonebridge.yaml} (path from property
  * {@value #CONFIG_PROPERTY}, default {@value #DEFAULT_CONFIG}), assembles the {@link ZonebridgeRuntime} and binds
- * the beans the YAML routes call by name: {@code zoneSynchronizer}, {@code zoneWorkMerger}, {@code refreshSchedule},
+ * the beans the YAML routes call by name: {@code zoneSynchronizer}, {@code refreshSchedule},
  * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}, and installs the monitoring (MBeans, health, metrics). It also sets
  * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration.
  * The reverse-DNS job's beans and properties come from {@link ReverseJob#bind}, the EC2 job's from {@link Ec2Job#bind}.
@@ -50,7 +50,6 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("zonebridgeRuntime", runtime);
         registry.bind("zoneSynchronizer", runtime.synchronizer());
         registry.bind("zoneStatusBoard", runtime.statusBoard());
-        registry.bind("zoneWorkMerger", new ZoneWorkMerger());
         registry.bind("refreshSchedule", runtime.refreshSchedule());
         registry.bind("mirrorJobs", runtime.mirrorJobs());
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());

@@ -2,7 +2,9 @@ package io.zonebridge.app;
 
 import io.zonebridge.app.config.SecondaryZoneConfig;
 import io.zonebridge.app.config.ZonebridgeConfig;
+import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.secondary.NotifyHandler;
+import io.zonebridge.sync.SyncEngine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +37,10 @@ public final class ZonebridgeRuntime implements AutoCloseable {
         this.catalog = catalog;
         this.board = new ZoneStatusBoard(clock);
         this.refreshSchedule = new RefreshSchedule(catalog, clock);
-        this.synchronizer = new ZoneSynchronizer(catalog, connection.gateway(),
-                config.safety().limits(), config.route53().waitForInsync(), board, refreshSchedule);
+        this.synchronizer = new ZoneSynchronizer(catalog, connection.gateway(), new SyncEngine(connection.gateway(),
+                config.safety().limits(), config.route53().waitForInsync(), new AccountRateLimiter(
+                        config.route53().rateLimitPerSecond() * config.route53().verifyShare()), clock),
+                board, refreshSchedule);
         this.mirrorJobs = new MirrorJobs(catalog, clock);
         this.zoneFileWatcher = new ZoneFileWatcher(catalog);
         this.notifyReceiver = new NotifyReceiver(new NotifyHandler(catalog.secondaryZones(),

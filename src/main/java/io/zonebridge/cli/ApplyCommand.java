@@ -1,9 +1,12 @@
 package io.zonebridge.cli;
 
-import io.zonebridge.app.HostedZonePlan;
+import io.zonebridge.route53.HostedZoneRef;
+import io.zonebridge.route53.ZoneLocator;
+import io.zonebridge.sync.SyncEngine;
+import io.zonebridge.sync.SyncReport;
+import io.zonebridge.sync.SyncRequest;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.BatchLimitException;
-import io.zonebridge.plan.ChangeBatch;
 import io.zonebridge.plan.SafetyLimits;
 import io.zonebridge.plan.UnsafePlanException;
 import io.zonebridge.route53.ApplyResult;
@@ -21,13 +24,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code zonebridge apply}: make a hosted zone equal to a zone file. Prints the plan, applies it
- * batch by batch with progress, and reports the API calls made and any change group Route 53 refused.
+ * {@code zonebridge apply}: make a hosted zone equal to a zone file, through the {@link SyncEngine} (one full read,
+ * the plan against it, verified batches). Prints the plan, applies it batch by batch with progress, and reports the
+ * API calls made and any change group Route 53 refused.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Make a Route 53 hosted zone equal to a zone file.")
@@ -67,19 +69,29 @@ public final class ApplyCommand implements Callable<Integer> {
             Route53ClientFactory factory = new Route53ClientFactory();
             try (Route53Client client = route53.client(factory)) {
                 SdkRoute53Gateway gateway = route53.gateway(client, factory);
-                HostedZonePlan remote = HostedZonePlan.make(gateway, route53.selector(), desired, planning.planOptions());
+                HostedZoneRef zone = new ZoneLocator(gateway).locate(route53.selector(), desired.origin());
+                SafetyLimits limits = new SafetyLimits(maxChangeShare, SafetyLimits.DEFAULT.minZoneSize());
+                SyncEngine engine = new SyncEngine(gateway, limits, waitForInsync);
+                SyncEngine.Planned remote = engine.plan(zone, desired, planning.planOptions());
                 PlanReport report = new PlanReport(remote.plan(), remote.batches());
                 if (planning.json) {
                     report.printJson(out);
                 } else {
                     report.printTable(out);
                 }
-                new SafetyLimits(maxChangeShare, SafetyLimits.DEFAULT.minZoneSize()).check(remote.plan(), force);
+                limits.check(remote.plan(), force);
                 if (dryRun || remote.plan().isEmpty()) {
                     out.println((dryRun ? "Dry run: nothing applied." : "Nothing to apply.") + " API calls: " + gateway.stats());
                     return ExitCodes.OK;
                 }
-                ApplyResult result = applyWithProgress(gateway, remote, err);
+                engine.onProgress((done, total, part) -> progress(done, total, part, err));
+                SyncReport applied = engine.sync(zone, desired, planning.planOptions(),
+                        new SyncRequest(force, false, false, null));
+                if (applied.result() == SyncReport.Result.REFUSED) {
+                    err.println("refused: " + applied.detail());
+                    return ExitCodes.REFUSED;
+                }
+                ApplyResult result = applied.applied();
                 out.printf("Applied %d change%s to %s in %d request%s; API calls: %s%n", result.appliedChanges(),
                         result.appliedChanges() == 1 ? "" : "s", remote.zone().id(), result.changeIds().size(),
                         result.changeIds().size() == 1 ? "" : "s", gateway.stats());
@@ -102,23 +114,12 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private ApplyResult applyWithProgress(SdkRoute53Gateway gateway, HostedZonePlan remote, PrintWriter err) {
-        List<ChangeBatch> batches = remote.batches();
-        int applied = 0;
-        List<String> changeIds = new ArrayList<>();
-        List<ApplyResult.FailedGroup> failures = new ArrayList<>();
-        for (int i = 0; i < batches.size(); i++) {
-            ApplyResult part = gateway.apply(remote.zone(), List.of(batches.get(i)), waitForInsync);
-            applied += part.appliedChanges();
-            changeIds.addAll(part.changeIds());
-            failures.addAll(part.failures());
-            if (batches.size() > 1) {
-                err.printf("batch %d/%d: %d change%s applied%s%n", i + 1, batches.size(), part.appliedChanges(),
-                        part.appliedChanges() == 1 ? "" : "s",
-                        part.isComplete() ? "" : ", " + part.failures().size() + " name group(s) refused");
-                err.flush();
-            }
+    private static void progress(int done, int total, ApplyResult part, PrintWriter err) {
+        if (total > 1) {
+            err.printf("batch %d/%d: %d change%s applied%s%n", done, total, part.appliedChanges(),
+                    part.appliedChanges() == 1 ? "" : "s",
+                    part.isComplete() ? "" : ", " + part.failures().size() + " name group(s) refused");
+            err.flush();
         }
-        return new ApplyResult(applied, changeIds, failures);
     }
 }

@@ -1,6 +1,8 @@
 package io.zonebridge.cli;
 
-import io.zonebridge.app.HostedZonePlan;
+import io.zonebridge.route53.HostedZoneRef;
+import io.zonebridge.route53.ZoneLocator;
+import io.zonebridge.sync.SyncEngine;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.BatchLimitException;
 import io.zonebridge.plan.BatchLimits;
@@ -68,7 +70,9 @@ public final class PlanCommand implements Callable<Integer> {
                 Route53ClientFactory factory = new Route53ClientFactory();
                 try (Route53Client client = route53.client(factory)) {
                     SdkRoute53Gateway gateway = route53.gateway(client, factory);
-                    HostedZonePlan remote = HostedZonePlan.make(gateway, route53.selector(), desired, planning.planOptions());
+                    HostedZoneRef zone = new ZoneLocator(gateway).locate(route53.selector(), desired.origin());
+                    SyncEngine.Planned remote = new SyncEngine(gateway, SafetyLimits.DEFAULT, false)
+                            .plan(zone, desired, planning.planOptions());
                     plan = remote.plan();
                     batches = remote.batches();
                     err.println("hosted zone " + remote.zone().id() + " (" + (remote.zone().privateZone() ? "private" : "public")

@@ -1,9 +1,9 @@
 package io.zonebridge.route53;
 
 /** Route 53 refused a whole change batch; the message is Route 53's own. */
-final class BatchRefusedException extends Exception {
+public final class BatchRefusedException extends Exception {
 
-    BatchRefusedException(String route53Message) {
+    public BatchRefusedException(String route53Message) {
         super(route53Message);
     }
 }

@@ -33,6 +33,8 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
     private int nextZone = 1;
     private int nextChange = 1;
     private int changeRequests;
+    private int zoneReads;
+    private int nameReads;
 
     /** Creates a hosted zone (with apex NS and SOA, as Route 53 does) and returns it. */
     public synchronized HostedZoneRef createZone(String name, boolean privateZone) {
@@ -71,6 +73,32 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
         return changeRequests;
     }
 
+    /** What the zone holds now, without counting a read (for test assertions). */
+    public synchronized ZoneSnapshot contents(HostedZoneRef zone) {
+        Zone z = zone(zone);
+        return ZoneSnapshot.of(z.origin, z.sets.values());
+    }
+
+    /** Whole-zone reads ({@link #readZone}) so far. */
+    public synchronized int zoneReads() {
+        return zoneReads;
+    }
+
+    /** Reads of one name ({@link #readName}) so far. */
+    public synchronized int nameReads() {
+        return nameReads;
+    }
+
+    /** Changes the zone as someone else would (the console, another tool): puts or, with no values, removes a set. */
+    public synchronized void editByHand(HostedZoneRef zone, RecordKey key, RecordSet replacement) {
+        Zone z = zone(zone);
+        if (replacement == null) {
+            z.sets.remove(key);
+        } else {
+            z.sets.put(key, replacement);
+        }
+    }
+
     @Override
     public synchronized List<HostedZoneRef> listHostedZones() {
         return zones.values().stream().map(Zone::ref).toList();
@@ -78,8 +106,15 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
 
     @Override
     public synchronized ZoneSnapshot readZone(HostedZoneRef zone) {
+        zoneReads++;
         Zone z = zone(zone);
         return ZoneSnapshot.of(z.origin, z.sets.values());
+    }
+
+    @Override
+    public synchronized List<RecordSet> readName(HostedZoneRef zone, String name) {
+        nameReads++;
+        return zone(zone).sets.values().stream().filter(s -> s.name().equals(name)).toList();
     }
 
     @Override
@@ -87,7 +122,8 @@ public final class InMemoryRoute53Gateway implements Route53Gateway {
         return NameGroupBisection.apply(batches, changes -> submit(zone, changes));
     }
 
-    private synchronized String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException {
+    @Override
+    public synchronized String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException {
         changeRequests++;
         Zone z = zone(zone);
         Map<RecordKey, RecordSet> next = new TreeMap<>(z.sets);

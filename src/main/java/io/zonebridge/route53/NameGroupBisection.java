@@ -7,33 +7,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Applies change batches so that one bad record cannot block a zone: a batch Route 53 refuses is split
  * into its name groups (all changes of one name stay together) and resubmitted in halves, recursively,
  * so the valid part still goes in few requests; a name group still refused on its own is reported
- * with Route 53's message. Shared by every {@link Route53Gateway} implementation.
+ * with Route 53's message. A refusal the caller marks as not worth splitting (a stale view: the caller
+ * re-reads and re-plans instead) is reported for every name group of the refused batch, unsplit.
+ * Shared by every {@link Route53Gateway} implementation and the sync engine.
  */
-final class NameGroupBisection {
+public final class NameGroupBisection {
 
     /** Sends one ChangeResourceRecordSets request; returns the change id or reports the refusal. */
     @FunctionalInterface
-    interface Submitter {
+    public interface Submitter {
         String submit(List<Change> changes) throws BatchRefusedException;
     }
 
     private final Submitter submitter;
+    private final Predicate<String> unsplit;
     private final List<String> changeIds = new ArrayList<>();
     private final List<ApplyResult.FailedGroup> failures = new ArrayList<>();
     private int applied;
 
-    private NameGroupBisection(Submitter submitter) {
+    private NameGroupBisection(Submitter submitter, Predicate<String> unsplit) {
         this.submitter = submitter;
+        this.unsplit = unsplit;
     }
 
     /** Submits every batch in order, bisecting refused ones. */
-    static ApplyResult apply(List<ChangeBatch> batches, Submitter submitter) {
-        NameGroupBisection run = new NameGroupBisection(submitter);
+    public static ApplyResult apply(List<ChangeBatch> batches, Submitter submitter) {
+        return apply(batches, submitter, message -> false);
+    }
+
+    /**
+     * Submits every batch in order, bisecting refused ones unless Route 53's message matches {@code unsplit}:
+     * such a refusal is reported for each name group of the refused part as it is.
+     */
+    public static ApplyResult apply(List<ChangeBatch> batches, Submitter submitter, Predicate<String> unsplit) {
+        NameGroupBisection run = new NameGroupBisection(submitter, unsplit);
         for (ChangeBatch batch : batches) {
             if (!batch.changes().isEmpty()) {
                 run.submit(batch.changes(), nameGroups(batch.changes()));
@@ -46,8 +59,8 @@ final class NameGroupBisection {
         try {
             accept(changes, submitter.submit(changes));
         } catch (BatchRefusedException refused) {
-            if (groups.size() == 1) {
-                fail(groups.get(0), refused);
+            if (groups.size() == 1 || unsplit.test(refused.getMessage())) {
+                groups.forEach(group -> fail(group, refused));
             } else {
                 int mid = groups.size() / 2;
                 submit(groups.subList(0, mid));

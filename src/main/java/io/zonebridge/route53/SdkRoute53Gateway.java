@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.route53.model.GetChangeResponse;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.InvalidInputException;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
 import software.amazon.awssdk.services.route53.waiters.Route53Waiter;
 
@@ -23,12 +25,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * {@link Route53Gateway} over the AWS SDK v2 {@link Route53Client}. Build the client with
  * {@link Route53ClientFactory} so that every request (each page, retry and poll) passes the account's
- * rate limiter and is counted; {@link #stats()} then reports those counts. Zones are read with the
- * ListResourceRecordSets paginator, 300 sets per page. A change batch refused with
+ * rate limiter and is counted; {@link #stats()} then reports those counts. Zones (and single names, from
+ * StartRecordName) are read with ListResourceRecordSets, 300 sets per page. A change batch refused with
  * InvalidChangeBatch or InvalidInput is bisected by name group ({@link NameGroupBisection}); other
  * errors (after the client's own retries) propagate; a change that is not INSYNC within the timeout
  * raises an {@link IllegalStateException} naming it. The caller owns and closes the client.
@@ -98,16 +101,70 @@ public final class SdkRoute53Gateway implements Route53Gateway {
 
     @Override
     public ZoneSnapshot readZone(HostedZoneRef zone) {
+        return readZone(zone, null);
+    }
+
+    @Override
+    public ZoneSnapshot readZone(HostedZoneRef zone, AccountRateLimiter budget) {
         List<RecordSet> sets = new ArrayList<>();
         rawSets.forget(zone.id());
-        client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.id()).maxItems(Integer.toString(RECORD_PAGE_SIZE)))
-                .resourceRecordSets()
-                .forEach(rrs -> {
-                    RecordSet set = RecordSetMapper.toModel(rrs);
-                    rawSets.remember(zone.id(), rrs, set);
-                    sets.add(set);
-                });
+        read(zone, null, budget, set -> {
+            sets.add(set);
+            return true;
+        });
         return ZoneSnapshot.of(zone.name(), sets);
+    }
+
+    @Override
+    public List<RecordSet> readName(HostedZoneRef zone, String name) {
+        List<RecordSet> sets = new ArrayList<>();
+        read(zone, name, null, set -> {
+            if (!set.name().equals(name)) {
+                return false;
+            }
+            sets.add(set);
+            return true;
+        });
+        return sets;
+    }
+
+    /**
+     * Reads record sets page by page from {@code start} (null: the first), remembering stored texts, while
+     * {@code each} accepts them; takes a permit of {@code budget} (when given) before each page.
+     */
+    private void read(HostedZoneRef zone, String start, AccountRateLimiter budget, Predicate<RecordSet> each) {
+        String name = start;
+        String type = null;
+        String identifier = null;
+        while (true) {
+            if (budget != null) {
+                try {
+                    budget.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading hosted zone " + zone.id(), e);
+                }
+            }
+            String pageName = name;
+            String pageType = type;
+            String pageIdentifier = identifier;
+            ListResourceRecordSetsResponse page = client.listResourceRecordSets(r -> r.hostedZoneId(zone.id())
+                    .maxItems(Integer.toString(RECORD_PAGE_SIZE)).startRecordName(pageName)
+                    .startRecordType(pageType).startRecordIdentifier(pageIdentifier));
+            for (ResourceRecordSet rrs : page.resourceRecordSets()) {
+                RecordSet set = RecordSetMapper.toModel(rrs);
+                if (!each.test(set)) {
+                    return;
+                }
+                rawSets.remember(zone.id(), rrs, set);
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return;
+            }
+            name = page.nextRecordName();
+            type = page.nextRecordTypeAsString();
+            identifier = page.nextRecordIdentifier();
+        }
     }
 
     @Override
@@ -119,7 +176,8 @@ public final class SdkRoute53Gateway implements Route53Gateway {
         return result;
     }
 
-    private String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException {
+    @Override
+    public String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException {
         List<software.amazon.awssdk.services.route53.model.Change> sdkChanges = changes.stream()
                 .map(c -> software.amazon.awssdk.services.route53.model.Change.builder()
                         .action(ChangeAction.fromValue(c.action().name()))
@@ -138,7 +196,8 @@ public final class SdkRoute53Gateway implements Route53Gateway {
         }
     }
 
-    private void waitForInsync(List<String> changeIds) {
+    @Override
+    public void waitForInsync(List<String> changeIds) {
         int polls = (int) Math.max(1, insyncTimeout.toMillis() / Math.max(1, insyncPoll.toMillis()) + 1);
         try (Route53Waiter waiter = Route53Waiter.builder().client(client)
                 .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(insyncPoll))

@@ -47,6 +47,19 @@ public final class ZoneLocator {
                 + list(candidates) + "; " + hint);
     }
 
+    /**
+     * The hosted zone meant, which must be the zone {@code origin} (canonical): a zone file for another zone is
+     * an {@link IllegalArgumentException} naming both.
+     */
+    public HostedZoneRef locate(ZoneSelector selector, String origin) {
+        HostedZoneRef zone = locate(selector);
+        if (!zone.name().equals(origin)) {
+            throw new IllegalArgumentException("the zone file is for " + origin + " but hosted zone " + zone.id()
+                    + " is " + zone.name());
+        }
+        return zone;
+    }
+
     private static String describe(ZoneSelector selector) {
         String kind = selector.privateZone().map(p -> p ? "private " : "public ").orElse("");
         return selector.vpcId().map(v -> kind + "(VPC " + v + ") ").orElse(kind);

@@ -128,7 +128,10 @@ class SecondaryPipelineTest {
                 .replace("www         IN A    192.0.2.11", "www         IN A    192.0.2.12")
                 + "new         IN A    192.0.2.77\n");
         awaitEqual("example.test", false);
-        ZoneStatus status = board.get("default/" + ids.get("example.test")).orElseThrow();
+        String key = "default/" + ids.get("example.test");
+        assertWithin(WAIT, () -> board.get(key).map(s -> s.serial() == serial + 1).orElse(false),
+                () -> "the run that applied serial " + (serial + 1) + " is recorded: " + board.get(key));
+        ZoneStatus status = board.get(key).orElseThrow();
         assertEquals(serial + 1, status.serial());
         assertTrue(status.last().message().contains("IXFR"), "applied from an IXFR: " + status.last());
     }

@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import io.zonebridge.app.config.ZoneDefaults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,8 @@ class ZoneSchedulesTest {
         Path file = dir.resolve("z.zone");
         Files.writeString(file, "one");
         ManagedZone zone = new ManagedZone("default/z.test.", "z.test.", selector("z.test."),
-                new ZoneFileSource(file, "z.test."), PlanOptions.defaults(), TimerOverrides.none(), Optional.empty());
+                new ZoneFileSource(file, "z.test."), PlanOptions.defaults(), TimerOverrides.none(), Optional.empty(),
+                ZoneDefaults.DEFAULT_VERIFY_EVERY);
         ZoneFileWatcher watcher = new ZoneFileWatcher(new ZoneCatalog(List.of(zone)));
         assertEquals(List.of(), watcher.changedWork(), "the first poll only takes note");
         Files.writeString(file, "two, longer");
@@ -148,7 +150,7 @@ class ZoneSchedulesTest {
 
     private static ManagedZone zone(String name, Optional<MirrorSchedule> mirror, TimerOverrides timers) {
         return new ManagedZone("default/" + name, name, selector(name), new ZoneFileSource(Path.of("unused"), name),
-                PlanOptions.defaults(), timers, mirror);
+                PlanOptions.defaults(), timers, mirror, ZoneDefaults.DEFAULT_VERIFY_EVERY);
     }
 
     private static ZoneSelector selector(String name) {

@@ -1,18 +1,28 @@
 package io.zonebridge.bench;
 
 import io.zonebridge.app.Route53Connection;
+import io.zonebridge.app.ZoneStatusBoard;
 import io.zonebridge.app.ZonebridgeApplication;
 import io.zonebridge.local.LocalAwsServer;
+import io.zonebridge.local.LocalRoute53Options;
 import io.zonebridge.secondary.BindPrimary;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
@@ -23,30 +33,41 @@ import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * Benchmark (not a test): the real service (YAML routes, beans) with a real BIND primary holding a 100,000-record
- * zone (20 addresses per name: Route 53 holds at most 10,000 record sets per zone) and the local Route 53. Each
- * round adds one record with nsupdate; BIND sends a NOTIFY; the time from the NOTIFY exchange entering route
- * {@code notify-listener} to the ChangeResourceRecordSets request reaching Route 53 is measured. Prints p50/p99.
- * The debounce window and the Route 53 rate limit are arguments, since both are in that path.
+ * zone (20 addresses per name: Route 53 holds at most 10,000 record sets per zone), the local Route 53 throttled at
+ * 5 requests/s, and a second BIND as a secondary of the same zone. Each round adds one record with nsupdate; BIND
+ * sends a NOTIFY to both. Measured: zonebridge from the NOTIFY exchange entering route {@code notify-listener} to the
+ * ChangeResourceRecordSets request reaching Route 53; BIND from its "received notify" log line to its "Transfer
+ * completed" line (NOTIFY → IXFR applied). Prints one line:
+ * {@code notify-to-submit p50_ms=… p99_ms=… bind_p50_ms=… bind_p99_ms=…}.
  *
- * <p>Arguments: {@code [rounds=20] [debounceMillis=100] [rateLimitPerSecond=5] [records=100000]}.
+ * <p>Arguments: {@code [rounds=20] [rateLimitPerSecond=5] [records=100000]}.
  */
 public final class NotifyLatencyBenchmark {
+
+    private static final DateTimeFormatter BIND_TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss.SSS", Locale.ENGLISH);
+    private static final Pattern NOTIFY_LINE = Pattern.compile("^(\\S+ \\S+) .*received notify for zone 'big\\.test'", Pattern.MULTILINE);
+    private static final Pattern DONE_LINE = Pattern.compile("^(\\S+ \\S+) .*Transfer completed", Pattern.MULTILINE);
 
     private NotifyLatencyBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        String debounce = args.length > 1 ? args[1] : "100";
-        String rate = args.length > 2 ? args[2] : "5";
-        int records = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        String rate = args.length > 1 ? args[1] : "5";
+        int records = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int notifyPort = BindPrimary.freePort();
-        LocalAwsServer route53 = new LocalAwsServer();
+        int secondaryPort = BindPrimary.freePort();
+        LocalAwsServer route53 = new LocalAwsServer(LocalRoute53Options.defaults().withDnsPort(-1)
+                .withRequestsPerSecond(Integer.parseInt(rate)));
         route53.start(0);
         Path dir = Files.createTempDirectory("zonebridge-bench-notify-");
         Main main = null;
+        Process secondary = null;
         try (BindPrimary bind = BindPrimary.start(notifyPort, Map.of("big.test", TransferBenchmark.zoneText("big.test", records)),
-                BindPrimary.newXfrKey(), Map.of("big.test", "allow-update { key \"xfr-key\"; };"))) {
+                BindPrimary.newXfrKey(), Map.of("big.test", "allow-update { key \"xfr-key\"; }; also-notify { 127.0.0.1 port "
+                        + notifyPort + "; 127.0.0.1 port " + secondaryPort + "; };"))) {
+            Path secondaryLog = dir.resolve("secondary.log");
+            secondary = startSecondary(dir, secondaryPort, bind.port(), secondaryLog);
             String zoneId = createZone(route53.endpoint(), "big.test");
             Path config = dir.resolve("zonebridge.yaml");
             Files.writeString(config, """
@@ -58,8 +79,6 @@ public final class NotifyLatencyBenchmark {
                         - { name: big.test, primaries: [%s], hostedZone: { id: %s } }
                     """.formatted(route53.endpoint(), rate, notifyPort, bind.primary(), zoneId));
             main = new ZonebridgeApplication(Path.of("config/application.properties"), Optional.of(config)).createMain();
-            main.addOverrideProperty("zonebridge.apply.debounce", debounce);
-            main.addOverrideProperty("zonebridge.apply.debounceCheck", "10");
             AtomicLong notifyAt = new AtomicLong();
             Main running = main;
             Thread service = new Thread(() -> {
@@ -82,27 +101,39 @@ public final class NotifyLatencyBenchmark {
                 }
             });
             long initialStart = System.nanoTime();
-            awaitChanges(route53, 100, 600_000);
+            awaitChanges(route53, (records + 999) / 1000, 600_000);
             awaitQuiet(route53);
+            awaitTransfers(secondaryLog, 1);
             System.out.printf(Locale.ROOT, "initial sync of %,d records: %.1f s (%d change requests)%n", records,
                     (System.nanoTime() - initialStart) / 1e9, route53.counters().requests("ChangeResourceRecordSets"));
             double[] millis = new double[rounds];
+            double[] bindMillis = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 long before = route53.counters().requests("ChangeResourceRecordSets");
+                int transfers = count(DONE_LINE, Files.readString(secondaryLog));
                 notifyAt.set(0);
                 bind.nsupdate("zone big.test\nupdate add round" + i + ".big.test. 300 IN A 192.0.2." + (i % 250 + 1));
                 long submitted = awaitChanges(route53, before + 1, 60_000);
                 millis[i] = (submitted - notifyAt.get()) / 1e6;
+                bindMillis[i] = awaitTransfers(secondaryLog, transfers + 1);
                 awaitQuiet(route53);
             }
+            ZoneStatusBoard board = context.getRegistry().lookupByNameAndType("zoneStatusBoard", ZoneStatusBoard.class);
+            System.out.println("last run: " + board.get("default/" + zoneId).map(s -> s.last().message()).orElse("?"));
             Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "NOTIFY received -> change batch submitted, one-record change in a %,d-record zone,"
-                            + " %d rounds, debounce %s ms, Route 53 rate %s/s: p50 %.0f ms, p99 %.0f ms, min %.0f ms, max %.0f ms%n",
-                    records, rounds, debounce, rate, percentile(millis, 50), percentile(millis, 99), millis[0],
-                    millis[rounds - 1]);
+            Arrays.sort(bindMillis);
+            System.out.printf(Locale.ROOT, "(one-record change in a %,d-record zone, %d rounds, Route 53 throttled at %s/s;"
+                    + " zonebridge min %.0f ms, max %.0f ms)%n", records, rounds, rate, millis[0], millis[rounds - 1]);
+            System.out.printf(Locale.ROOT, "notify-to-submit p50_ms=%.0f p99_ms=%.0f bind_p50_ms=%.0f bind_p99_ms=%.0f%n",
+                    percentile(millis, 50), percentile(millis, 99), percentile(bindMillis, 50),
+                    percentile(bindMillis, 99));
         } finally {
             if (main != null) {
                 main.completed();
+            }
+            if (secondary != null) {
+                secondary.destroy();
+                secondary.waitFor(10, TimeUnit.SECONDS);
             }
             route53.stop();
             try (var files = Files.walk(dir)) {
@@ -110,6 +141,62 @@ public final class NotifyLatencyBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** A second named, secondary of big.test, logging with millisecond timestamps. */
+    private static Process startSecondary(Path dir, int port, int primaryPort, Path log) throws Exception {
+        Path conf = dir.resolve("secondary.conf");
+        Files.writeString(conf, """
+                options {
+                    directory "%1$s"; pid-file "%1$s/secondary.pid"; session-keyfile "%1$s/secondary.key";
+                    managed-keys-directory "%1$s"; listen-on port %2$d { 127.0.0.1; }; listen-on-v6 { none; };
+                    recursion no; dnssec-validation no; notify no;
+                };
+                zone "big.test" { type secondary; primaries { 127.0.0.1 port %3$d; }; file "big.test.bak"; };
+                """.formatted(dir, port, primaryPort));
+        return new ProcessBuilder("/usr/sbin/named", "-4", "-g", "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Waits until the secondary's log shows {@code count} completed transfers; returns the milliseconds from the last
+     * "received notify" line before the last of them to it (0 when there is none, as for the first transfer).
+     */
+    private static double awaitTransfers(Path log, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (System.currentTimeMillis() < deadline) {
+            String text = Files.readString(log);
+            List<String> done = times(DONE_LINE, text);
+            if (done.size() >= count) {
+                Matcher last = DONE_LINE.matcher(text);
+                int end = 0;
+                for (int i = 0; i < count && last.find(); i++) {
+                    end = last.start();
+                }
+                List<String> notifies = times(NOTIFY_LINE, text.substring(0, end));
+                if (notifies.isEmpty()) {
+                    return 0;
+                }
+                return Duration.between(LocalDateTime.parse(notifies.get(notifies.size() - 1), BIND_TIME),
+                        LocalDateTime.parse(done.get(count - 1), BIND_TIME)).toNanos() / 1e6;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the BIND secondary did not complete transfer " + count + ":\n"
+                + Files.readString(log));
+    }
+
+    private static List<String> times(Pattern line, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = line.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static int count(Pattern line, String text) {
+        return times(line, text).size();
     }
 
     private static String createZone(String endpoint, String name) {

@@ -15,15 +15,18 @@ import java.util.Optional;
  *                           {@code AWS_DEFAULT_REGION}, then {@code us-east-1})
  * @param rateLimitPerSecond shared Route 53 request budget per account
  * @param waitForInsync      whether applies wait until Route 53 reports INSYNC
+ * @param verifyShare        share (0..1] of {@code rateLimitPerSecond} that drift verification reads may use
  */
 public record Route53Settings(Optional<URI> endpoint, boolean embedded, int embeddedPort, int embeddedDnsPort,
-                              String region, double rateLimitPerSecond, boolean waitForInsync) {
+                              String region, double rateLimitPerSecond, boolean waitForInsync,
+                              double verifyShare) {
 
     /** The value of {@code route53.endpoint} that starts the local Route 53 in-process. */
     public static final String EMBEDDED = "embedded";
 
     static Route53Settings from(ConfigNode node, String defaultRegion) {
-        node.allowOnly("endpoint", "embeddedPort", "embeddedDnsPort", "region", "rateLimitPerSecond", "waitForInsync");
+        node.allowOnly("endpoint", "embeddedPort", "embeddedDnsPort", "region", "rateLimitPerSecond", "waitForInsync",
+                "verifyShare");
         boolean embedded = node.get("endpoint").optionalText().map(EMBEDDED::equals).orElse(false);
         Optional<URI> endpoint = embedded ? Optional.empty() : node.get("endpoint").optionalText().map(text -> {
             try {
@@ -48,6 +51,7 @@ public record Route53Settings(Optional<URI> endpoint, boolean embedded, int embe
         }
         return new Route53Settings(endpoint, embedded, port, dnsPort, node.get("region").text(defaultRegion),
                 node.get("rateLimitPerSecond").doubleValue(5.0, 0.1, 1000),
-                node.get("waitForInsync").bool(false));
+                node.get("waitForInsync").bool(false),
+                node.get("verifyShare").doubleValue(0.20, 0.01, 1.0));
     }
 }

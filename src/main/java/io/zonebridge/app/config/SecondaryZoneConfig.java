@@ -23,17 +23,18 @@ import java.util.Optional;
  * @param expire          overrides the SOA expire timer
  * @param transferTimeout how long a transfer may take
  * @param mirror          scheduled mirroring, when configured
+ * @param verifyEvery     how often the hosted zone is read whole to find and repair drift
  */
 public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, Optional<Path> zoneFile,
                                   Optional<TsigKeyConfig> tsigKey,
                                   HostedZoneTarget hostedZone, SyncPolicy policy, boolean ignoreTtl,
                                   boolean writeSerial, Optional<Duration> refresh, Optional<Duration> retry,
                                   Optional<Duration> expire, Duration transferTimeout,
-                                  Optional<MirrorSchedule> mirror) {
+                                  Optional<MirrorSchedule> mirror, Duration verifyEvery) {
 
     static SecondaryZoneConfig from(ConfigNode node, ZoneDefaults defaults, Map<String, TsigKeyConfig> keys) {
         node.allowOnly("name", "primaries", "zoneFile", "tsigKey", "hostedZone", "policy", "ignoreTtl", "writeSerial",
-                "refresh", "retry", "expire", "transferTimeout", "mirror");
+                "refresh", "retry", "expire", "transferTimeout", "mirror", "verifyEvery");
         String name = ZoneNames.canonical(node.get("name").text(), node.get("name"));
         List<PrimaryAddress> primaries = node.get("primaries").list().stream().map(PrimaryAddress::parse).toList();
         Optional<Path> zoneFile = node.get("zoneFile").optionalText().map(Path::of);
@@ -61,6 +62,7 @@ public record SecondaryZoneConfig(String name, List<PrimaryAddress> primaries, O
                 node.get("writeSerial").bool(false),
                 node.get("refresh").duration(), node.get("retry").duration(), node.get("expire").duration(),
                 node.get("transferTimeout").duration().orElse(defaults.transferTimeout()),
-                MirrorSchedule.from(node.get("mirror")));
+                MirrorSchedule.from(node.get("mirror")),
+                node.get("verifyEvery").duration().orElse(defaults.verifyEvery()));
     }
 }

@@ -5,11 +5,16 @@ import io.zonebridge.app.PausedZones;
 import io.zonebridge.app.SyncOutcome;
 import io.zonebridge.app.ZoneStatus;
 import io.zonebridge.app.ZoneStatusBoard;
+import io.zonebridge.app.ZoneSynchronizer;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
-/** The standard MBean of one managed zone: its status from the {@link ZoneStatusBoard}, sync now, pause, resume. */
+/**
+ * The standard MBean of one managed zone: its status from the {@link ZoneStatusBoard}, drift found, sync now, verify
+ * now, pause, resume.
+ */
 public final class ZoneMonitor implements ZoneMonitorMBean {
 
     /** Work reason of a sync asked for over JMX. */
@@ -18,16 +23,20 @@ public final class ZoneMonitor implements ZoneMonitorMBean {
     private final ManagedZone zone;
     private final ZoneStatusBoard board;
     private final PausedZones paused;
-    private final Consumer<ManagedZone> pipeline;
+    private final BiConsumer<ManagedZone, String> pipeline;
+    private final LongSupplier drift;
 
     /**
-     * @param pipeline puts work for a zone on the apply pipeline
+     * @param pipeline puts work for a zone, with a reason, on the apply pipeline
+     * @param drift    record sets verification reads found drifted in the zone
      */
-    public ZoneMonitor(ManagedZone zone, ZoneStatusBoard board, PausedZones paused, Consumer<ManagedZone> pipeline) {
+    public ZoneMonitor(ManagedZone zone, ZoneStatusBoard board, PausedZones paused,
+                       BiConsumer<ManagedZone, String> pipeline, LongSupplier drift) {
         this.zone = zone;
         this.board = board;
         this.paused = paused;
         this.pipeline = pipeline;
+        this.drift = drift;
     }
 
     private Optional<ZoneStatus> status() {
@@ -111,7 +120,17 @@ public final class ZoneMonitor implements ZoneMonitorMBean {
 
     @Override
     public void syncNow() {
-        pipeline.accept(zone);
+        pipeline.accept(zone, SYNC_NOW_REASON);
+    }
+
+    @Override
+    public void verifyNow() {
+        pipeline.accept(zone, ZoneSynchronizer.VERIFY);
+    }
+
+    @Override
+    public long getDriftFound() {
+        return drift.getAsLong();
     }
 
     @Override

@@ -48,8 +48,14 @@ public interface ZoneMonitorMBean {
     /** Whether the zone is paused. */
     boolean isPaused();
 
+    /** Record sets that verification reads found changed outside zonebridge (and that were repaired), since start. */
+    long getDriftFound();
+
     /** Puts work for this zone on the apply pipeline now. */
     void syncNow();
+
+    /** Reads the hosted zone whole now and repairs any drift (even when the source's serial has not moved). */
+    void verifyNow();
 
     /** Pauses the zone: its sync runs do nothing (result PAUSED) until {@link #resume()}. */
     void pause();

@@ -81,6 +81,9 @@ public final class ZonebridgeMeters implements MeterBinder {
                 "Seconds since the zone's last successful sync (NaN: never)");
         FunctionCounter.builder("zonebridge.zone.failures", zone, ZoneMonitor::getFailures)
                 .description("Failed sync runs").tags("zone", key, "name", zone.getZoneName()).register(registry);
+        FunctionCounter.builder("zonebridge.zone.drift", zone, ZoneMonitor::getDriftFound)
+                .description("Record sets verification reads found changed outside zonebridge (then repaired)")
+                .tags("zone", key, "name", zone.getZoneName()).register(registry);
         gauge(registry, "zonebridge.zone.pending.changes", zone, key, ZoneMonitor::getPendingChanges,
                 "Changes planned by the last run and not applied");
         gauge(registry, "zonebridge.zone.paused", zone, key, z -> z.isPaused() ? 1 : 0, "1 while the zone is paused");

@@ -47,7 +47,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     public static final String METER_REGISTRY = "metricsRegistry";
     /** Property: seconds a zone may fail before the health check is DOWN. */
     public static final String MAX_FAILING_SECONDS = "zonebridge.health.maxFailingSeconds";
-    /** Where syncNow puts its work. */
+    /** Where syncNow and verifyNow put their work. */
     public static final String ZONE_WORK_ENDPOINT = "seda:zone-work";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZonebridgeMonitoring.class);
@@ -72,7 +72,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         List<ZoneMonitor> zones = new ArrayList<>();
         for (ManagedZone zone : runtime.catalog().zones()) {
             ZoneMonitor monitor = new ZoneMonitor(zone, runtime.statusBoard(), runtime.synchronizer().paused(),
-                    this::syncNow);
+                    this::putWork, () -> runtime.synchronizer().driftFound(zone.key()));
             zones.add(monitor);
             mbeans.put(name("Zone", zone.key()), monitor);
         }
@@ -183,8 +183,8 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         }
     }
 
-    private void syncNow(ManagedZone zone) {
-        producer.sendBody(ZONE_WORK_ENDPOINT, zone.work(ZoneMonitor.SYNC_NOW_REASON));
+    private void putWork(ManagedZone zone, String reason) {
+        producer.sendBody(ZONE_WORK_ENDPOINT, zone.work(reason));
     }
 
     /** The reverse-DNS job's ignored messages by reason ({@code reverse.<reason>}); empty when the job is off. */

@@ -1,5 +1,8 @@
 package io.zonebridge.app.monitoring;
 
+import io.zonebridge.route53.HostedZoneRef;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.management.MBeanServer;
@@ -157,6 +161,19 @@ class MonitoringServiceTest {
             waitFor(Duration.ofSeconds(10), () -> !before.equals(attribute(ZONE, "LastSyncTime")),
                     "syncNow ran a sync");
             assertEquals("UP_TO_DATE", attribute(ZONE, "LastResult"), "serial unchanged: nothing to transfer");
+
+            HostedZoneRef hosted = runtime.connection().gateway().listHostedZones().stream()
+                    .filter(z -> z.name().equals("example.internal.")).findFirst().orElseThrow();
+            runtime.connection().client().changeResourceRecordSets(r -> r.hostedZoneId(hosted.id())
+                    .changeBatch(b -> b.changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(set -> set
+                            .name("www.example.internal.").type(RRType.A).ttl(300L)
+                            .resourceRecords(v -> v.value("10.9.9.9"))))));
+            remote.invoke(ZONE, "verifyNow", null, null);
+            waitFor(Duration.ofSeconds(10), () -> Long.valueOf(1).equals(attribute(ZONE, "DriftFound")),
+                    "verifyNow found the hand edit although the serial did not move");
+            waitFor(Duration.ofSeconds(10), () -> "APPLIED".equals(attribute(ZONE, "LastResult")), "and repaired it");
+            assertEquals(List.of("10.0.1.25"), runtime.connection().gateway()
+                    .readName(hosted, "www.example.internal.").get(0).values());
         }
     }
 
@@ -198,6 +215,7 @@ class MonitoringServiceTest {
         assertContainsLine(text, "zonebridge_events_ignored_total{", "reason=\"notify.refused\"",
                 "} " + (double) (Long) attribute(IGNORED, "NotifyRefused"));
         assertContainsLine(text, "zonebridge_zone_failures_total{", zoneTag, "} 0.0");
+        assertContainsLine(text, "zonebridge_zone_drift_total{", zoneTag, "} 1.0");
     }
 
     @Test
