@@ -151,9 +151,10 @@ public final class Ec2Peers implements AutoCloseable {
                   deadLetterQueue: %s
                   table: %s
                   ptrLedger: %s
+                  ptrOwnership: { table: %s-ptrs }
                 %s""".formatted(server.endpoint(), file.resolveSibling("owned-ptrs.json"), server.endpoint(),
                 sqs.endpoint(), dynamo.endpoint(), queue, deadLetterQueue, table,
-                file.resolveSibling("ec2-owned-ptrs.json"), extraEc2Keys));
+                file.resolveSibling("ec2-owned-ptrs.json"), table, extraEc2Keys));
         return file;
     }
 
