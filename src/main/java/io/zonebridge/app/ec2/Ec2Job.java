@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * when enabled, makes the EC2, DynamoDB and SQS clients, ensures the state table exists and binds the beans the
  * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2WorkMerger}, {@code ec2Sync},
  * {@code ec2SqsClient}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
- * settings, with the job's own PTR ownership table, {@code ec2.ptrOwnership}). The clients are closed when Camel stops.
+ * settings, with the job's own PTR ownership table, {@code ec2.ptrOwnership}). The clients are closed when Camel
+ * stops.
  */
 public final class Ec2Job {
 
@@ -86,10 +87,11 @@ public final class Ec2Job {
 
     /**
      * The reverse DNS path for the job's PTRs: the reverse job's classes and settings (network account, prefixes,
-     * PTR TTL, conflict rule), but the job's own ownership table and owned-only policy, so it changes and deletes only PTRs
-     * it made; the share limit is not applied on top (a mass termination deletes all its PTRs of a reverse zone).
+     * PTR TTL, conflict rule), but the job's own ownership table and owned-only policy, so it changes and deletes
+     * only PTRs it made; the share limit is not applied on top (a mass termination deletes all its PTRs of a reverse zone).
      */
-    private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings, DynamoDbClient dynamo) {
+    private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings,
+                                              DynamoDbClient dynamo) {
         ReverseSettings reverse = runtime.config().reverse();
         DynamoDbOwnedPtrLedger ledger = PtrOwnershipTable.open("ec2", dynamo, settings.ptrOwnershipTable(),
                 settings.ptrLedger());

@@ -25,9 +25,9 @@ public final class PtrOwnershipTable {
     public static DynamoDbOwnedPtrLedger open(String job, DynamoDbClient dynamo, String table, Path oldFile) {
         DynamoDbOwnedPtrLedger ledger = new DynamoDbOwnedPtrLedger(dynamo, table);
         ledger.ensureTable();
-        LedgerFileMigration.migrate(oldFile, ledger).ifPresent(moved -> LOG.info(
-                "{} PTR ownership: migrated {} entries of {} reverse zone(s) from {} to DynamoDB table {} (file renamed to {})",
-                job, moved.entries(), moved.zones(), moved.file(), table, moved.renamedTo()));
+        LedgerFileMigration.migrate(oldFile, ledger).ifPresent(moved -> LOG.info("{} PTR ownership: migrated {} "
+                + "entries of {} reverse zone(s) from {} to DynamoDB table {} (file renamed to {})", job,
+                moved.entries(), moved.zones(), moved.file(), table, moved.renamedTo()));
         return ledger;
     }
 }
