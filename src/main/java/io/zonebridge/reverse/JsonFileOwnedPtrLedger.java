@@ -22,25 +22,12 @@ import java.util.TreeSet;
 
 /**
  * The PTRs zonebridge owns, kept in a small JSON file: {@code {"version":1,"zones":{"<reverse zone>":
- * ["<ptr name>", ...]}}}, names canonical and sorted. Every change is written to a temporary file in the
- * same directory and moved over the old one atomically, so a crash leaves the old or the new state, never a
- * torn file. Thread-safe within one process (one writer per file: run one replica, or give each its own
- * reverse zones).
- *
- * <p><b>Why a file.</b> Route 53 has no per-record metadata (no tags on record sets), so ownership must be
- * kept somewhere. The alternatives were weighed and rejected: a marker TTL is guesswork (an operator or a
- * mirror may write the same TTL, and it takes the TTL away from its purpose); an owner TXT record per PTR
- * (ExternalDNS's registry) doubles the record count of every reverse zone and puts clutter in DNS that
- * resolvers serve; DynamoDB adds a table, IAM permissions and a service to run for what is a few kilobytes.
- * A file is testable, inspectable and enough; on ECS/Fargate put it on a persistent volume (EFS). Losing it
- * is safe: zonebridge then owns nothing, so it deletes and overwrites nothing it did not write (its old PTRs
- * stay, and desired PTRs equal to them are left as they are); under the {@code sync} policy ownership is
- * not consulted at all.
- *
- * <p><b>Crash safety.</b> The reconcile claims names <em>before</em> it creates them and releases names
- * after deleting them (or when their create failed), so a crash between the Route 53 change and the file
- * write never leaves a zonebridge PTR unowned; at worst a name is owned that does not exist yet, which is
- * harmless (it is created or released on the next run).
+ * ["<ptr name>", ...]}}}, names canonical and sorted. This is where ownership lived before it moved to DynamoDB
+ * ({@code io.zonebridge.ownership.DynamoDbOwnedPtrLedger}: a container's disk does not survive a restart); the
+ * service now only reads such a file to migrate it ({@code io.zonebridge.ownership.LedgerFileMigration}). It
+ * remains a complete single-process ledger (the reconciler's own tests use it). Every change is written to a
+ * temporary file in the same directory and moved over the old one atomically, so a crash leaves the old or the
+ * new state, never a torn file. Thread-safe within one process (one writer per file).
  */
 public final class JsonFileOwnedPtrLedger implements OwnedPtrLedger {
 
@@ -62,6 +49,11 @@ public final class JsonFileOwnedPtrLedger implements OwnedPtrLedger {
     public synchronized boolean owns(String zoneName, String ptrName) {
         Set<String> names = owned.get(RecordNameCodec.canonical(zoneName));
         return names != null && names.contains(RecordNameCodec.canonical(ptrName));
+    }
+
+    /** Nothing to read again: this process is the file's only writer. */
+    @Override
+    public void refresh(Collection<String> zoneNames) {
     }
 
     @Override

@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Per reverse hosted zone: {@link Planner} under {@link SyncPolicy#SYNC} over that managed view (so the
  *       only deletes are stale managed PTRs and nothing else in the zone is touched), {@link io.zonebridge.plan.SafetyLimits}
  *       (relative to the managed PTRs), {@link ChangeBatcher}, {@link Route53Gateway#apply}. The ledger claims
- *       names before they are written and releases them after they are deleted.</li>
+ *       names before they are written and releases them after they are deleted; it is read once per run
+ *       ({@link OwnedPtrLedger#refresh}) and, when it cannot be read, nothing is written.</li>
  * </ol>
  * When an account's forward zones could not all be read, the forward state is incomplete: a PTR that looks
  * stale may belong to an unread record, so that run only creates PTRs (no updates, no deletes) and says so.
@@ -237,6 +238,12 @@ public final class OrganizationReconciler {
         byName.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
         network.unreadReverse.forEach(zone ->
                 reverseZones.add(new ReverseZone(zone.name(), zone.id(), zone.privateZone(), network.account)));
+        try {
+            ledger.refresh(byName.keySet());
+        } catch (RuntimeException e) {
+            run.failures.add(failure(network.account, "read PTR ownership", e));
+            return 0; // which PTRs are zonebridge's is unknown: write nothing
+        }
         ReverseZoneIndex index = ReverseZoneIndex.of(reverseZones, settings.configuredPrefixes());
         PtrPlanner planner = new PtrPlanner(index, settings.ptr());
         Planner diff = new Planner(PlanOptions.defaults().withManagedTypes("PTR")

@@ -116,6 +116,31 @@ class NetworkAccountTemplateTest {
     }
 
     @Test
+    void ptrOwnershipTablesAreOnDemandKeyedByZoneAndPtrAndOnlyTheirOwnGrantReachesThem() {
+        for (String name : List.of("PtrOwnershipTable", "Ec2PtrOwnershipTable")) {
+            JsonNode table = template.properties(name);
+            assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText(), name);
+            assertEquals("zone", table.path("KeySchema").path(0).path("AttributeName").asText(), name);
+            assertEquals("HASH", table.path("KeySchema").path(0).path("KeyType").asText(), name);
+            assertEquals("ptr", table.path("KeySchema").path(1).path("AttributeName").asText(), name);
+            assertEquals("RANGE", table.path("KeySchema").path(1).path("KeyType").asText(), name);
+        }
+        JsonNode statement = null;
+        for (CloudFormationTemplate.PolicyDocument document : template.identityPoliciesOf(DeployTemplates.taskRole(template))) {
+            for (JsonNode candidate : document.document().path("Statement")) {
+                if (candidate.path("Sid").asText().equals("PtrOwnershipTables")) {
+                    statement = candidate;
+                }
+            }
+        }
+        assertTrue(statement != null, "the task role has statement PtrOwnershipTables");
+        assertEquals("[{\"Fn::GetAtt\":[\"PtrOwnershipTable\",\"Arn\"]},{\"Fn::GetAtt\":[\"Ec2PtrOwnershipTable\",\"Arn\"]}]",
+                statement.path("Resource").toString());
+        assertEquals("[\"dynamodb:BatchWriteItem\",\"dynamodb:CreateTable\",\"dynamodb:DescribeTable\",\"dynamodb:Query\"]",
+                statement.path("Action").toString());
+    }
+
+    @Test
     void notifyArrivesOverUdpAndIsHealthCheckedOnTheHttpPort() {
         JsonNode listener = template.properties("NotifyListener");
         assertEquals("UDP", listener.path("Protocol").asText());

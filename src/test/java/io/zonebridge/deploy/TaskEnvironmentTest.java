@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonebridge.app.config.ConfigLoader;
+import io.zonebridge.app.config.ReverseSettings;
 import io.zonebridge.app.config.ServicePropertyOverrides;
 import io.zonebridge.app.config.ZonebridgeConfig;
 import java.io.Reader;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The task definition's environment, with the template's parameter defaults and sample values for the stack's own
  * names, configures the image's shipped configuration as intended: every {@code ZONEBRIDGE_CONFIG_*} variable names a
  * key (start-up would stop otherwise), Route 53 is AWS's (no embedded endpoint), NOTIFY listens on all addresses,
- * the reverse job is on with the stack's queues, the TSIG key gets its secret, and every {@code CAMEL_*} variable
+ * the reverse job is on with the stack's queues, both jobs keep PTR ownership in the stack's tables, the TSIG key gets its secret, and every {@code CAMEL_*} variable
  * overrides a key of {@code config/application.properties}.
  */
 class TaskEnvironmentTest {
@@ -31,7 +33,8 @@ class TaskEnvironmentTest {
     private static final Map<String, String> STACK = Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012",
             "EventsQueue.QueueName", "zb-events", "EventsDeadLetterQueue.QueueName", "zb-events-dlq",
             "Ec2EventsQueue.QueueName", "zb-ec2-events", "Ec2EventsDeadLetterQueue.QueueName", "zb-ec2-events-dlq",
-            "Ec2StateTable", "zb-ec2", "NotifyPrimaryCidr1", "10.0.0.0/16");
+            "Ec2StateTable", "zb-ec2", "PtrOwnershipTable", "zb-ptr-owners", "Ec2PtrOwnershipTable", "zb-ec2-ptr-owners",
+            "NotifyPrimaryCidr1", "10.0.0.0/16");
 
     @Test
     void theTaskEnvironmentConfiguresTheShippedImage() throws Exception {
@@ -56,10 +59,14 @@ class TaskEnvironmentTest {
         assertEquals("zb-events-dlq", config.reverse().deadLetterQueue());
         assertEquals(java.util.Optional.of("123456789012"), config.reverse().networkAccount());
         assertEquals("zonebridge-read", config.reverse().memberRole().roleName(), "the member read role of the StackSet");
+        assertEquals(new ReverseSettings.Ownership("zb-ptr-owners", Optional.empty()), config.reverse().ownership(),
+                "PTR ownership in the stack's table, in AWS's DynamoDB");
         assertTrue(config.ec2().enabled());
         assertEquals("zb-ec2-events", config.ec2().queue());
         assertEquals("zb-ec2-events-dlq", config.ec2().deadLetterQueue());
         assertEquals("zb-ec2", config.ec2().table());
+        assertEquals("zb-ec2-ptr-owners", config.ec2().ptrOwnershipTable());
+        assertEquals(Optional.empty(), config.ec2().dynamoDbEndpoint());
         assertEquals("eu-west-1", config.ec2().region());
         assertEquals("c2VjcmV0LXNlY3JldC1zZWNyZXQ=", config.tsigKeys().get("xfr-key").secret());
 

@@ -77,6 +77,10 @@ public final class ConfigLoader {
                 SafetySettings.from(root.get("safety")), Map.copyOf(keys),
                 SecondarySettings.from(root.get("secondary"), keys), ReverseSettings.from(root.get("reverse")),
                 Ec2Settings.from(root.get("ec2"), route53.region()));
+        if (config.ec2().ptrOwnershipTable().equals(config.reverse().ownership().table())) {
+            throw root.get("ec2").get("ptrOwnership").get("table").error("must differ from reverse.ownership.table ('"
+                    + config.reverse().ownership().table() + "'): each job keeps and releases only its own PTRs");
+        }
         overrides.requireAllUsed();
         return config;
     }

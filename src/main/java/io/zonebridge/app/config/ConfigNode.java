@@ -233,6 +233,15 @@ public final class ConfigNode {
         return name;
     }
 
+    /** A DynamoDB table name (or {@code defaultName} when absent). */
+    public String dynamoDbTableName(String defaultName) {
+        String name = text(defaultName);
+        if (!name.matches("[A-Za-z0-9_.-]{3,255}")) {
+            throw error("must be a DynamoDB table name (3 to 255 of letters, digits, _ - .), not '" + name + "'");
+        }
+        return name;
+    }
+
     /** An error about this key. */
     public ConfigException error(String problem) {
         return new ConfigException(source + ": " + (path.isEmpty() ? "(top level)" : path) + ": " + problem);

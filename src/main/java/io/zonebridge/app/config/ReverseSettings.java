@@ -30,7 +30,9 @@ import java.util.Optional;
  * @param networkAccount     account holding the reverse zones; empty: the account of zonebridge's own credentials
  *                           (STS GetCallerIdentity at start)
  * @param prefixes           configured prefixes: CIDR → reverse zone name (zones whose name spells no prefix)
- * @param ledger             file recording the PTRs zonebridge created
+ * @param ledger             the old ledger file (ownership before it moved to DynamoDB): migrated into
+ *                           {@code ownership} at start when it exists, then renamed
+ * @param ownership          the DynamoDB table recording the PTRs zonebridge created
  * @param policy             which existing PTRs may be changed or deleted
  * @param conflictRule       which name an address claimed by several names points to
  * @param ptrTtl             TTL of written PTRs
@@ -42,7 +44,7 @@ import java.util.Optional;
  */
 public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String queue, String deadLetterQueue,
                               Optional<String> networkAccount, Map<String, String> prefixes, Path ledger,
-                              PtrPolicy policy, PtrConflictRule conflictRule, long ptrTtl, OwnChangeRules ownChanges,
+                              Ownership ownership, PtrPolicy policy, PtrConflictRule conflictRule, long ptrTtl, OwnChangeRules ownChanges,
                               AssumeRoleSettings memberRole, Reconcile reconcile, CreateZones createZones) {
 
     /** Which existing PTRs zonebridge may change or delete. */
@@ -80,6 +82,18 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
         }
     }
 
+    /**
+     * Where the PTRs zonebridge owns are kept ({@code reverse.ownership}): a DynamoDB table in the region of
+     * {@code route53.region}, created when missing.
+     *
+     * @param table    the table's name
+     * @param endpoint DynamoDB endpoint override (DynamoDB Local), empty for AWS itself
+     */
+    public record Ownership(String table, Optional<URI> endpoint) {
+        /** The table's default name. */
+        public static final String DEFAULT_TABLE = "zonebridge-ptr-ownership";
+    }
+
     public ReverseSettings {
         prefixes = Map.copyOf(prefixes);
     }
@@ -91,7 +105,7 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
 
     static ReverseSettings from(ConfigNode node) {
         node.allowOnly("enabled", "sqsEndpoint", "queue", "deadLetterQueue", "networkAccount", "prefixes", "ledger",
-                "policy", "conflictRule", "ptrTtl", "ownChanges", "memberRole", "reconcile", "createZones");
+                "ownership", "policy", "conflictRule", "ptrTtl", "ownChanges", "memberRole", "reconcile", "createZones");
         ConfigNode account = node.get("networkAccount");
         Optional<String> networkAccount = account.optionalText();
         if (networkAccount.isPresent() && !networkAccount.get().matches("\\d{12}")) {
@@ -112,11 +126,18 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
         return new ReverseSettings(node.get("enabled").bool(false), node.get("sqsEndpoint").url("http://127.0.0.1:9324"),
                 queue, deadLetter,
                 networkAccount, prefixes, Path.of(node.get("ledger").text("zonebridge-owned-ptrs.json")),
+                ownership(node.get("ownership")),
                 choice(node.get("policy"), PtrPolicy.OWNED_ONLY, PtrPolicy.values()),
                 choice(node.get("conflictRule"), PtrConflictRule.SHORTEST_THEN_LEXICOGRAPHIC, PtrConflictRule.values()),
                 node.get("ptrTtl").longValue(PtrOptions.DEFAULT_TTL, 0, 2_147_483_647L), ownChanges,
                 memberRole(node.get("memberRole")), reconcile(node.get("reconcile")),
                 createZones(node.get("createZones"), prefixes.values()));
+    }
+
+    private static Ownership ownership(ConfigNode node) {
+        node.allowOnly("table", "endpoint");
+        return new Ownership(node.get("table").dynamoDbTableName(Ownership.DEFAULT_TABLE),
+                node.get("endpoint").url("http://127.0.0.1:8000"));
     }
 
     private static CreateZones createZones(ConfigNode node, Collection<String> prefixZones) {

@@ -3,6 +3,7 @@ package io.zonebridge.app.ec2;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
+import io.zonebridge.app.reverse.PtrOwnershipTable;
 import io.zonebridge.app.reverse.ReverseJob;
 import io.zonebridge.app.reverse.ReverseSyncService;
 import io.zonebridge.ec2.InstanceDescriber;
@@ -10,7 +11,7 @@ import io.zonebridge.ec2.InstanceLifecycle;
 import io.zonebridge.ec2.InstanceRecordPlanner;
 import io.zonebridge.ec2.InstanceRecordStore;
 import io.zonebridge.ec2.VpcDescriber;
-import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
+import io.zonebridge.ownership.DynamoDbOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
 import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * when enabled, makes the EC2, DynamoDB and SQS clients, ensures the state table exists and binds the beans the
  * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2WorkMerger}, {@code ec2Sync},
  * {@code ec2SqsClient}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
- * settings, with the job's own PTR ledger). The clients are closed when Camel stops.
+ * settings, with the job's own PTR ownership table, {@code ec2.ptrOwnership}). The clients are closed when Camel
+ * stops.
  */
 public final class Ec2Job {
 
@@ -73,7 +75,7 @@ public final class Ec2Job {
         InstanceLifecycle lifecycle = new InstanceLifecycle(new InstanceDescriber(ec2), new VpcDescriber(ec2),
                 new InstanceRecordPlanner(settings.dns()), store, zones, settings.parallelism());
         Registry registry = context.getRegistry();
-        ReverseSyncService reverse = ptrSync(runtime, settings);
+        ReverseSyncService reverse = ptrSync(runtime, settings, dynamo);
         registry.bind("ec2Ingest", new Ec2Ingest());
         registry.bind("ec2WorkMerger", new Ec2WorkMerger());
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
@@ -85,12 +87,14 @@ public final class Ec2Job {
 
     /**
      * The reverse DNS path for the job's PTRs: the reverse job's classes and settings (network account, prefixes,
-     * PTR TTL, conflict rule), but the job's own ledger and owned-only policy, so it changes and deletes only PTRs
-     * it made; the share limit is not applied on top (a mass termination deletes all its PTRs of a reverse zone).
+     * PTR TTL, conflict rule), but the job's own ownership table and owned-only policy, so it changes and deletes
+     * only PTRs it made; the share limit is not applied on top (a mass termination deletes all its PTRs of a reverse zone).
      */
-    private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings) {
+    private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings,
+                                              DynamoDbClient dynamo) {
         ReverseSettings reverse = runtime.config().reverse();
-        JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ptrLedger());
+        DynamoDbOwnedPtrLedger ledger = PtrOwnershipTable.open("ec2", dynamo, settings.ptrOwnershipTable(),
+                settings.ptrLedger());
         String network = ReverseJob.networkAccount(runtime, ReverseJob.awsEndpoint(runtime));
         ReconcileSettings reconcile = ReconcileSettings.defaults(network,
                         new PtrOptions(reverse.ptrTtl(), reverse.conflictRule(), OwnershipPolicy.ownedOnly(ledger)))

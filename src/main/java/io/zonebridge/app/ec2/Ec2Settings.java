@@ -26,18 +26,22 @@ import java.util.Optional;
  * @param lateTagWindow     how long a running instance without DNS tags is looked at again (0: never)
  * @param lateTagInterval   how often it is looked at within that window
  * @param parallelism       instances of one batch handled at the same time
- * @param ptrLedger         file recording the PTRs this job created (only those are ever changed or deleted)
+ * @param ptrLedger         the old file of the PTRs this job created: migrated into {@code ptrOwnershipTable} at
+ *                          start when it exists, then renamed
+ * @param ptrOwnershipTable DynamoDB table recording the PTRs this job created (only those are ever changed or
+ *                          deleted); its own, not the reverse job's, so each job releases only its own claims
  */
 public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpoint, Optional<URI> sqsEndpoint,
                           Optional<URI> dynamoDbEndpoint, String queue, String deadLetterQueue, String table,
                           Ec2DnsSettings dns, boolean associateVpc, Duration lateTagWindow, Duration lateTagInterval,
-                          int parallelism, Path ptrLedger) {
+                          int parallelism, Path ptrLedger, String ptrOwnershipTable) {
 
     /** The job switched off, with defaults elsewhere. */
     public static Ec2Settings disabled() {
         return new Ec2Settings(false, "us-east-1", Optional.empty(), Optional.empty(), Optional.empty(),
                 "zonebridge-ec2", "zonebridge-ec2-dlq", "zonebridge-ec2-instances", Ec2DnsSettings.DEFAULTS, true,
-                Duration.ofMinutes(10), Duration.ofSeconds(30), 8, Path.of("zonebridge-ec2-owned-ptrs.json"));
+                Duration.ofMinutes(10), Duration.ofSeconds(30), 8, Path.of("zonebridge-ec2-owned-ptrs.json"),
+                "zonebridge-ec2-ptr-ownership");
     }
 
     /** The settings of node {@code ec2} (absent: {@link #disabled()}; region default: Route 53's); errors name the key. */
@@ -48,7 +52,7 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         }
         node.allowOnly("enabled", "region", "ec2Endpoint", "sqsEndpoint", "dynamoDbEndpoint", "queue",
                 "deadLetterQueue", "table", "zoneTag", "cnameTag", "ttl", "hostName", "associateVpc",
-                "lateTagWindow", "lateTagInterval", "parallelism", "ptrLedger");
+                "lateTagWindow", "lateTagInterval", "parallelism", "ptrLedger", "ptrOwnership");
         String region = node.get("region").text(defaultRegion);
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw node.get("region").error("must be an AWS region such as us-east-1, not '" + region + "'");
@@ -58,10 +62,11 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         if (deadLetter.equals(queue)) {
             throw node.get("deadLetterQueue").error("must differ from ec2.queue ('" + queue + "')");
         }
-        String table = node.get("table").text(d.table());
-        if (!table.matches("[A-Za-z0-9_.-]{3,255}")) {
-            throw node.get("table").error("must be a DynamoDB table name (3 to 255 of letters, digits, _ - .), not '"
-                    + table + "'");
+        String table = node.get("table").dynamoDbTableName(d.table());
+        ConfigNode ptrOwnership = node.get("ptrOwnership").allowOnly("table");
+        String ptrOwnershipTable = ptrOwnership.get("table").dynamoDbTableName(d.ptrOwnershipTable());
+        if (ptrOwnershipTable.equals(table)) {
+            throw ptrOwnership.get("table").error("must differ from ec2.table ('" + table + "')");
         }
         String zoneTag = tagKey(node.get("zoneTag"), "ZONE");
         String cnameTag = tagKey(node.get("cnameTag"), "CNAME");
@@ -88,7 +93,7 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
                 node.get("sqsEndpoint").url(example), node.get("dynamoDbEndpoint").url(example), queue, deadLetter, table,
                 new Ec2DnsSettings(zoneTag, cnameTag, ttl, hostName), node.get("associateVpc").bool(true), window,
                 interval, (int) node.get("parallelism").longValue(d.parallelism(), 1, 64),
-                Path.of(node.get("ptrLedger").text(d.ptrLedger().toString())));
+                Path.of(node.get("ptrLedger").text(d.ptrLedger().toString())), ptrOwnershipTable);
     }
 
     private static String tagKey(ConfigNode node, String defaultKey) {

@@ -11,11 +11,11 @@ import io.zonebridge.organization.OrganizationAccounts;
 import io.zonebridge.organization.OwnAccount;
 import io.zonebridge.organization.PrivateZoneVpcs;
 import io.zonebridge.organization.ReverseZoneProvisioner;
+import io.zonebridge.ownership.DynamoDbOwnedPtrLedger;
 import io.zonebridge.plan.SafetyLimits;
 import io.zonebridge.reverse.AccountRoute53;
 import io.zonebridge.reverse.AutodefinedReverseMode;
 import io.zonebridge.reverse.AutodefinedReverseSwitch;
-import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
 import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
@@ -41,6 +41,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -50,7 +51,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code reverseSqsClient}) and sets the properties {@code zonebridge.reverse.enabled}, {@code .queue},
  * {@code .deadLetterQueue}, {@code .reconcileTimer} and {@code .reconcilePeriod}. Route 53 of the network account
  * is the service's connection; other accounts are reached by STS AssumeRole of {@code reverse.memberRole} (STS and
- * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The
+ * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The PTRs
+ * zonebridge owns are kept in the DynamoDB table of {@code reverse.ownership} ({@link PtrOwnershipTable}). The
  * network account, unless configured, is the account of the service's own credentials. What it opens is closed when
  * Camel stops. Nothing is connected while the job is off.
  */
@@ -91,12 +93,15 @@ public final class ReverseJob {
                 });
         NetworkAndMemberRoute53 route53 = new NetworkAndMemberRoute53(network, runtime.connection().gateway(), members);
         SqsClient sqs = sqsClient(settings, region);
+        DynamoDbClient dynamo = Route53Connection.endpoint(region, settings.ownership().endpoint().orElse(null))
+                .configure(DynamoDbClient.builder()).build();
         OrganizationAccounts organization = settings.reconcile().organization()
                 ? OrganizationAccounts.connect(aws, settings.reconcile().accounts()) : null;
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
                 sqs.close();
+                dynamo.close();
                 members.close();
                 credentials.close();
                 if (organization != null) {
@@ -105,7 +110,8 @@ public final class ReverseJob {
             }
         }, true, true);
 
-        JsonFileOwnedPtrLedger ledger = new JsonFileOwnedPtrLedger(settings.ledger());
+        DynamoDbOwnedPtrLedger ledger = PtrOwnershipTable.open("reverse", dynamo, settings.ownership().table(),
+                settings.ledger());
         OwnershipPolicy ownership = settings.policy() == ReverseSettings.PtrPolicy.SYNC
                 ? OwnershipPolicy.sync() : OwnershipPolicy.ownedOnly(ledger);
         SafetyLimits safety = runtime.config().safety().limits();

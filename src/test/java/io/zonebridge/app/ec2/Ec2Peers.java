@@ -1,7 +1,7 @@
 package io.zonebridge.app.ec2;
 
 import io.zonebridge.app.Route53Connection;
-import io.zonebridge.app.ZonebridgeApplication;
+import io.zonebridge.app.InProcessService;
 import io.zonebridge.ec2.DynamoDbLocal;
 import io.zonebridge.local.Ec2Timings;
 import io.zonebridge.local.ElasticMqPeer;
@@ -15,13 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ServiceStatus;
-import org.apache.camel.main.Main;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -65,8 +61,7 @@ public final class Ec2Peers implements AutoCloseable {
     public final String subnet;
     public final String zoneId;
     public final String reverseZoneId;
-    private Main main;
-    private Thread serviceThread;
+    private InProcessService service;
 
     /**
      * @param requestsPerSecond the emulator's throttle of Route 53 and EC2 calls (0: none)
@@ -156,9 +151,10 @@ public final class Ec2Peers implements AutoCloseable {
                   deadLetterQueue: %s
                   table: %s
                   ptrLedger: %s
+                  ptrOwnership: { table: %s-ptrs }
                 %s""".formatted(server.endpoint(), file.resolveSibling("owned-ptrs.json"), server.endpoint(),
                 sqs.endpoint(), dynamo.endpoint(), queue, deadLetterQueue, table,
-                file.resolveSibling("ec2-owned-ptrs.json"), extraEc2Keys));
+                file.resolveSibling("ec2-owned-ptrs.json"), table, extraEc2Keys));
         return file;
     }
 
@@ -167,54 +163,22 @@ public final class Ec2Peers implements AutoCloseable {
      * server on a free port) with {@code config}.
      */
     public void startService(Path config, Map<String, String> properties) throws InterruptedException {
-        if (main != null) {
+        if (service != null) {
             throw new IllegalStateException("the service runs already");
         }
-        Main created = new ZonebridgeApplication(Path.of("config/application.properties"), Optional.of(config))
-                .createMain();
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            created.addOverrideProperty("camel.management.port", Integer.toString(free.getLocalPort()));
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port for the management server", e);
-        }
-        properties.forEach(created::addOverrideProperty);
-        main = created;
-        serviceThread = new Thread(() -> {
-            try {
-                created.run();
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-        }, "zonebridge-service");
-        serviceThread.setDaemon(true);
-        serviceThread.start();
-        for (int i = 0; i < 600; i++) {
-            CamelContext context = created.getCamelContext();
-            if (context != null && context.getStatus() == ServiceStatus.Started) {
-                return;
-            }
-            if (!serviceThread.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the service did not start");
+        service = InProcessService.start(config, properties);
     }
 
     /** The running service's bean {@code name}. */
     public <T> T bean(String name, Class<T> type) {
-        return main.getCamelContext().getRegistry().lookupByNameAndType(name, type);
+        return service.bean(name, type);
     }
 
     /** Stops the service and waits until it is gone (its in-memory state with it). */
     public void stopService() throws InterruptedException {
-        if (main != null) {
-            main.completed();
-            serviceThread.join(60_000);
-            if (serviceThread.isAlive()) {
-                throw new IllegalStateException("the service did not stop");
-            }
-            main = null;
+        if (service != null) {
+            service.close();
+            service = null;
         }
     }
 

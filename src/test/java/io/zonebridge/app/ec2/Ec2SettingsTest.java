@@ -38,6 +38,7 @@ class Ec2SettingsTest {
         assertEquals(300, settings.dns().ttl());
         assertTrue(settings.associateVpc());
         assertEquals(Duration.ofMinutes(10), settings.lateTagWindow());
+        assertEquals("zonebridge-ec2-ptr-ownership", settings.ptrOwnershipTable());
     }
 
     @Test
@@ -61,6 +62,7 @@ class Ec2SettingsTest {
                   lateTagInterval: 20s
                   parallelism: 4
                   ptrLedger: /var/lib/zonebridge/ec2-ptrs.json
+                  ptrOwnership: { table: dns-ptr-owners }
                 """);
         assertTrue(settings.enabled());
         assertEquals("eu-west-1", settings.region());
@@ -80,6 +82,7 @@ class Ec2SettingsTest {
         assertEquals(Duration.ofSeconds(20), settings.lateTagInterval());
         assertEquals(4, settings.parallelism());
         assertEquals(java.nio.file.Path.of("/var/lib/zonebridge/ec2-ptrs.json"), settings.ptrLedger());
+        assertEquals("dns-ptr-owners", settings.ptrOwnershipTable());
     }
 
     @Test
@@ -95,5 +98,11 @@ class Ec2SettingsTest {
         assertTrue(error("ec2: { lateTagInterval: 0s }").contains("ec2.lateTagInterval"));
         assertTrue(error("ec2: { lateTagWindow: soon }").contains("ec2.lateTagWindow"));
         assertTrue(error("ec2: { tagz: 1 }").contains("tagz"));
+        assertEquals("test.yaml: ec2.ptrOwnership.table: must be a DynamoDB table name (3 to 255 of letters, digits,"
+                + " _ - .), not 'x'", error("ec2: { ptrOwnership: { table: x } }"));
+        assertEquals("test.yaml: ec2.ptrOwnership.table: must differ from ec2.table ('zb1')",
+                error("ec2: { table: zb1, ptrOwnership: { table: zb1 } }"));
+        assertTrue(error("ec2: { ptrOwnership: { endpoint: x } }").startsWith(
+                "test.yaml: ec2.ptrOwnership.endpoint: unknown key (allowed: table)"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonebridge.app.Eventually;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.cli.ZonebridgeCommand;
+import io.zonebridge.ec2.DynamoDbLocal;
 import io.zonebridge.local.ElasticMqPeer;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * End to end, locally, as the README tells a user: the local emulator and ElasticMQ; {@code zonebridge provision}
+ * End to end, locally, as the README tells a user: the local emulator, ElasticMQ and DynamoDB Local (PTR ownership); {@code zonebridge provision}
  * creates the queues and rules; the service runs its reverse routes from zonebridge.yaml; the real AWS CLI
  * ({@code /usr/bin/aws route53 change-resource-record-sets}) creates an A record in a private zone, and its PTR
  * appears in the reverse zone. The provisioned schedule rule fires (the emulator's minute shortened to 2 s), and its
@@ -47,6 +48,7 @@ class ReverseEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path DIR = Path.of("target/reverse-e2e-test");
     private static ElasticMqPeer sqs;
+    private static DynamoDbLocal dynamo;
     private static LocalAwsServer server;
     private static Route53Client route53;
     private static String forwardZone;
@@ -62,6 +64,7 @@ class ReverseEndToEndTest {
     @BeforeAll
     static void startPeersAndProvision() throws Exception {
         sqs = new ElasticMqPeer();
+        dynamo = DynamoDbLocal.start();
         server = new LocalAwsServer(LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint()))
                 .scheduleMinute(Duration.ofSeconds(2));
         server.start(0);
@@ -82,14 +85,16 @@ class ReverseEndToEndTest {
                   enabled: true
                   sqsEndpoint: %s
                   ledger: %s
-                """.formatted(server.endpoint(), sqs.endpoint(), DIR.resolve("owned-ptrs.json")));
+                  ownership: { endpoint: "%s" }
+                """.formatted(server.endpoint(), sqs.endpoint(), DIR.resolve("owned-ptrs.json"), dynamo.endpoint()));
     }
 
     @AfterAll
-    static void stopPeers() {
+    static void stopPeers() throws Exception {
         route53.close();
         server.stop();
         sqs.close();
+        dynamo.close();
     }
 
     @Test

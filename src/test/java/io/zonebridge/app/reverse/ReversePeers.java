@@ -1,6 +1,7 @@
 package io.zonebridge.app.reverse;
 
 import io.zonebridge.app.Route53Connection;
+import io.zonebridge.ec2.DynamoDbLocal;
 import io.zonebridge.local.ElasticMqPeer;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Real peers of the reverse-ingest tests: embedded ElasticMQ (events queue, its dead-letter queue, and a tap queue
  * receiving a copy of every event), the local emulator delivering its CloudTrail events through an EventBridge rule
  * to both queues, a private forward zone {@code corp.example.} and a private reverse zone {@code 10.in-addr.arpa.},
- * and the zonebridge.yaml that points the service at them. Every call uses the credentials the service uses, so
+ * DynamoDB Local for the PTR ownership table, and the zonebridge.yaml that points the service at them. Every call uses the credentials the service uses, so
  * all share one emulator account.
  */
 public final class ReversePeers implements AutoCloseable {
@@ -46,6 +47,8 @@ public final class ReversePeers implements AutoCloseable {
     public static final String PATTERN = "{\"source\":[\"aws.route53\"],\"detail\":{\"eventName\":[\"ChangeResourceRecordSets\"]}}";
 
     public final ElasticMqPeer sqs = new ElasticMqPeer();
+    /** Where the service keeps PTR ownership (outlives service restarts, as the table does in AWS). */
+    public final DynamoDbLocal dynamo = startDynamoDb();
     public LocalAwsServer server;
     private final LocalRoute53Options options;
     private int stoppedPort;
@@ -118,8 +121,9 @@ public final class ReversePeers implements AutoCloseable {
                   queue: %s
                   deadLetterQueue: %s
                   ledger: %s
+                  ownership: { endpoint: "%s" }
                 %s""".formatted(server.endpoint(), sqs.endpoint(), queue, deadLetterQueue,
-                file.resolveSibling("owned-ptrs.json"), extraReverseKeys));
+                file.resolveSibling("owned-ptrs.json"), dynamo.endpoint(), extraReverseKeys));
         return file;
     }
 
@@ -253,10 +257,23 @@ public final class ReversePeers implements AutoCloseable {
         sqs.client().sendMessage(r -> r.queueUrl(queueUrl(name)).messageBody(body));
     }
 
+    private static DynamoDbLocal startDynamoDb() {
+        try {
+            return DynamoDbLocal.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+    }
+
     @Override
     public void close() {
         route53.close();
         server.stop();
         sqs.close();
+        try {
+            dynamo.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
     }
 }

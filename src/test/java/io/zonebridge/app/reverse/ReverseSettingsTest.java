@@ -63,6 +63,7 @@ class ReverseSettingsTest {
                   networkAccount: "123456789012"
                   prefixes: { 10.0.2.0/25: 0-127.2.0.10.in-addr.arpa }
                   ledger: /var/lib/zonebridge/ptrs.json
+                  ownership: { table: ptr-owners, endpoint: "http://127.0.0.1:8000" }
                   policy: sync
                   conflictRule: all-names
                   ptrTtl: 60
@@ -92,12 +93,36 @@ class ReverseSettingsTest {
                         new VpcRef("vpc-0def67890", "us-east-1"))), settings.reconcile());
         assertEquals(Map.of("10.0.2.0/25", "0-127.2.0.10.in-addr.arpa"), settings.prefixes());
         assertEquals(Path.of("/var/lib/zonebridge/ptrs.json"), settings.ledger());
+        assertEquals(new ReverseSettings.Ownership("ptr-owners", Optional.of(URI.create("http://127.0.0.1:8000"))),
+                settings.ownership());
         assertEquals(ReverseSettings.PtrPolicy.SYNC, settings.policy());
         assertEquals(PtrConflictRule.ALL_NAMES, settings.conflictRule());
         assertEquals(60, settings.ptrTtl());
         assertEquals(List.of("arn:aws:iam::*:role/zonebridge-*"), settings.ownChanges().principalArnPatterns());
         assertEquals(Set.of("zonebridge"), settings.ownChanges().sessionNames());
         assertEquals("zb:", settings.ownChanges().commentMarker());
+    }
+
+    @Test
+    void ownershipIsADynamoDbTableWithAnOptionalEndpoint() {
+        assertEquals(new ReverseSettings.Ownership("zonebridge-ptr-ownership", Optional.empty()),
+                parse("reverse: { enabled: true }").ownership());
+        assertEquals(Path.of("zonebridge-owned-ptrs.json"), parse("reverse: { enabled: true }").ledger(),
+                "the old ledger file looked for (and migrated) by default");
+        assertEquals(new ReverseSettings.Ownership("zb-owned", Optional.of(URI.create("http://127.0.0.1:8000"))),
+                parse("reverse: { ownership: { table: zb-owned, endpoint: 'http://127.0.0.1:8000' } }").ownership());
+        assertEquals("test.yaml: reverse.ownership.table: must be a DynamoDB table name (3 to 255 of letters, digits,"
+                + " _ - .), not 'a b'", error("reverse: { ownership: { table: 'a b' } }"));
+        assertEquals("test.yaml: reverse.ownership.endpoint: must be a URL such as http://127.0.0.1:8000, not"
+                + " 'dynamodb'", error("reverse: { ownership: { endpoint: dynamodb } }"));
+        assertTrue(error("reverse: { ownership: { tabel: x } }")
+                .startsWith("test.yaml: reverse.ownership.tabel: unknown key (allowed: endpoint, table)"));
+        assertEquals("test.yaml: reverse.ownership: must be a mapping", error("reverse: { ownership: zb-owned }"));
+        assertEquals("test.yaml: ec2.ptrOwnership.table: must differ from reverse.ownership.table ('shared'):"
+                + " each job keeps and releases only its own PTRs", error("""
+                reverse: { ownership: { table: shared } }
+                ec2: { ptrOwnership: { table: shared } }
+                """));
     }
 
     @Test
