@@ -52,7 +52,8 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
         registry.bind("notifyReceiver", runtime.notifyReceiver());
         registry.bind("notifyConnectionErrors", new NotifyConnectionErrors());
-        DnsTcpFraming.bind(registry);
+        DnsTcpFraming.bind(registry, properties.resolveProperty(DnsTcpFraming.IDLE_TIMEOUT_PROPERTY)
+                .map(ms -> Duration.ofMillis(Long.parseLong(ms.trim()))).orElse(DnsTcpFraming.DEFAULT_IDLE_TIMEOUT));
         ZonebridgeMonitoring.install(context, runtime, runtime.notifyReceiver());
         context.getManagementStrategy().addEventNotifier(new InFlightWorkGuard(context, Duration.ofSeconds(
                 Long.parseLong(properties.resolveProperty(InFlightWorkGuard.LIMIT_PROPERTY).orElse("15").trim()))));

@@ -49,12 +49,13 @@ import org.xbill.DNS.Type;
  * The NOTIFY listener on TCP (RFC 1035 4.2.2 framing) in the service's real routes, next to the UDP one on the same
  * address: several NOTIFYs on one connection, a TSIG-signed NOTIFY answered signed, a connection closed right after
  * its NOTIFY still starting the transfer, trailing bytes answered FORMERR, a frame that is not DNS closing the
- * connection, and one duplicate window for both transports. A real BIND is the primary; the local Route 53 hosts.
+ * connection, an idle connection closed, and one duplicate window for both transports. A real BIND is the primary; the local Route 53 hosts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/notify-tcp-test/zonebridge.yaml",
-        "zonebridge.apply.debounce=300", "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200"})
+        "zonebridge.apply.debounce=300", "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
+        "zonebridge.notify.tcpIdleTimeout=1000"})
 class NotifyTcpTest {
 
     private static final Path DIR = Path.of("target/notify-tcp-test");
@@ -204,6 +205,20 @@ class NotifyTcpTest {
         try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
             client.send(notify("nobody.test.", 501, null).toWire());
             assertEquals(Rcode.REFUSED, client.receive().getRcode(), "still answering");
+        }
+    }
+
+    @Test
+    void aConnectionWhoseLengthPrefixPromisesMoreThanComesIsClosedWhenIdle() throws Exception {
+        byte[] notify = notify("example.test.", 701, null).toWire();
+        byte[] lying = DnsTcpClient.frame(notify);
+        lying[1] = (byte) (notify.length + 100);
+        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(4))) {
+            long start = System.nanoTime();
+            client.writeRaw(lying);
+            assertTrue(client.closedByServer(), "closed by the listener within 4 s (idle timeout 1 s)");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 900, "not before the idle timeout: " + millis + " ms");
         }
     }
 
