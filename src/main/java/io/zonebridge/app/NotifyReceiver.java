@@ -55,7 +55,7 @@ public final class NotifyReceiver {
             LOG.debug("{}", outcome.detail());
         } else {
             rejects.reject(source == null ? "" : source.getHostAddress(), IgnoredEvents.reasonKey(outcome.reason()),
-                    "NOTIFY " + outcome.detail());
+                    outcome.detail());
         }
         return outcome.response();
     }

@@ -1,16 +1,21 @@
 package io.zonebridge.app;
 
 import io.zonebridge.secondary.TsigKeySpec;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
 
 /**
  * Test source of junk for the NOTIFY listener: random bytes, and a valid TSIG-signed NOTIFY spoiled in the ways
  * broken or hostile senders spoil them (flipped bytes, truncated, trailing bytes, another opcode, a wrong key,
- * huge record counts, unsigned, sent back as a response). None is a valid NOTIFY: flips spare the two id bytes,
- * because a signed NOTIFY with another id is still valid (RFC 8945 signs the original id).
+ * huge record counts, unsigned, sent back as a response). None is a valid NOTIFY. Some flips leave the same
+ * signed NOTIFY, only written otherwise, and are not junk: another id (RFC 8945 signs the original id), another case
+ * in the TSIG record's key or algorithm name (digested in canonical form), a TSIG TTL with its top bit set (read
+ * as 0, RFC 2181 8). So flips spare the id bytes, and a flipped NOTIFY that still verifies with the key is flipped
+ * again.
  */
 final class NotifyJunk {
 
@@ -32,7 +37,13 @@ final class NotifyJunk {
     byte[] next() throws Exception {
         return switch (random.nextInt(9)) {
             case 0 -> randomBytes(random.nextInt(600));
-            case 1 -> flipped(signed(key));
+            case 1 -> {
+                byte[] wire = flipped(signed(key));
+                while (stillSigned(wire)) {
+                    wire = flipped(wire);
+                }
+                yield wire;
+            }
             case 2 -> {
                 byte[] valid = signed(key);
                 yield Arrays.copyOf(valid, random.nextInt(valid.length));
@@ -82,6 +93,15 @@ final class NotifyJunk {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    private boolean stillSigned(byte[] wire) {
+        try {
+            Message message = new Message(wire);
+            return message.getTSIG() != null && key.toTsig().verify(message, wire, null) == Rcode.NOERROR;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private byte[] flipped(byte[] wire) {

@@ -148,6 +148,19 @@ class NotifyHandlerTest {
     }
 
     @Test
+    void aSignedNotifyWrittenOtherwiseIsTheSameNotifyAndADuplicate() throws Exception {
+        byte[] packet = signed(notify("secure.com", 100L), KEY);
+        assertTrue(handler.handle(packet, ip("192.0.2.1")).accepted());
+        int tsigTtl = notify("secure.com", 100L).toWire().length + Name.fromString("xfr-key.").length() + 4;
+        byte[] topBitTtl = packet.clone();
+        topBitTtl[tsigTtl] = (byte) 0x80; // RFC 2181 8: read as TTL 0, which is what the MAC covers
+
+        NotifyOutcome outcome = handler.handle(topBitTtl, ip("192.0.2.1"));
+
+        assertEquals(NotifyReason.DUPLICATE, outcome.reason(), "the signature still verifies: " + outcome);
+    }
+
+    @Test
     void aBadSignatureIsNotAuth() throws Exception {
         NotifyOutcome outcome = handler.handle(signed(notify("secure.com", 99L), WRONG_SECRET), ip("192.0.2.1"));
 
