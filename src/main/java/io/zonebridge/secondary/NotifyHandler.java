@@ -26,14 +26,15 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Judges DNS NOTIFY messages (RFC 1996) received on UDP or TCP and builds the response to send back, so that primaries
- * stop resending. A NOTIFY is accepted only when it has opcode NOTIFY and exactly one SOA question for a
+ * Judges DNS NOTIFY messages (RFC 1996) received on UDP or TCP and builds the response to send back, so that
+ * primaries stop resending. A NOTIFY is accepted only when it has opcode NOTIFY and exactly one SOA question for a
  * configured zone, comes from a source on that zone's allow-list and, when the zone has a TSIG key, carries a
  * valid signature with that key (the response is then signed too). Refusals are answered REFUSED, TSIG problems
  * NOTAUTH (with the TSIG error dnsjava produces), malformed NOTIFYs FORMERR, other opcodes NOTIMP. A request whose
  * header can be read but whose rest cannot (truncated, garbled, or followed by trailing bytes) is answered FORMERR;
- * packets shorter than a header, and responses, are dropped with no response. A repeat of an accepted (zone, serial) within the duplicate window
- * is answered but flagged {@link NotifyReason#DUPLICATE}, so the zone is checked once. Never throws. Thread-safe.
+ * packets shorter than a header, and responses, are dropped with no response. A repeat of an accepted (zone,
+ * serial) within the duplicate window is answered but flagged {@link NotifyReason#DUPLICATE}, so the zone is
+ * checked once. Never throws. Thread-safe.
  */
 public final class NotifyHandler {
 
@@ -92,8 +93,9 @@ public final class NotifyHandler {
 
     private NotifyOutcome judge(byte[] packet, InetAddress source) {
         if (packet == null || packet.length < Header.LENGTH) {
-            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null, "dropped: "
-                    + (packet == null ? 0 : packet.length) + " bytes from " + source + " are shorter than a DNS header");
+            int length = packet == null ? 0 : packet.length;
+            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
+                    "dropped: " + length + " bytes from " + source + " are shorter than a DNS header");
         }
         Header readable;
         try {

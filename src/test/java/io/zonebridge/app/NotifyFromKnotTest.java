@@ -95,8 +95,8 @@ class NotifyFromKnotTest {
     void startKnotOnceListening() throws Exception {
         assertEquals(ServiceStatus.Started, context.getRouteController().getRouteStatus("notify-listener-tcp"));
         if (knot == null) {
-            knot = KnotPrimary.start(knotPort, notifyPort, key,
-                    Map.of(PLAIN, zoneText(PLAIN, 1, "a IN A 192.0.2.1"), SIGNED, zoneText(SIGNED, 1, "b IN A 192.0.2.2")),
+            knot = KnotPrimary.start(knotPort, notifyPort, key, Map.of(
+                    PLAIN, zoneText(PLAIN, 1, "a IN A 192.0.2.1"), SIGNED, zoneText(SIGNED, 1, "b IN A 192.0.2.2")),
                     Set.of(SIGNED));
         }
     }

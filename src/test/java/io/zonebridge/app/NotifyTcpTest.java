@@ -49,7 +49,8 @@ import org.xbill.DNS.Type;
  * The NOTIFY listener on TCP (RFC 1035 4.2.2 framing) in the service's real routes, next to the UDP one on the same
  * address: several NOTIFYs on one connection, a TSIG-signed NOTIFY answered signed, a connection closed right after
  * its NOTIFY still starting the transfer, trailing bytes answered FORMERR, a frame that is not DNS closing the
- * connection, an idle connection closed, and one duplicate window for both transports. A real BIND is the primary; the local Route 53 hosts.
+ * connection, an idle connection closed, and one duplicate window for both transports. A real BIND is the primary;
+ * the local Route 53 hosts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
