@@ -1,5 +1,7 @@
 package io.zonebridge.app;
 
+import io.zonebridge.app.monitoring.IgnoredEvents;
+import io.zonebridge.intake.RejectLog;
 import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.secondary.NotifyHandler;
 import io.zonebridge.secondary.NotifyOutcome;
@@ -15,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bean {@code notifyReceiver} of route {@code notify-listener}: judges one UDP packet with
- * {@link NotifyHandler} and returns the response bytes (Camel's netty consumer sends the body back), or
- * {@code null} for a dropped packet. An accepted NOTIFY leaves the work for every hosted zone of that name in the
- * exchange property {@value #WORK_PROPERTY}. Never throws.
+ * The bean {@code notifyReceiver} of route {@code notify-received}: judges one DNS message (a UDP packet or a TCP
+ * frame) with {@link NotifyHandler} and returns the response bytes (Camel's netty consumer sends the body back),
+ * or {@code null} for a dropped packet. An accepted NOTIFY leaves the work for every hosted zone of that name in
+ * the exchange property {@value #WORK_PROPERTY}. Rejected packets are logged through a {@link RejectLog}: a few
+ * lines a minute per source address and reason, however many arrive. Never throws.
  */
 public final class NotifyReceiver {
 
@@ -29,6 +32,7 @@ public final class NotifyReceiver {
 
     private final NotifyHandler handler;
     private final ZoneCatalog catalog;
+    private final RejectLog rejects = new RejectLog(LOG);
 
     public NotifyReceiver(NotifyHandler handler, ZoneCatalog catalog) {
         this.handler = handler;
@@ -50,7 +54,8 @@ public final class NotifyReceiver {
         } else if (outcome.duplicate()) {
             LOG.debug("{}", outcome.detail());
         } else {
-            LOG.warn("NOTIFY {}: {}", outcome.reason(), outcome.detail());
+            rejects.reject(source == null ? "" : source.getHostAddress(), IgnoredEvents.reasonKey(outcome.reason()),
+                    outcome.detail());
         }
         return outcome.response();
     }

@@ -19,7 +19,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@value #CONFIG_PROPERTY}, default {@value #DEFAULT_CONFIG}), assembles the {@link ZonebridgeRuntime} and binds
  * the beans the YAML routes call by name: {@code zoneSynchronizer}, {@code refreshSchedule},
  * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}, and installs the monitoring (MBeans, health, metrics). It also sets
- * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration.
+ * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration, and the
+ * netty handlers of the NOTIFY listener on TCP ({@link DnsTcpFraming}) and {@code notifyConnectionErrors}.
  * The reverse-DNS job's beans and properties come from {@link ReverseJob#bind}, the EC2 job's from {@link Ec2Job#bind}.
  */
 public final class ZonebridgeBeans implements CamelConfiguration {
@@ -60,6 +61,9 @@ public final class ZonebridgeBeans implements CamelConfiguration {
             context.addService(reload);
             registry.bind(RouteFileReload.class.getSimpleName(), reload);
         }
+        registry.bind("notifyConnectionErrors", new NotifyConnectionErrors());
+        DnsTcpFraming.bind(registry, properties.resolveProperty(DnsTcpFraming.IDLE_TIMEOUT_PROPERTY)
+                .map(ms -> Duration.ofMillis(Long.parseLong(ms.trim()))).orElse(DnsTcpFraming.DEFAULT_IDLE_TIMEOUT));
         ZonebridgeMonitoring.install(context, runtime, runtime.notifyReceiver());
         context.getManagementStrategy().addEventNotifier(new InFlightWorkGuard(context, Duration.ofSeconds(
                 Long.parseLong(properties.resolveProperty(InFlightWorkGuard.LIMIT_PROPERTY).orElse("15").trim()))));

@@ -26,13 +26,15 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Judges DNS NOTIFY packets (RFC 1996) received on UDP and builds the response to send back, so that primaries
- * stop resending. A NOTIFY is accepted only when it has opcode NOTIFY and exactly one SOA question for a
+ * Judges DNS NOTIFY messages (RFC 1996) received on UDP or TCP and builds the response to send back, so that
+ * primaries stop resending. A NOTIFY is accepted only when it has opcode NOTIFY and exactly one SOA question for a
  * configured zone, comes from a source on that zone's allow-list and, when the zone has a TSIG key, carries a
  * valid signature with that key (the response is then signed too). Refusals are answered REFUSED, TSIG problems
- * NOTAUTH (with the TSIG error dnsjava produces), malformed NOTIFYs FORMERR, other opcodes NOTIMP; packets that are
- * not DNS requests are dropped with no response. A repeat of an accepted (zone, serial) within the duplicate window
- * is answered but flagged {@link NotifyReason#DUPLICATE}, so the zone is checked once. Never throws. Thread-safe.
+ * NOTAUTH (with the TSIG error dnsjava produces), malformed NOTIFYs FORMERR, other opcodes NOTIMP. A request whose
+ * header can be read but whose rest cannot (truncated, garbled, or followed by trailing bytes) is answered FORMERR;
+ * packets shorter than a header, and responses, are dropped with no response. A repeat of an accepted (zone,
+ * serial) within the duplicate window is answered but flagged {@link NotifyReason#DUPLICATE}, so the zone is
+ * checked once. Never throws. Thread-safe.
  */
 public final class NotifyHandler {
 
@@ -73,7 +75,7 @@ public final class NotifyHandler {
     }
 
     /**
-     * Judges one UDP payload from {@code source}.
+     * Judges one DNS message from {@code source} (a UDP payload, or a TCP frame without its length prefix).
      *
      * @return the outcome, with the response bytes to send back to the source (or none when dropped)
      */
@@ -90,22 +92,34 @@ public final class NotifyHandler {
     }
 
     private NotifyOutcome judge(byte[] packet, InetAddress source) {
-        if (packet == null || packet.length == 0) {
-            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null, "dropped: empty packet from " + source);
+        if (packet == null || packet.length < Header.LENGTH) {
+            int length = packet == null ? 0 : packet.length;
+            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
+                    "dropped: " + length + " bytes from " + source + " are shorter than a DNS header");
+        }
+        Header readable;
+        try {
+            readable = new Header(packet);
+        } catch (IOException e) {
+            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
+                    "dropped: no DNS header in " + packet.length + " bytes from " + source + ": " + e.getMessage());
+        }
+        if (readable.getFlag(Flags.QR)) {
+            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
+                    "dropped: packet from " + source + " is a response (QR set), not a request");
         }
         Message request;
         try {
             request = new Message(packet);
         } catch (IOException e) {
-            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
-                    "dropped: " + packet.length + " bytes from " + source + " are not a DNS message: "
-                            + e.getMessage());
+            return unreadable(readable, "the " + packet.length + " bytes from " + source
+                    + " after the header are not a DNS message: " + e.getMessage());
+        }
+        if (request.numBytes() != packet.length) {
+            return unreadable(readable, "the DNS message from " + source + " ends at byte " + request.numBytes()
+                    + " but " + (packet.length - request.numBytes()) + " more bytes follow");
         }
         Header header = request.getHeader();
-        if (header.getFlag(Flags.QR)) {
-            return new NotifyOutcome(NotifyReason.MALFORMED, null, null, null,
-                    "dropped: packet from " + source + " is a response (QR set), not a request");
-        }
         if (header.getOpcode() != Opcode.NOTIFY) {
             return answer(request, NotifyReason.NOTIMP, Rcode.NOTIMP, null, null, null,
                     "opcode " + Opcode.string(header.getOpcode()) + " from " + source + " is not NOTIFY");
@@ -161,6 +175,15 @@ public final class NotifyHandler {
         return answer(request, NotifyReason.DUPLICATE, Rcode.NOERROR, zoneName, serial, signing,
                 "NOTIFY for " + zoneName + " serial " + serial + " from " + source + " repeats one accepted within "
                         + duplicateWindow);
+    }
+
+    /** FORMERR for a request whose header could be read but not the rest (no question echoed). */
+    private static NotifyOutcome unreadable(Header request, String detail) {
+        Message response = new Message(request.getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setOpcode(request.getOpcode());
+        response.getHeader().setRcode(Rcode.FORMERR);
+        return new NotifyOutcome(NotifyReason.FORMERR, response.toWire(), null, null, detail);
     }
 
     private static Long serialHint(Message request, Name zoneName) {

@@ -10,10 +10,13 @@ public enum NotifyReason {
     REFUSED,
     /** TSIG missing, unknown or invalid for a zone that requires it: answered NOTAUTH. */
     NOTAUTH,
-    /** A parseable request that is not a well-formed NOTIFY (question count or type): answered FORMERR. */
+    /**
+     * A request that is not a well-formed NOTIFY (question count or type), or whose header can be read but not the
+     * rest (truncated, garbled, trailing bytes after the message): answered FORMERR.
+     */
     FORMERR,
     /** A request with another opcode than NOTIFY: answered NOTIMP. */
     NOTIMP,
-    /** Not a DNS request at all (unparseable, or a response): dropped without an answer. */
+    /** Not a DNS request at all (shorter than a header, or a response): dropped without an answer. */
     MALFORMED
 }

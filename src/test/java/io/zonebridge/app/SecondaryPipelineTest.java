@@ -42,7 +42,7 @@ import org.xbill.DNS.Type;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/secondary-pipeline-test/zonebridge.yaml",
-        "zonebridge.apply.debounce=300", "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
+        "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
         "zonebridge.apply.redeliveryDelay=50"})
 class SecondaryPipelineTest {
 

@@ -32,7 +32,7 @@ import org.xbill.DNS.Type;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", useJmx = true,
-        properties = {"zonebridge.config=target/quick-start-test/zonebridge.yaml", "zonebridge.apply.debounce=300",
+        properties = {"zonebridge.config=target/quick-start-test/zonebridge.yaml",
                 "zonebridge.fileWatch.period=200"})
 class ServiceStartupTest {
 

@@ -36,7 +36,7 @@ import org.xbill.DNS.Type;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/two-primaries-pipeline-test/zonebridge.yaml",
-        "zonebridge.apply.debounce=300", "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
+        "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
         "zonebridge.apply.redeliveryDelay=50", "camel.management.enabled=false"})
 class TwoPrimariesPipelineTest {
 

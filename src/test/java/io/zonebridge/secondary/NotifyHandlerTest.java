@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
@@ -146,6 +148,19 @@ class NotifyHandlerTest {
     }
 
     @Test
+    void aSignedNotifyWrittenOtherwiseIsTheSameNotifyAndADuplicate() throws Exception {
+        byte[] packet = signed(notify("secure.com", 100L), KEY);
+        assertTrue(handler.handle(packet, ip("192.0.2.1")).accepted());
+        int tsigTtl = notify("secure.com", 100L).toWire().length + Name.fromString("xfr-key.").length() + 4;
+        byte[] topBitTtl = packet.clone();
+        topBitTtl[tsigTtl] = (byte) 0x80; // RFC 2181 8: read as TTL 0, which is what the MAC covers
+
+        NotifyOutcome outcome = handler.handle(topBitTtl, ip("192.0.2.1"));
+
+        assertEquals(NotifyReason.DUPLICATE, outcome.reason(), "the signature still verifies: " + outcome);
+    }
+
+    @Test
     void aBadSignatureIsNotAuth() throws Exception {
         NotifyOutcome outcome = handler.handle(signed(notify("secure.com", 99L), WRONG_SECRET), ip("192.0.2.1"));
 
@@ -225,15 +240,66 @@ class NotifyHandlerTest {
     }
 
     @Test
-    void garbageIsDroppedWithoutAnswer() throws Exception {
-        byte[] garbage = "this is not a DNS message at all, just text".getBytes();
-        byte[] headerOnly = {0x12, 0x34, 0x20, 0x00, 0x00, 0x05, 0, 0, 0, 0, 0, 0, 1, 2, 3};
-
-        for (byte[] packet : new byte[][] {garbage, headerOnly, {1, 2, 3}, {}, null}) {
+    void packetsShorterThanAHeaderAreDroppedWithoutAnswer() throws Exception {
+        for (byte[] packet : new byte[][] {{1, 2, 3}, new byte[11], {}, null}) {
             NotifyOutcome outcome = handler.handle(packet, ip("192.0.2.1"));
             assertEquals(NotifyReason.MALFORMED, outcome.reason(), outcome.toString());
             assertNull(outcome.response());
             assertNull(outcome.zone());
+        }
+    }
+
+    @Test
+    void garbageWithAReadableHeaderIsFormErrEchoingTheId() throws Exception {
+        byte[] text = "this is not a DNS message at all, just text".getBytes();
+        byte[] fiveQuestionsMissing = {0x12, 0x34, 0x20, 0x00, 0x00, 0x05, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+
+        for (byte[] packet : new byte[][] {text, fiveQuestionsMissing}) {
+            NotifyOutcome outcome = handler.handle(packet, ip("192.0.2.1"));
+
+            assertEquals(NotifyReason.FORMERR, outcome.reason(), outcome.toString());
+            assertTrue(outcome.detail().contains("are not a DNS message"), outcome.detail());
+            Message response = new Message(outcome.response());
+            assertEquals(new Header(packet).getID(), response.getHeader().getID());
+            assertEquals(Rcode.FORMERR, response.getRcode());
+            assertTrue(response.getHeader().getFlag(Flags.QR));
+            assertFalse(outcome.accepted());
+        }
+    }
+
+    @Test
+    void aValidNotifyFollowedByTrailingBytesIsFormErrNotAccepted() throws Exception {
+        byte[] notify = notify("example.com", 2024010101L).toWire();
+        byte[] withJunk = Arrays.copyOf(notify, notify.length + 4096);
+        Arrays.fill(withJunk, notify.length, withJunk.length, (byte) 0x41);
+
+        NotifyOutcome outcome = handler.handle(withJunk, ip("192.0.2.1"));
+
+        assertEquals(NotifyReason.FORMERR, outcome.reason(), outcome.toString());
+        assertTrue(outcome.detail().contains("ends at byte " + notify.length + " but 4096 more bytes follow"),
+                outcome.detail());
+        assertEquals(Rcode.FORMERR, new Message(outcome.response()).getRcode());
+        assertEquals(NotifyReason.ACCEPTED, handler.handle(notify, ip("192.0.2.1")).reason(),
+                "the same NOTIFY without the junk is accepted: the junk one was not taken as a duplicate");
+    }
+
+    @Test
+    void aSignedNotifyWithOneTrailingByteIsFormErr() throws Exception {
+        byte[] signed = signed(notify("secure.com", 9L), KEY);
+
+        NotifyOutcome outcome = handler.handle(Arrays.copyOf(signed, signed.length + 1), ip("192.0.2.1"));
+
+        assertEquals(NotifyReason.FORMERR, outcome.reason(), outcome.toString());
+    }
+
+    @Test
+    void aTruncatedNotifyIsFormErr() throws Exception {
+        byte[] notify = notify("example.com", 2024010101L).toWire();
+        for (int length : new int[] {Header.LENGTH, Header.LENGTH + 5, notify.length - 1}) {
+            NotifyOutcome outcome = handler.handle(Arrays.copyOf(notify, length), ip("192.0.2.1"));
+
+            assertEquals(NotifyReason.FORMERR, outcome.reason(), length + " bytes: " + outcome);
+            assertEquals(4242, new Message(outcome.response()).getHeader().getID());
         }
     }
 
@@ -255,6 +321,7 @@ class NotifyHandlerTest {
         handler.handle(notify("example.com", 1L).toWire(), ip("10.9.9.9"));
         handler.handle(notify("secure.com", 1L).toWire(), ip("192.0.2.1"));
         handler.handle(new byte[] {9}, ip("192.0.2.1"));
+        handler.handle(new byte[Header.LENGTH + 1], ip("192.0.2.1"));
 
         NotifyStats stats = handler.stats();
         assertEquals(1, stats.get(NotifyReason.ACCEPTED));
@@ -262,7 +329,8 @@ class NotifyHandlerTest {
         assertEquals(1, stats.get(NotifyReason.REFUSED));
         assertEquals(1, stats.get(NotifyReason.NOTAUTH));
         assertEquals(1, stats.get(NotifyReason.MALFORMED));
-        assertEquals(5, stats.total());
+        assertEquals(1, stats.get(NotifyReason.FORMERR));
+        assertEquals(6, stats.total());
     }
 
     @Test
@@ -280,7 +348,7 @@ class NotifyHandlerTest {
         assertNotNull(outcome);
         if (outcome.response() != null) {
             Message response = new Message(outcome.response());
-            assertEquals(new Message(packet).getHeader().getID(), response.getHeader().getID());
+            assertEquals(new Header(packet).getID(), response.getHeader().getID());
             assertTrue(response.getHeader().getFlag(Flags.QR));
         }
     }

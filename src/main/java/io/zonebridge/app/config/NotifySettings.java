@@ -3,7 +3,7 @@ package io.zonebridge.app.config;
 import java.util.List;
 
 /**
- * The UDP NOTIFY listener.
+ * The NOTIFY listener (UDP and TCP on one address).
  *
  * @param enabled   whether NOTIFY is listened for
  * @param host      listen address

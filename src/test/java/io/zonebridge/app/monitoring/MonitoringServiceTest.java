@@ -57,7 +57,7 @@ import org.xbill.DNS.Type;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties",
-        properties = {"zonebridge.config=target/monitoring-test/zonebridge.yaml", "zonebridge.apply.debounce=300",
+        properties = {"zonebridge.config=target/monitoring-test/zonebridge.yaml",
                 "zonebridge.fileWatch.period=200", "zonebridge.health.maxFailingSeconds=1",
                 "zonebridge.jmx.passwordFile=target/monitoring-test/jmx.password",
                 "zonebridge.jmx.accessFile=target/monitoring-test/jmx.access"})
