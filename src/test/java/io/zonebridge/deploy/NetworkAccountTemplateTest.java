@@ -141,12 +141,19 @@ class NetworkAccountTemplateTest {
     }
 
     @Test
-    void notifyArrivesOverUdpAndIsHealthCheckedOnTheHttpPort() {
+    void notifyArrivesOverUdpAndTcpAndIsHealthCheckedOnTheHttpPort() {
         JsonNode listener = template.properties("NotifyListener");
-        assertEquals("UDP", listener.path("Protocol").asText());
+        assertEquals("TCP_UDP", listener.path("Protocol").asText());
         assertEquals("{\"Ref\":\"NotifyListenerPort\"}", listener.path("Port").toString());
         JsonNode group = template.properties("NotifyTargetGroup");
-        assertEquals("UDP", group.path("Protocol").asText());
+        assertEquals("TCP_UDP", group.path("Protocol").asText());
+        List<String> mapped = new ArrayList<>();
+        template.properties("TaskDefinition").path("ContainerDefinitions").path(0).path("PortMappings").forEach(m -> {
+            if (m.path("ContainerPort").toString().equals("{\"Ref\":\"NotifyContainerPort\"}")) {
+                mapped.add(m.path("Protocol").asText());
+            }
+        });
+        assertEquals(List.of("udp", "tcp"), mapped, "the task maps the NOTIFY port on both protocols");
         assertEquals("HTTP", group.path("HealthCheckProtocol").asText());
         assertEquals("{\"Ref\":\"HealthPort\"}", group.path("HealthCheckPort").toString());
         assertEquals("{\"Ref\":\"NotifyTargetGroup\"}",
@@ -154,7 +161,7 @@ class NetworkAccountTemplateTest {
     }
 
     @Test
-    void udpIngressOnlyFromTheParameterisedPrimaries() {
+    void notifyIngressOnlyFromTheParameterisedPrimaries() {
         List<JsonNode> rules = new ArrayList<>();
         for (String group : template.resourcesOfType("AWS::EC2::SecurityGroup")) {
             template.properties(group).path("SecurityGroupIngress").forEach(rules::add);
@@ -163,16 +170,20 @@ class NetworkAccountTemplateTest {
             rules.add(template.properties(ingress));
         }
         int udp = 0;
+        int tcp = 0;
         for (JsonNode rule : rules) {
             assertFalse(rule.toString().contains("0.0.0.0/0"), rule.toString());
-            if (rule.path("IpProtocol").asText().equals("udp")) {
-                udp++;
+            if (rule.has("CidrIp")) {
                 assertTrue(rule.path("CidrIp").path("Ref").asText().startsWith("NotifyPrimaryCidr"), rule.toString());
+                assertTrue(rule.path("FromPort").toString().contains("Notify"), "only the NOTIFY port: " + rule);
+                udp += rule.path("IpProtocol").asText().equals("udp") ? 1 : 0;
+                tcp += rule.path("IpProtocol").asText().equals("tcp") ? 1 : 0;
             } else {
-                assertTrue(rule.has("SourceSecurityGroupId"), "non-UDP ingress only from the NLB: " + rule);
+                assertTrue(rule.has("SourceSecurityGroupId"), "other ingress only from the NLB: " + rule);
             }
         }
-        assertEquals(6, udp);
+        assertEquals(6, udp, "NOTIFY over UDP from each of 3 primaries, at the NLB and at the task");
+        assertEquals(6, tcp, "NOTIFY over TCP from each of 3 primaries, at the NLB and at the task");
     }
 
     @Test
