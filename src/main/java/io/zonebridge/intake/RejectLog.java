@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 
 /**
  * Logs rejected input at WARN within a bound: at most {@code linesPerWindow} lines per window for each (source,
- * reason); what is held back is counted and told in one line when that pair next logs in a later window. Counts
- * every rejection by reason whatever was logged. Thread-safe; never throws.
+ * reason), and at most {@value #SOURCES_PER_REASON} times that for a reason over all sources (so junk from many
+ * spoofed addresses stays bounded too); what is held back is counted and told in one line when that pair next logs
+ * in a later window. Counts every rejection by reason whatever was logged. Thread-safe; never throws.
  */
 public final class RejectLog {
 
@@ -21,6 +22,11 @@ public final class RejectLog {
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
     /** Pairs tracked before those whose window has passed are forgotten (many spoofed sources stay bounded). */
     static final int MAX_TRACKED = 4096;
+    /** A reason logs at most this many sources' worth of lines per window. */
+    static final int SOURCES_PER_REASON = 5;
+
+    /** The key of a reason's budget over all sources (no real source is empty and starts with a NUL). */
+    private static final String ALL_SOURCES = "\0all";
 
     private final Logger log;
     private final int linesPerWindow;
@@ -57,23 +63,21 @@ public final class RejectLog {
         if (budgets.size() > MAX_TRACKED) {
             forgetQuietPairs();
         }
-        Budget budget = budgets.computeIfAbsent(new Key(source, reason), k -> new Budget());
+        Instant now = clock.instant();
+        Budget pair = budgets.computeIfAbsent(new Key(source, reason), k -> new Budget());
+        Budget all = budgets.computeIfAbsent(new Key(ALL_SOURCES, reason), k -> new Budget());
         long held;
-        synchronized (budget) {
-            Instant now = clock.instant();
-            if (budget.start == null || !now.isBefore(budget.start.plus(window))) {
-                held = budget.held;
-                budget.start = now;
-                budget.used = 0;
-                budget.held = 0;
-            } else {
-                held = 0;
+        synchronized (all) {
+            synchronized (pair) {
+                held = pair.roll(now, window);
+                all.roll(now, window);
+                if (pair.used >= linesPerWindow || all.used >= linesPerWindow * SOURCES_PER_REASON) {
+                    pair.held++;
+                    return false;
+                }
+                pair.used++;
+                all.used++;
             }
-            if (budget.used >= linesPerWindow) {
-                budget.held++;
-                return false;
-            }
-            budget.used++;
         }
         String from = source.isEmpty() ? "" : " from " + source;
         if (held > 0) {
@@ -121,5 +125,17 @@ public final class RejectLog {
         private Instant start;
         private int used;
         private long held;
+
+        /** Starts a new window when the last one is over; returns what was held back in the one that ended. */
+        long roll(Instant now, Duration window) {
+            if (start != null && now.isBefore(start.plus(window))) {
+                return 0;
+            }
+            long ended = held;
+            start = now;
+            used = 0;
+            held = 0;
+            return ended;
+        }
     }
 }

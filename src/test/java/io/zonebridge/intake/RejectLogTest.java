@@ -57,12 +57,22 @@ class RejectLogTest {
     }
 
     @Test
+    void manySourcesOfOneReasonShareAGlobalBound() {
+        for (int i = 0; i < 1000; i++) {
+            rejects.reject("192.0.2." + (i % 250), "refused", "spoofed " + i);
+        }
+        assertEquals(3 * RejectLog.SOURCES_PER_REASON, lines.list.size());
+        assertEquals(1000, rejects.count("refused"));
+        assertTrue(rejects.reject("192.0.2.1", "formerr", "another reason has its own bound"));
+    }
+
+    @Test
     void manySpoofedSourcesStayBounded() {
         for (int i = 0; i < RejectLog.MAX_TRACKED * 3; i++) {
             rejects.reject("10.0." + (i / 256) + "." + (i % 256), "refused", "x");
             clock.advance(Duration.ofMillis(100));
         }
         assertEquals(RejectLog.MAX_TRACKED * 3L, rejects.count("refused"));
-        assertTrue(rejects.tracked() <= RejectLog.MAX_TRACKED + 1, "tracked pairs: " + rejects.tracked());
+        assertTrue(rejects.tracked() <= RejectLog.MAX_TRACKED + 2, "tracked pairs: " + rejects.tracked());
     }
 }
