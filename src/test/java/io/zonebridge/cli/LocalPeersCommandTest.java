@@ -146,6 +146,15 @@ class LocalPeersCommandTest {
     }
 
     @Test
+    void sqsPortAndSqsEndpointExcludeEachOther() {
+        CommandRun run = CommandRun.of("local", "--port", "0", "--dns-port", "-1", "--sqs-port", "0",
+                "--sqs-endpoint", "http://127.0.0.1:9324");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--sqs-port and --sqs-endpoint exclude each other"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void peersListenOnLoopbackOnly() throws SocketException {
         List<InetAddress> others = new ArrayList<>();
         for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
