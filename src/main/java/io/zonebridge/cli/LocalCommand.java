@@ -17,9 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * {@code zonebridge local}: the local AWS emulator (Route 53, Resolver, STS, Organizations, EventBridge delivering
@@ -90,16 +94,18 @@ public final class LocalCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LocalPeers available = new LocalPeers();
-            LocalPeer sqs = sqsPort < 0 ? null : running.add(available.start("SQS", sqsPort));
-            if (dynamoDbPort >= 0) {
-                running.add(available.start("DynamoDB", dynamoDbPort));
-            }
+            CompletableFuture<LocalPeer> sqsStart = startPeer(available, "SQS", sqsPort, running);
+            CompletableFuture<LocalPeer> dynamoDbStart = startPeer(available, "DynamoDB", dynamoDbPort, running);
+            CompletableFuture.allOf(sqsStart, dynamoDbStart).exceptionally(failed -> null).join();
+            LocalPeer sqs = started(sqsStart);
+            LocalPeer dynamoDb = started(dynamoDbStart);
             URI deliverTo = sqs == null ? sqsEndpoint : sqs.endpoint();
             LocalAwsServer server = running.add(new LocalAwsServer(new LocalRoute53Options(pendingMillis, throttle,
                     priorRequestNotComplete, state, dnsPort, deliverTo, roleExternalIds)));
             int actualPort = server.start(port);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(startupLines(actualPort, server.dnsPort(), deliverTo, running.peers()));
+            out.print(startupLines(actualPort, server.dnsPort(), deliverTo,
+                    Stream.of(sqs, dynamoDb).filter(Objects::nonNull).toList()));
             out.flush();
             stopped.await();
         } finally {
@@ -111,6 +117,32 @@ public final class LocalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Starts the peer of {@code service} in the background (they start at the same time), none for port -1. */
+    private static CompletableFuture<LocalPeer> startPeer(LocalPeers available, String service, int port,
+                                                          Running running) {
+        if (port < 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return running.add(available.start(service, port));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The started peer, or what stopped it from starting. */
+    private static LocalPeer started(CompletableFuture<LocalPeer> start) throws Exception {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** The startup report, written at once so a reader never sees half of it. */
@@ -142,14 +174,23 @@ public final class LocalCommand implements Callable<Integer> {
         return lines.toString();
     }
 
-    /** What this run started, stopped once, the emulator first (it delivers to SQS), then the peers. */
+    /**
+     * What this run started, stopped once: the emulator first (it delivers to SQS), then the peers. A peer that
+     * finishes starting after that is stopped at once.
+     */
     private static final class Running {
         private final List<LocalPeer> peers = new ArrayList<>();
         private LocalAwsServer server;
-        private boolean stopped;
+        private boolean done;
 
-        synchronized LocalPeer add(LocalPeer peer) {
-            peers.add(peer);
+        LocalPeer add(LocalPeer peer) {
+            synchronized (this) {
+                if (!done) {
+                    peers.add(peer);
+                    return peer;
+                }
+            }
+            close(peer);
             return peer;
         }
 
@@ -158,25 +199,22 @@ public final class LocalCommand implements Callable<Integer> {
             return emulator;
         }
 
-        synchronized List<LocalPeer> peers() {
-            return List.copyOf(peers);
-        }
-
         synchronized void stop() {
-            if (stopped) {
+            if (done) {
                 return;
             }
-            stopped = true;
+            done = true;
             if (server != null) {
                 server.stop();
             }
-            for (LocalPeer peer : peers) {
-                try {
-                    peer.close();
-                } catch (Exception e) {
-                    System.err.println("zonebridge local: stopping " + peer.service() + ": "
-                            + CommandErrors.causes(e));
-                }
+            peers.forEach(Running::close);
+        }
+
+        private static void close(LocalPeer peer) {
+            try {
+                peer.close();
+            } catch (Exception e) {
+                System.err.println("zonebridge local: stopping " + peer.service() + ": " + CommandErrors.causes(e));
             }
         }
     }

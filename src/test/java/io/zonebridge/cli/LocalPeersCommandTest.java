@@ -24,6 +24,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.SocketException;
@@ -152,6 +153,18 @@ class LocalPeersCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--sqs-port and --sqs-endpoint exclude each other"), run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aTakenPeerPortIsAUsageErrorNamingTheAddress() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CommandRun run = CommandRun.of("local", "--port", "0", "--dns-port", "-1", "--sqs-port", "0",
+                    "--dynamodb-port", Integer.toString(taken.getLocalPort()));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("127.0.0.1:" + taken.getLocalPort() + ": Address already in use"),
+                    run.err());
+            assertEquals("", run.out());
+        }
     }
 
     @Test
