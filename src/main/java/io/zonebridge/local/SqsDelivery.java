@@ -35,7 +35,7 @@ public final class SqsDelivery implements AutoCloseable {
     /** Sends {@code body} to the queue {@code queueArn}; throws when the server refuses or cannot be reached. */
     public void send(String queueArn, String body) {
         if (endpoint == null) {
-            throw new IllegalStateException("no SQS endpoint configured (--sqs-endpoint) for " + queueArn);
+            throw new IllegalStateException("no SQS endpoint configured (--sqs-port or --sqs-endpoint) for " + queueArn);
         }
         Matcher m = QUEUE_ARN.matcher(queueArn);
         if (!m.matches()) {
