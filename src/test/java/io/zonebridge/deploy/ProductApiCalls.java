@@ -38,7 +38,8 @@ public final class ProductApiCalls {
 
     private static List<ApiCall> scan(JavaClasses classes, Path routesDirectory) {
         for (JavaClass type : classes) {
-            if (type.getPackageName().startsWith(EMULATOR_PACKAGE)) {
+            String pkg = type.getPackageName();
+            if (pkg.equals(EMULATOR_PACKAGE) || pkg.startsWith(EMULATOR_PACKAGE + ".")) {
                 throw new IllegalStateException("emulator class imported: " + type.getName());
             }
         }
