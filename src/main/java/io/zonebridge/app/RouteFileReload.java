@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,22 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads a route file of the routes directory when it changes, all or nothing: when the changed file fails to
- * build, the routes it held before are put back from the last content that worked, so they keep running; the
+ * Reloads a route file of the routes directory when it changes, all or nothing: the changed file's routes are first
+ * built beside the running ones without starting them, and only a file that builds replaces its routes; should the
+ * replacement still fail, the routes it held before are put back from the last content that worked. Either way the
  * failure is an ERROR naming file and line, counted ({@link #failures()}), and shown by the readiness check
  * ({@link #failing()}) until the file reloads cleanly. Replaces Camel's own reloader, which leaves a broken file's
  * routes removed.
@@ -28,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class RouteFileReload extends RouteWatcherReloadStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFileReload.class);
+    private static final String TRIAL_PREFIX = "zonebridge-trial-";
 
     private final Path directory;
     private final String suffix;
@@ -73,13 +82,19 @@ public final class RouteFileReload extends RouteWatcherReloadStrategy {
         Resource resource = resources.iterator().next();
         Path file = Path.of(resource.getURI()).toAbsolutePath().normalize();
         String attempted = read(resource);
+        if (attempted != null && attempted.isBlank()) {
+            LOG.debug("route file {} is empty (being written?): not reloaded", file);
+            return;
+        }
+        String trial = attempted == null ? null : trialBuild(resource);
+        if (trial != null) {
+            failed(file, trial);
+            return;
+        }
         try {
             super.onRouteReload(resources, false);
         } catch (RuntimeException e) {
-            failures.increment();
-            String reason = StartupFailure.describe(e, getCamelContext());
-            failing.put(file, reason);
-            LOG.error("route file {} not reloaded; the routes it held before keep running: {}", file, reason);
+            failed(file, StartupFailure.describe(e, getCamelContext()));
             restore(file);
             return;
         }
@@ -92,6 +107,51 @@ public final class RouteFileReload extends RouteWatcherReloadStrategy {
             LOG.info("route file {} reloaded: its routes run from the fixed file", file);
         } else {
             LOG.info("route file {} reloaded", file);
+        }
+    }
+
+    private void failed(Path file, String reason) {
+        failures.increment();
+        failing.put(file, reason);
+        LOG.error("route file {} not reloaded; the routes it held before keep running: {}", file, reason);
+    }
+
+    /**
+     * Builds the file's routes beside the running ones, under trial ids and without starting them, and removes them
+     * again: a file whose routes cannot be built (an unknown bean or endpoint, a YAML error) is found before any
+     * running route is touched. Returns why it failed, or null.
+     */
+    private String trialBuild(Resource resource) {
+        CamelContext context = getCamelContext();
+        ModelCamelContext model = (ModelCamelContext) context;
+        List<RouteDefinition> trial = new ArrayList<>();
+        try {
+            for (RoutesBuilder builder : PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource))) {
+                if (builder instanceof RouteBuilder routes) {
+                    for (RouteDefinition route : routes.configureRoutes(context).getRoutes()) {
+                        route.setId(TRIAL_PREFIX + (route.getRouteId() == null ? trial.size() : route.getRouteId()));
+                        route.setCustomId(true);
+                        route.setAutoStartup("false");
+                        trial.add(route);
+                    }
+                }
+            }
+            model.addRouteDefinitions(trial);
+            return null;
+        } catch (Exception e) {
+            return StartupFailure.describe(e, context).replace(TRIAL_PREFIX, "");
+        } finally {
+            for (RouteDefinition route : trial) {
+                try {
+                    if (context.getRoute(route.getRouteId()) != null) {
+                        context.getRouteController().stopRoute(route.getRouteId());
+                        context.removeRoute(route.getRouteId());
+                    }
+                    model.removeRouteDefinition(route);
+                } catch (Exception e) {
+                    LOG.warn("trial route {} of a reloaded file not removed: {}", route.getRouteId(), e.getMessage());
+                }
+            }
         }
     }
 
