@@ -5,26 +5,35 @@ import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.Route53ClientFactory;
 import io.zonebridge.route53.SdkRoute53Gateway;
 import io.zonebridge.route53.ZoneSelector;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.net.URI;
 import java.util.Optional;
 
 /**
- * Options that pick a hosted zone and say how to reach Route 53. Credentials and region come from
- * the standard AWS chain; {@code --endpoint} (or {@code ZONEBRIDGE_ENDPOINT}) points at the local
- * emulator, which needs no AWS account.
+ * Options that pick a hosted zone and say how to reach Route 53 (a mixin of {@code plan} and {@code apply}).
+ * Credentials and region come from the standard AWS chain; {@code --endpoint} (or {@code ZONEBRIDGE_ENDPOINT})
+ * points at the local emulator, which needs no AWS account. The client fails fast on an unreachable endpoint
+ * ({@link CommandLineRetries}).
  */
 public final class Route53Options {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--zone", paramLabel = "NAME|ID", description = "Hosted zone: its id (Z...) or its name.")
     String zone;
 
-    @ArgGroup(exclusive = true)
-    Visibility visibility;
+    @Option(names = "--private", description = "The private zone of that name.")
+    boolean privateZone;
+
+    @Option(names = "--public", description = "The public zone of that name.")
+    boolean publicZone;
 
     @Option(names = "--vpc", paramLabel = "VPC_ID", description = "The private zone associated with this VPC.")
     String vpc;
@@ -34,20 +43,16 @@ public final class Route53Options {
     String vpcRegion;
 
     @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:ZONEBRIDGE_ENDPOINT}",
-            description = "Route 53 endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` (env ZONEBRIDGE_ENDPOINT).")
+            description = "Route 53 endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` "
+                    + "(default: env ZONEBRIDGE_ENDPOINT, else AWS).")
     URI endpoint;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "5",
-            description = "Route 53 requests per second for this account (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    /** {@code --private} or {@code --public}. */
-    static final class Visibility {
-        @Option(names = "--private", description = "The private zone of that name.")
-        boolean privateZone;
-
-        @Option(names = "--public", description = "The public zone of that name.")
-        boolean publicZone;
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "5",
+            description = "Route 53 requests per second for this account, greater than 0 (default: ${DEFAULT-VALUE}).")
+    void rate(String text) {
+        rate = OptionValues.positive(spec, "--rate", text);
     }
 
     boolean hasZone() {
@@ -55,13 +60,18 @@ public final class Route53Options {
     }
 
     ZoneSelector selector() {
-        Optional<Boolean> visible = visibility == null ? Optional.empty() : Optional.of(visibility.privateZone);
+        if (privateZone && publicZone) {
+            throw OptionValues.error(spec, "--private", "give --private or --public, not both");
+        }
+        Optional<Boolean> visible = privateZone || publicZone ? Optional.of(privateZone) : Optional.empty();
         return new ZoneSelector(zone, vpc != null ? Optional.of(true) : visible, Optional.ofNullable(vpc), vpcRegion);
     }
 
-    /** A client with the shared limiter, retries and call counting. */
+    /** A client with the shared limiter, call counting and the command line's timeouts and retries. */
     Route53Client client(Route53ClientFactory factory) {
-        factory.rateLimiter(new AccountRateLimiter(rate)).credentials(credentials());
+        factory.rateLimiter(new AccountRateLimiter(rate)).credentials(credentials())
+                .timeouts(CommandLineRetries.CONNECT, CommandLineRetries.attemptTimeout(rate))
+                .retryStrategy(CommandLineRetries.strategy());
         if (endpoint != null) {
             factory.endpoint(endpoint);
         }
@@ -70,6 +80,11 @@ public final class Route53Options {
 
     SdkRoute53Gateway gateway(Route53Client client, Route53ClientFactory factory) {
         return new SdkRoute53Gateway(client, factory.callCounter());
+    }
+
+    /** One line for a Route 53 that could not be reached (refused, timed out, unknown host). */
+    String unreachable(SdkClientException e) {
+        return "cannot reach Route 53 at " + (endpoint == null ? "AWS" : endpoint) + ": " + CommandErrors.causes(e);
     }
 
     private AwsCredentialsProvider credentials() {
