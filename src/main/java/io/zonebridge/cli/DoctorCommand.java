@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,13 +63,16 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--ec2-endpoint", paramLabel = "URL", description = "EC2 endpoint (default: --endpoint).")
     URI ec2Endpoint;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
-            description = "How long to wait for the resolver's answer (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "5",
-            description = "Route 53 requests per second for this account (default: ${DEFAULT-VALUE}).")
-    double rate;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
+            description = "How long to wait for the resolver's answer, greater than 0 (default: ${DEFAULT-VALUE}).")
+    void timeout(String text) {
+        timeoutSeconds = OptionValues.positive(spec, "--timeout", text);
+    }
+
+    @Mixin
+    RateOption rate;
 
     @Spec
     CommandSpec spec;
@@ -85,9 +89,6 @@ public final class DoctorCommand implements Callable<Integer> {
             if (!vpc.matches("vpc-[0-9a-f]+")) {
                 throw new IllegalArgumentException("--vpc '" + vpc + "' is not a VPC id (vpc-...)");
             }
-            if (timeoutSeconds <= 0) {
-                throw new IllegalArgumentException("--timeout must be positive");
-            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -96,7 +97,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean local = endpoint != null || ec2Endpoint != null;
         try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint,
                 ec2Endpoint != null ? ec2Endpoint : endpoint,
-                Route53Connection.credentials(local), rate)) {
+                Route53Connection.credentials(local), rate.perSecond())) {
             DoctorReport report = connection.doctor().diagnose(query, vpc, region, server,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
             if (json) {

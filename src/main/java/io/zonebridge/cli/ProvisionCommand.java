@@ -55,13 +55,21 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--dead-letter-queue", description = "Its dead-letter queue (default: the queue's name + -dlq).")
     String deadLetterQueue;
 
-    @Option(names = "--max-receive-count", defaultValue = "5",
-            description = "Receives before SQS moves a message to the dead-letter queue (default: ${DEFAULT-VALUE}).")
     int maxReceiveCount;
 
-    @Option(names = "--visibility-timeout", defaultValue = "300", paramLabel = "SECONDS",
-            description = "Visibility timeout of the events queue (default: ${DEFAULT-VALUE}).")
     int visibilityTimeout;
+
+    @Option(names = "--max-receive-count", defaultValue = "5", paramLabel = "N",
+            description = "Receives before SQS moves a message to the dead-letter queue, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    void maxReceiveCount(String text) {
+        maxReceiveCount = OptionValues.whole(spec, "--max-receive-count", text, 1, 1000);
+    }
+
+    @Option(names = "--visibility-timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Visibility timeout of the events queue, 0 to 43200 (default: ${DEFAULT-VALUE}).")
+    void visibilityTimeout(String text) {
+        visibilityTimeout = OptionValues.whole(spec, "--visibility-timeout", text, 0, 43_200);
+    }
 
     @Option(names = "--schedule", defaultValue = EventPatterns.DEFAULT_SCHEDULE,
             description = "Schedule expression of the reconcile rule (default: ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.Route53ClientFactory;
 import io.zonebridge.route53.SdkRoute53Gateway;
 import io.zonebridge.route53.ZoneSelector;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,13 +48,8 @@ public final class Route53Options {
                     + "(default: env ZONEBRIDGE_ENDPOINT, else AWS).")
     URI endpoint;
 
-    double rate;
-
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "5",
-            description = "Route 53 requests per second for this account, greater than 0 (default: ${DEFAULT-VALUE}).")
-    void rate(String text) {
-        rate = OptionValues.positive(spec, "--rate", text);
-    }
+    @Mixin
+    RateOption rate;
 
     boolean hasZone() {
         return zone != null;
@@ -69,8 +65,8 @@ public final class Route53Options {
 
     /** A client with the shared limiter, call counting and the command line's timeouts and retries. */
     Route53Client client(Route53ClientFactory factory) {
-        factory.rateLimiter(new AccountRateLimiter(rate)).credentials(credentials())
-                .timeouts(CommandLineRetries.CONNECT, CommandLineRetries.attemptTimeout(rate))
+        factory.rateLimiter(new AccountRateLimiter(rate.perSecond())).credentials(credentials())
+                .timeouts(CommandLineRetries.CONNECT, CommandLineRetries.attemptTimeout(rate.perSecond()))
                 .retryStrategy(CommandLineRetries.strategy());
         if (endpoint != null) {
             factory.endpoint(endpoint);

@@ -62,6 +62,14 @@ class CommandOptionsTest {
                 "error: --private: give --private or --public, not both", "plan");
         assertUsageError(CommandRun.of("plan", "--from", DESIRED, "--zone", "z", "--leave-alone", "a..b"),
                 "error: --leave-alone: ", "plan");
+        assertUsageError(CommandRun.of("doctor", "10.0.1.4", "--vpc", "vpc-1", "--timeout", "0"),
+                "error: --timeout: must be greater than 0, was 0", "doctor");
+        assertUsageError(CommandRun.of("doctor", "10.0.1.4", "--vpc", "vpc-1", "--rate", "0"),
+                "error: --rate: must be greater than 0, was 0", "doctor");
+        assertUsageError(CommandRun.of("provision", "--max-receive-count", "0"),
+                "error: --max-receive-count: must be from 1 to 1000, was 0", "provision");
+        assertUsageError(CommandRun.of("provision", "--visibility-timeout", "5m"),
+                "error: --visibility-timeout: must be a whole number, was '5m'", "provision");
     }
 
     @Test
