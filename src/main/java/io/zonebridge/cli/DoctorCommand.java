@@ -55,10 +55,8 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "Region of the VPC (default: ${DEFAULT-VALUE}).")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:ZONEBRIDGE_ENDPOINT}",
-            description = "Route 53 and Resolver endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` "
-                    + "(env ZONEBRIDGE_ENDPOINT).")
-    URI endpoint;
+    @Mixin
+    EndpointOption endpoint;
 
     @Option(names = "--ec2-endpoint", paramLabel = "URL", description = "EC2 endpoint (default: --endpoint).")
     URI ec2Endpoint;
@@ -94,9 +92,9 @@ public final class DoctorCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        boolean local = endpoint != null || ec2Endpoint != null;
-        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint,
-                ec2Endpoint != null ? ec2Endpoint : endpoint,
+        boolean local = endpoint.uri() != null || ec2Endpoint != null;
+        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint.uri(),
+                ec2Endpoint != null ? ec2Endpoint : endpoint.uri(),
                 Route53Connection.credentials(local), rate.perSecond())) {
             DoctorReport report = connection.doctor().diagnose(query, vpc, region, server,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)));

@@ -13,7 +13,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -43,10 +42,8 @@ public final class Route53Options {
             description = "Region of --vpc (default: ${DEFAULT-VALUE}).")
     String vpcRegion;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:ZONEBRIDGE_ENDPOINT}",
-            description = "Route 53 endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` "
-                    + "(default: env ZONEBRIDGE_ENDPOINT, else AWS).")
-    URI endpoint;
+    @Mixin
+    EndpointOption endpoint;
 
     @Mixin
     RateOption rate;
@@ -68,8 +65,8 @@ public final class Route53Options {
         factory.rateLimiter(new AccountRateLimiter(rate.perSecond())).credentials(credentials())
                 .timeouts(CommandLineRetries.CONNECT, CommandLineRetries.attemptTimeout(rate.perSecond()))
                 .retryStrategy(CommandLineRetries.strategy());
-        if (endpoint != null) {
-            factory.endpoint(endpoint);
+        if (endpoint.uri() != null) {
+            factory.endpoint(endpoint.uri());
         }
         return factory.create();
     }
@@ -80,10 +77,10 @@ public final class Route53Options {
 
     /** One line for a Route 53 that could not be reached (refused, timed out, unknown host). */
     String unreachable(SdkClientException e) {
-        return "cannot reach Route 53 at " + (endpoint == null ? "AWS" : endpoint) + ": " + CommandErrors.causes(e);
+        return "cannot reach Route 53 at " + (endpoint.uri() == null ? "AWS" : endpoint.uri()) + ": " + CommandErrors.causes(e);
     }
 
     private AwsCredentialsProvider credentials() {
-        return Route53Connection.credentials(endpoint != null);
+        return Route53Connection.credentials(endpoint.uri() != null);
     }
 }

@@ -115,6 +115,17 @@ class CommandOptionsTest {
         }
     }
 
+    @Test
+    void provisionAgainstADeadEndpointFailsAtTheFirstAttempt() throws Exception {
+        int port = portWhereNothingListens();
+        String dead = "http://127.0.0.1:" + port;
+        CommandRun run = LocalRoute53.withKey(() -> CommandRun.of("provision", "--endpoint", dead, "--sqs-endpoint", dead));
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("127.0.0.1:" + port) && run.err().contains("Connection refused"), run.err());
+        assertTrue(run.err().contains("(SDK Attempt Count: 1)"), "not retried: " + run.err());
+    }
+
     private static int portWhereNothingListens() throws Exception {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
