@@ -45,8 +45,15 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "DNS server to ask (default: the VPC's Resolver, VPC CIDR base + 2, port 53).")
     String resolver;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Record type for a name (default: A).")
     String type;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Record type for a name, any DNS type (default: A).")
+    void type(String text) {
+        if (org.xbill.DNS.Type.value(text.trim().toUpperCase(java.util.Locale.ROOT)) < 0) {
+            throw OptionValues.error(spec, "--type", "unknown record type '" + text + "'");
+        }
+        type = text.trim();
+    }
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;

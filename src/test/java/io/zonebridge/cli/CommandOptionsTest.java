@@ -87,6 +87,8 @@ class CommandOptionsTest {
                 "error: --leave-alone: ", "plan");
         assertUsageError(CommandRun.of("doctor", "10.0.1.4", "--vpc", "vpc-1", "--timeout", "0"),
                 "error: --timeout: must be greater than 0, was 0", "doctor");
+        assertUsageError(CommandRun.of("doctor", "www.example.com", "--vpc", "vpc-1", "--type", "FOO"),
+                "error: --type: unknown record type 'FOO'", "doctor");
         assertUsageError(CommandRun.of("doctor", "10.0.1.4", "--vpc", "vpc-1", "--rate", "0"),
                 "error: --rate: must be greater than 0, was 0", "doctor");
         assertUsageError(CommandRun.of("provision", "--max-receive-count", "0"),
