@@ -20,7 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -128,12 +127,8 @@ public final class ApplyCommand implements Callable<Integer> {
         } catch (ZoneFileException | BatchLimitException | ZoneNotFoundException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (SdkClientException e) {
-            err.println("error: " + route53.unreachable(e));
-            return ExitCodes.UNAVAILABLE;
         } catch (SdkException e) {
-            err.println("error: Route 53: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return route53.failed(e, err);
         } finally {
             err.flush();
             out.flush();
@@ -184,12 +179,8 @@ public final class ApplyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (SdkClientException e) {
-            err.println("error: " + route53.unreachable(e));
-            return ExitCodes.UNAVAILABLE;
         } catch (SdkException e) {
-            err.println("error: Route 53: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return route53.failed(e, err);
         } finally {
             err.flush();
             out.flush();

@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -93,12 +92,8 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("error: " + save + ": cannot write the plan: " + CommandErrors.causes(e));
             return ExitCodes.BAD_INPUT;
-        } catch (SdkClientException e) {
-            err.println("error: " + route53.unreachable(e));
-            return ExitCodes.UNAVAILABLE;
         } catch (SdkException e) {
-            err.println("error: Route 53: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return route53.failed(e, err);
         } finally {
             err.flush();
         }

@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
+import java.io.PrintWriter;
 import java.util.Optional;
 
 /**
@@ -75,9 +77,18 @@ public final class Route53Options {
         return new SdkRoute53Gateway(client, factory.callCounter());
     }
 
-    /** One line for a Route 53 that could not be reached (refused, timed out, unknown host). */
-    String unreachable(SdkClientException e) {
-        return "cannot reach Route 53 at " + (endpoint.uri() == null ? "AWS" : endpoint.uri()) + ": " + CommandErrors.causes(e);
+    /**
+     * Reports a failed Route 53 call in one line and returns the exit code: {@link ExitCodes#UNAVAILABLE} when Route
+     * 53 could not be reached (refused, timed out, unknown host), {@link ExitCodes#FAILED} when it answered an error.
+     */
+    int failed(SdkException e, PrintWriter err) {
+        if (e instanceof SdkClientException) {
+            err.println("error: cannot reach Route 53 at " + (endpoint.uri() == null ? "AWS" : endpoint.uri()) + ": "
+                    + CommandErrors.causes(e));
+            return ExitCodes.UNAVAILABLE;
+        }
+        err.println("error: Route 53: " + e.getMessage());
+        return ExitCodes.FAILED;
     }
 
     private AwsCredentialsProvider credentials() {
