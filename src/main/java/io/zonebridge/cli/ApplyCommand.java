@@ -24,15 +24,22 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code zonebridge apply}: make a hosted zone equal to a zone file, through the {@link SyncEngine} (one full read,
  * the plan against it, verified batches). Prints the plan, applies it batch by batch with progress, and reports the
- * API calls made and any change group Route 53 refused.
+ * API calls made and any change group Route 53 refused. With {@code --plan FILE} it applies a reviewed plan
+ * instead ({@link SavedPlan}), refusing it when the hosted zone changed since the plan was made.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Make a Route 53 hosted zone equal to a zone file.")
+        description = {"Make a Route 53 hosted zone equal to a zone file (--from), or apply a reviewed plan (--plan).",
+                "With --plan FILE (written by `plan --zone ... --save FILE`), the hosted zone is read whole first and"
+                        + " the plan is refused (exit 3, nothing changed) unless the zone is exactly as it was when the"
+                        + " plan was made: the fingerprint of every record set, touched by the plan or not, must match;"
+                        + " the touched sets that changed are named."})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,12 +48,24 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     Route53Options route53;
 
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "Apply this reviewed plan (from `plan --save FILE`) instead of planning from --from.")
+    Path savedPlan;
+
     @Option(names = "--force", description = "Apply even when the plan exceeds the safety limit.")
     boolean force;
 
-    @Option(names = "--max-change-share", paramLabel = "SHARE", defaultValue = "0.30",
-            description = "Safety limit: largest share of the zone to update or delete (default: ${DEFAULT-VALUE}).")
     double maxChangeShare;
+
+    @Option(names = "--max-change-share", paramLabel = "SHARE", defaultValue = "0.30",
+            description = "Safety limit: largest share of the zone to update or delete, above 0 and at most 1"
+                    + " (default: ${DEFAULT-VALUE}).")
+    void maxChangeShare(String text) {
+        maxChangeShare = OptionValues.share(spec, "--max-change-share", text);
+    }
 
     @Option(names = "--wait", description = "Wait until Route 53 reports the changes INSYNC.")
     boolean waitForInsync;
@@ -59,9 +78,17 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (savedPlan != null) {
+            if (planning.from != null || route53.hasZone()) {
+                throw new ParameterException(spec.commandLine(),
+                        "--plan FILE names its hosted zone and changes: give it without --from and --zone");
+            }
+            return applySavedPlan();
+        }
         if (!route53.hasZone()) {
             throw new ParameterException(spec.commandLine(), "--zone NAME|ID is required");
         }
+        PlanReport.Format format = output.format();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -73,12 +100,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 SafetyLimits limits = new SafetyLimits(maxChangeShare, SafetyLimits.DEFAULT.minZoneSize());
                 SyncEngine engine = new SyncEngine(gateway, limits, waitForInsync);
                 SyncEngine.Planned remote = engine.plan(zone, desired, planning.planOptions());
-                PlanReport report = new PlanReport(remote.plan(), remote.batches());
-                if (planning.json) {
-                    report.printJson(out);
-                } else {
-                    report.printTable(out);
-                }
+                new PlanReport(new PlanFile(remote.plan(), remote.batches().size(), zone, null)).print(format, out);
                 limits.check(remote.plan(), force);
                 if (dryRun || remote.plan().isEmpty()) {
                     out.println((dryRun ? "Dry run: nothing applied." : "Nothing to apply.") + " API calls: " + gateway.stats());
@@ -106,8 +128,59 @@ public final class ApplyCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (SdkException e) {
-            err.println("error: Route 53: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return route53.failed(e, err);
+        } finally {
+            err.flush();
+            out.flush();
+        }
+    }
+
+    /** Applies the plan in {@link #savedPlan} when its hosted zone is exactly as it was planned against. */
+    private int applySavedPlan() {
+        PlanReport.Format format = output.format();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            SavedPlan reviewed = new SavedPlan(PlanFile.read(savedPlan));
+            Route53ClientFactory factory = new Route53ClientFactory();
+            try (Route53Client client = route53.client(factory)) {
+                SdkRoute53Gateway gateway = route53.gateway(client, factory);
+                ZoneSnapshot current = gateway.readZone(reviewed.zone());
+                Optional<String> stale = reviewed.staleAgainst(current);
+                if (stale.isPresent()) {
+                    err.println("refused: " + stale.get());
+                    return ExitCodes.REFUSED;
+                }
+                new PlanReport(reviewed.file()).print(format, out);
+                new SafetyLimits(maxChangeShare, SafetyLimits.DEFAULT.minZoneSize()).check(reviewed.plan(current), force);
+                if (dryRun || reviewed.file().plan().isEmpty()) {
+                    out.println((dryRun ? "Dry run: nothing applied." : "Nothing to apply.") + " API calls: " + gateway.stats());
+                    return ExitCodes.OK;
+                }
+                SavedPlan.Sent sent = reviewed.send(gateway);
+                if (waitForInsync && !sent.changeIds().isEmpty()) {
+                    gateway.waitForInsync(sent.changeIds());
+                }
+                out.printf("Applied %d change%s to %s in %d request%s; API calls: %s%n", sent.appliedChanges(),
+                        sent.appliedChanges() == 1 ? "" : "s", reviewed.zone().id(), sent.changeIds().size(),
+                        sent.changeIds().size() == 1 ? "" : "s", gateway.stats());
+                if (!sent.complete()) {
+                    err.printf("refused: Route 53 refused batch %d of %d (the zone changed while applying; %s): %s%n",
+                            sent.refusedBatch(), sent.batches(),
+                            sent.refusedBatch() == 1 ? "nothing applied" : "the batches before it were applied",
+                            sent.refusal());
+                    return ExitCodes.REFUSED;
+                }
+                return ExitCodes.OK;
+            }
+        } catch (UnsafePlanException e) {
+            err.println("refused: " + e.getMessage());
+            return ExitCodes.REFUSED;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (SdkException e) {
+            return route53.failed(e, err);
         } finally {
             err.flush();
             out.flush();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,8 +45,15 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "DNS server to ask (default: the VPC's Resolver, VPC CIDR base + 2, port 53).")
     String resolver;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Record type for a name (default: A).")
     String type;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Record type for a name, any DNS type (default: A).")
+    void type(String text) {
+        if (org.xbill.DNS.Type.value(text.trim().toUpperCase(java.util.Locale.ROOT)) < 0) {
+            throw OptionValues.error(spec, "--type", "unknown record type '" + text + "'");
+        }
+        type = text.trim();
+    }
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -54,21 +62,22 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "Region of the VPC (default: ${DEFAULT-VALUE}).")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:ZONEBRIDGE_ENDPOINT}",
-            description = "Route 53 and Resolver endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` "
-                    + "(env ZONEBRIDGE_ENDPOINT).")
-    URI endpoint;
+    @Mixin
+    EndpointOption endpoint;
 
     @Option(names = "--ec2-endpoint", paramLabel = "URL", description = "EC2 endpoint (default: --endpoint).")
     URI ec2Endpoint;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
-            description = "How long to wait for the resolver's answer (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "5",
-            description = "Route 53 requests per second for this account (default: ${DEFAULT-VALUE}).")
-    double rate;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
+            description = "How long to wait for the resolver's answer, greater than 0 (default: ${DEFAULT-VALUE}).")
+    void timeout(String text) {
+        timeoutSeconds = OptionValues.positive(spec, "--timeout", text);
+    }
+
+    @Mixin
+    RateOption rate;
 
     @Spec
     CommandSpec spec;
@@ -85,18 +94,15 @@ public final class DoctorCommand implements Callable<Integer> {
             if (!vpc.matches("vpc-[0-9a-f]+")) {
                 throw new IllegalArgumentException("--vpc '" + vpc + "' is not a VPC id (vpc-...)");
             }
-            if (timeoutSeconds <= 0) {
-                throw new IllegalArgumentException("--timeout must be positive");
-            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        boolean local = endpoint != null || ec2Endpoint != null;
-        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint,
-                ec2Endpoint != null ? ec2Endpoint : endpoint,
-                Route53Connection.credentials(local), rate)) {
+        boolean local = endpoint.uri() != null || ec2Endpoint != null;
+        try (DoctorConnection connection = new DoctorConnection(Region.of(region), endpoint.uri(),
+                ec2Endpoint != null ? ec2Endpoint : endpoint.uri(),
+                Route53Connection.credentials(local), rate.perSecond())) {
             DoctorReport report = connection.doctor().diagnose(query, vpc, region, server,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
             if (json) {

@@ -10,7 +10,7 @@ final class ExitCodes {
     static final int BAD_INPUT = 2;
     /** A safety limit refused the plan; nothing was changed. Use --force. */
     static final int REFUSED = 3;
-    /** AWS could not be read (unreachable, access denied); nothing was diagnosed. */
+    /** AWS could not be read or reached (unreachable, access denied); nothing was changed or diagnosed. */
     static final int UNAVAILABLE = 4;
 
     private ExitCodes() {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -37,10 +38,8 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = "${env:ZONEBRIDGE_ENDPOINT}",
-            description = "EventBridge, Organizations endpoint, e.g. http://127.0.0.1:4566 for `zonebridge local` "
-                    + "(env ZONEBRIDGE_ENDPOINT).")
-    URI endpoint;
+    @Mixin
+    EndpointOption endpoint;
 
     @Option(names = "--sqs-endpoint", paramLabel = "URL", description = "SQS endpoint, e.g. ElasticMQ's http://127.0.0.1:9324.")
     URI sqsEndpoint;
@@ -55,13 +54,21 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--dead-letter-queue", description = "Its dead-letter queue (default: the queue's name + -dlq).")
     String deadLetterQueue;
 
-    @Option(names = "--max-receive-count", defaultValue = "5",
-            description = "Receives before SQS moves a message to the dead-letter queue (default: ${DEFAULT-VALUE}).")
     int maxReceiveCount;
 
-    @Option(names = "--visibility-timeout", defaultValue = "300", paramLabel = "SECONDS",
-            description = "Visibility timeout of the events queue (default: ${DEFAULT-VALUE}).")
     int visibilityTimeout;
+
+    @Option(names = "--max-receive-count", defaultValue = "5", paramLabel = "N",
+            description = "Receives before SQS moves a message to the dead-letter queue, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    void maxReceiveCount(String text) {
+        maxReceiveCount = OptionValues.whole(spec, "--max-receive-count", text, 1, 1000);
+    }
+
+    @Option(names = "--visibility-timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Visibility timeout of the events queue, 0 to 43200 (default: ${DEFAULT-VALUE}).")
+    void visibilityTimeout(String text) {
+        visibilityTimeout = OptionValues.whole(spec, "--visibility-timeout", text, 0, 43_200);
+    }
 
     @Option(names = "--schedule", defaultValue = EventPatterns.DEFAULT_SCHEDULE,
             description = "Schedule expression of the reconcile rule (default: ${DEFAULT-VALUE}).")
@@ -138,15 +145,17 @@ public final class ProvisionCommand implements Callable<Integer> {
     }
 
     private EventBridgeClient events() {
-        return Route53Connection.endpoint(region, endpoint).configure(EventBridgeClient.builder()).build();
+        return CommandLineRetries.bound(Route53Connection.endpoint(region, endpoint.uri())
+                .configure(EventBridgeClient.builder())).build();
     }
 
     private SqsClient sqs() {
-        return Route53Connection.endpoint(region, sqsEndpoint).configure(SqsClient.builder()).build();
+        return CommandLineRetries.bound(Route53Connection.endpoint(region, sqsEndpoint).configure(SqsClient.builder()))
+                .build();
     }
 
     private OrganizationsClient organizations() {
-        return Route53Connection.endpoint(Region.US_EAST_1.id(), endpoint).configure(OrganizationsClient.builder())
-                .build();
+        return CommandLineRetries.bound(Route53Connection.endpoint(Region.US_EAST_1.id(), endpoint.uri())
+                .configure(OrganizationsClient.builder())).build();
     }
 }

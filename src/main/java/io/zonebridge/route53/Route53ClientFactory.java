@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,8 @@ public final class Route53ClientFactory {
     private ApiCallCounter callCounter;
     private RetryStrategy retryStrategy = Route53RetryStrategy.standard();
     private final List<ExecutionInterceptor> extraInterceptors = new ArrayList<>();
+    private Duration connectTimeout;
+    private Duration attemptTimeout;
 
     /** Sends requests to {@code endpoint} instead of AWS (for example {@code http://127.0.0.1:4566}). */
     public Route53ClientFactory endpoint(URI endpoint) {
@@ -68,6 +71,17 @@ public final class Route53ClientFactory {
         return this;
     }
 
+    /**
+     * Bounds every request: {@code connect} for the TCP connection, {@code attempt} for one attempt from sending
+     * to the whole response (a command line that must fail fast on a dead endpoint). Without this, the SDK's and
+     * Apache client's defaults apply, as for the service.
+     */
+    public Route53ClientFactory timeouts(Duration connect, Duration attempt) {
+        this.connectTimeout = Objects.requireNonNull(connect, "connect");
+        this.attemptTimeout = Objects.requireNonNull(attempt, "attempt");
+        return this;
+    }
+
     /** An extra interceptor, run after the limiter and the counter. */
     public Route53ClientFactory addInterceptor(ExecutionInterceptor interceptor) {
         extraInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -92,9 +106,14 @@ public final class Route53ClientFactory {
                 .addExecutionInterceptor(new RateLimitInterceptor(rateLimiter))
                 .addExecutionInterceptor(callCounter());
         extraInterceptors.forEach(override::addExecutionInterceptor);
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder();
+        if (attemptTimeout != null) {
+            override.apiCallAttemptTimeout(attemptTimeout);
+            http.connectionTimeout(connectTimeout).socketTimeout(attemptTimeout);
+        }
         Route53ClientBuilder builder = Route53Client.builder()
                 .region(region)
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(http)
                 .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build())
                 .overrideConfiguration(override.build());
         if (endpoint != null) {

@@ -1,13 +1,8 @@
 package io.zonebridge.cli;
 
-import io.zonebridge.local.LocalAwsServer;
-import io.zonebridge.local.LocalRoute53Options;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -15,7 +10,6 @@ import software.amazon.awssdk.services.route53.model.RRType;
 
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,57 +22,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApplyCommandTest {
 
     private static final String DESIRED = "src/test/resources/cli/desired.zone";
-    private static final String ACCOUNT_KEY = "111122223333";
 
-    private LocalAwsServer server;
+    private LocalRoute53 route53;
     private Route53Client client;
 
     @BeforeEach
     void start() {
-        server = new LocalAwsServer(LocalRoute53Options.defaults().withDnsPort(-1));
-        server.start(0);
-        client = Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT_KEY, "x")))
-                .build();
+        route53 = new LocalRoute53();
+        client = route53.client;
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.stop();
+        route53.close();
     }
 
     private String createZone(String name, boolean privateZone) {
-        return client.createHostedZone(r -> {
-            r.name(name).callerReference(name + privateZone + System.nanoTime());
-            if (privateZone) {
-                r.vpc(v -> v.vpcId("vpc-0abc1234def567890").vpcRegion("us-east-1"))
-                        .hostedZoneConfig(c -> c.privateZone(true));
-            }
-        }).hostedZone().id().replace("/hostedzone/", "");
+        return route53.createZone(name, privateZone);
     }
 
     private CommandRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--endpoint";
-        all[args.length + 1] = server.endpoint();
-        return withKey(() -> CommandRun.of(all));
-    }
-
-    private static CommandRun withKey(java.util.function.Supplier<CommandRun> body) {
-        System.setProperty("aws.accessKeyId", ACCOUNT_KEY);
-        System.setProperty("aws.secretAccessKey", "x");
-        try {
-            return body.get();
-        } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-        }
+        return route53.run(args);
     }
 
     private List<ResourceRecordSet> records(String zoneId) {
-        return client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream().toList();
+        return route53.records(zoneId);
     }
 
     @Test

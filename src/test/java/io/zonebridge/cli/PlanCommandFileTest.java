@@ -20,8 +20,8 @@ class PlanCommandFileTest {
         assertTrue(run.out().contains("Plan for corp.example. (5 managed record sets now)"), run.out());
         assertTrue(run.out().matches("(?s).*CREATE\\s+new\\.corp\\.example\\.\\s+A .*"), run.out());
         assertTrue(run.out().matches("(?s).*DELETE\\s+old\\.corp\\.example\\.\\s+A .*"), run.out());
-        assertTrue(run.out().matches("(?s).*UPSERT\\s+www\\.corp\\.example\\.\\s+A .*192\\.0\\.2\\.1 -> .*192\\.0\\.2\\.1, 192\\.0\\.2\\.2.*"), run.out());
-        assertTrue(run.out().matches("(?s).*UPSERT\\s+txt\\.corp\\.example\\.\\s+TXT .*"), run.out());
+        assertTrue(run.out().matches("(?s).*UPDATE\\s+www\\.corp\\.example\\.\\s+A .*192\\.0\\.2\\.1 -> .*192\\.0\\.2\\.1, 192\\.0\\.2\\.2.*"), run.out());
+        assertTrue(run.out().matches("(?s).*UPDATE\\s+txt\\.corp\\.example\\.\\s+TXT .*"), run.out());
         assertTrue(run.out().contains("1 to create, 2 to update, 1 to delete in 1 batch"), run.out());
         assertTrue(!run.out().contains("mail.corp.example."), "MX differing only in case is no change: " + run.out());
         assertTrue(!run.out().contains(" SOA "), "apex SOA is never planned: " + run.out());

@@ -137,7 +137,8 @@ class ProvisionCommandTest {
     void badOptionsAreRefusedWithTheReason() {
         CommandRun run = provision("--max-receive-count", "0");
         assertEquals(2, run.exitCode());
-        assertEquals("provision: max receive count must be 1 to 1000: 0", run.err().strip());
+        assertEquals("error: --max-receive-count: must be from 1 to 1000, was 0" + System.lineSeparator()
+                + "try: zonebridge provision --help", run.err().strip());
         CommandRun member = provision("--member", "--network-account", "12");
         assertEquals(2, member.exitCode());
         assertEquals("provision: the network account must be a 12-digit account id: 12", member.err().strip());
