@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ZoneRunQueue}: the first work for an idle zone runs at once, work arriving meanwhile is merged into the
  * next run). A run fetches the desired zone from the zone's {@link DesiredStateSource} (the whole zone when a
  * verification is asked for or due, so drift is found even when the source's serial has not moved) and lets the
- * engine plan it against its view of the hosted zone. The outcome goes to the {@link ZoneStatusBoard} and the
+ * engine plan it against its view of the hosted zone: only what changed when the source knows that (an IXFR's
+ * delta, {@link SyncEngine#syncChange}), else the whole zone. The outcome goes to the {@link ZoneStatusBoard} and the
  * {@link RefreshSchedule}. A source that fails yields nothing to plan, so nothing is applied and nothing deleted.
  */
 public final class ZoneSynchronizer {
@@ -156,8 +157,10 @@ public final class ZoneSynchronizer {
     private Run planAndApply(ManagedZone zone, DesiredState desired, SyncMode mode, boolean verify, long fetchMillis) {
         long start = System.nanoTime();
         HostedZoneRef ref = located.computeIfAbsent(zone.key(), k -> new ZoneLocator(gateway).locate(zone.target()));
-        SyncReport report = engine.sync(ref, desired.snapshot(), zone.options(),
-                new SyncRequest(mode.force(), mode.dryRun(), verify, zone.verifyEvery()));
+        SyncRequest request = new SyncRequest(mode.force(), mode.dryRun(), verify, zone.verifyEvery());
+        SyncReport report = desired.change() == null
+                ? engine.sync(ref, desired.snapshot(), zone.options(), request)
+                : engine.syncChange(ref, desired.change(), desired.whole(), zone.options(), request);
         Plan plan = report.plan();
         long creates = plan.count(ChangeAction.CREATE);
         long updates = plan.count(ChangeAction.UPSERT);
