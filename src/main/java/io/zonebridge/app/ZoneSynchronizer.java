@@ -181,9 +181,16 @@ public final class ZoneSynchronizer {
             case DRY_RUN -> new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.DRY_RUN,
                     desired.serial(), creates, updates, deletes, report.batches(), "dry run: nothing applied" + drift),
                     false);
-            case APPLIED -> applied(zone, desired, ref, report, creates, updates, deletes, drift + String.format(
-                    "; source %d ms, plan and Route 53 %d ms", fetchMillis, (System.nanoTime() - start) / 1_000_000));
+            case APPLIED -> applied(zone, desired, ref, report, creates, updates, deletes, drift + scope(desired, report)
+                    + String.format("; source %d ms, plan and Route 53 %d ms", fetchMillis,
+                    (System.nanoTime() - start) / 1_000_000));
         };
+    }
+
+    /** How much of the zone the run planned: only a change's names when it had a view to plan them against. */
+    private static String scope(DesiredState desired, SyncReport report) {
+        return desired.change() != null && report.fullReads() == 0
+                ? "; planned only the " + desired.change().names().size() + " changed name(s)" : "";
     }
 
     private Run applied(ManagedZone zone, DesiredState desired, HostedZoneRef ref, SyncReport report, long creates,
