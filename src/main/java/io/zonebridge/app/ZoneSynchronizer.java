@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ZoneRunQueue}: the first work for an idle zone runs at once, work arriving meanwhile is merged into the
  * next run). A run fetches the desired zone from the zone's {@link DesiredStateSource} (the whole zone when a
  * verification is asked for or due, so drift is found even when the source's serial has not moved) and lets the
- * engine plan it against its view of the hosted zone. The outcome goes to the {@link ZoneStatusBoard} and the
+ * engine plan it against its view of the hosted zone: only what changed when the source knows that (an IXFR's
+ * delta, {@link SyncEngine#syncChange}), else the whole zone. The outcome goes to the {@link ZoneStatusBoard} and the
  * {@link RefreshSchedule}. A source that fails yields nothing to plan, so nothing is applied and nothing deleted.
  */
 public final class ZoneSynchronizer {
@@ -156,8 +157,10 @@ public final class ZoneSynchronizer {
     private Run planAndApply(ManagedZone zone, DesiredState desired, SyncMode mode, boolean verify, long fetchMillis) {
         long start = System.nanoTime();
         HostedZoneRef ref = located.computeIfAbsent(zone.key(), k -> new ZoneLocator(gateway).locate(zone.target()));
-        SyncReport report = engine.sync(ref, desired.snapshot(), zone.options(),
-                new SyncRequest(mode.force(), mode.dryRun(), verify, zone.verifyEvery()));
+        SyncRequest request = new SyncRequest(mode.force(), mode.dryRun(), verify, zone.verifyEvery());
+        SyncReport report = desired.change() == null
+                ? engine.sync(ref, desired.snapshot(), zone.options(), request)
+                : engine.syncChange(ref, desired.change(), desired.whole(), zone.options(), request);
         Plan plan = report.plan();
         long creates = plan.count(ChangeAction.CREATE);
         long updates = plan.count(ChangeAction.UPSERT);
@@ -178,9 +181,16 @@ public final class ZoneSynchronizer {
             case DRY_RUN -> new Run(new SyncOutcome(zone.key(), zone.name(), SyncOutcome.Result.DRY_RUN,
                     desired.serial(), creates, updates, deletes, report.batches(), "dry run: nothing applied" + drift),
                     false);
-            case APPLIED -> applied(zone, desired, ref, report, creates, updates, deletes, drift + String.format(
-                    "; source %d ms, plan and Route 53 %d ms", fetchMillis, (System.nanoTime() - start) / 1_000_000));
+            case APPLIED -> applied(zone, desired, ref, report, creates, updates, deletes, drift + scope(desired, report)
+                    + String.format("; source %d ms, plan and Route 53 %d ms", fetchMillis,
+                    (System.nanoTime() - start) / 1_000_000));
         };
+    }
+
+    /** How much of the zone the run planned: only a change's names when it had a view to plan them against. */
+    private static String scope(DesiredState desired, SyncReport report) {
+        return desired.change() != null && report.fullReads() == 0
+                ? "; planned only the " + desired.change().names().size() + " changed name(s)" : "";
     }
 
     private Run applied(ManagedZone zone, DesiredState desired, HostedZoneRef ref, SyncReport report, long creates,

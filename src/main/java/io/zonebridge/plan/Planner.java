@@ -136,6 +136,19 @@ public final class Planner {
         return new Pass(changes, managedCurrent);
     }
 
+    /**
+     * Whether plans of the zone {@code origin} include record sets of {@code key} (not the apex SOA or NS, nor an
+     * unmanaged type or an ignored name): what {@link Plan#currentSize()} counts.
+     */
+    public boolean manages(RecordKey key, String origin) {
+        return managed(key, origin);
+    }
+
+    /** Whether the options leave some types or names below the apex unmanaged (else only the apex SOA and NS). */
+    public boolean filters() {
+        return filtering;
+    }
+
     private boolean managed(RecordKey key, String origin) {
         String type = key.type();
         if ((type.equals("SOA") || type.equals("NS")) && key.name().equals(origin)) {

@@ -18,9 +18,11 @@ import org.xbill.DNS.Record;
  * @param timers the primary's SOA timers, or {@code null} when no primary answered
  * @param primary the primary that answered last, or {@code null}
  * @param message what was done, or why it failed (every primary's failure, in order)
+ * @param delta for {@link Status#IXFR}, what the differences changed in the known zone (the names they touched,
+ *     with their records before and after); {@code null} otherwise
  */
 public record TransferResult(Status status, Long serial, List<Record> records, SoaTimers timers,
-        PrimaryServer primary, String message) {
+        PrimaryServer primary, String message, ZoneDelta delta) {
 
     /** What a transfer call did. */
     public enum Status {
@@ -34,12 +36,21 @@ public record TransferResult(Status status, Long serial, List<Record> records, S
         FAILED
     }
 
-    /** Requires status and message; copies the records; forces none for FAILED. */
+    /** Requires status and message; copies the records (a kept zone is immutable already); forces none for FAILED. */
     public TransferResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         records = status == Status.FAILED || records == null ? List.of()
-                : records instanceof AxfrRecords ? records : List.copyOf(records);
+                : records instanceof AxfrRecords || records instanceof KeptZone ? records : List.copyOf(records);
+        if (delta != null && status != Status.IXFR) {
+            throw new IllegalArgumentException("only an IXFR result has a delta, not " + status);
+        }
+    }
+
+    /** A result without a delta (anything but an IXFR). */
+    public TransferResult(Status status, Long serial, List<Record> records, SoaTimers timers, PrimaryServer primary,
+            String message) {
+        this(status, serial, records, timers, primary, message, null);
     }
 
     static TransferResult failed(Long serial, SoaTimers timers, PrimaryServer primary, String message) {

@@ -1,6 +1,7 @@
 package io.zonebridge.secondary;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.xbill.DNS.ZoneTransferIn;
 
 /**
  * Builds a complete zone from what a transfer delivered, checking that it is whole: an AXFR's records
- * (without the closing SOA), or the known records with IXFR deltas applied. Anything inconsistent throws
+ * (without the closing SOA), or the known records with IXFR deltas applied (and what those changed). Anything inconsistent throws
  * {@link ZoneContent.Inconsistent}, so no partial zone ever leaves this class.
  */
 final class ZoneContent {
@@ -39,19 +40,20 @@ final class ZoneContent {
     /**
      * The known zone with IXFR deltas applied in order: each difference's deletions, then its additions. A
      * deletion of a record the zone lacks and an addition of a record it holds (NSD 4.6.1 re-adds unchanged apex
-     * records) change nothing but the added record's TTL: the result is the primary's zone either way.
+     * records) change nothing but the added record's TTL: the result is the primary's zone either way. Costs in
+     * proportion to the differences when {@code known} is a {@link KeptZone} of the zone (checked when it was
+     * kept): only the names they touch are checked; any other list is indexed and checked whole.
      *
      * @param fromSerial the serial the known records have (the IXFR request's serial)
      */
-    static List<Record> applyIxfr(Name zone, long fromSerial, List<Record> known, List<ZoneTransferIn.Delta> deltas)
+    static Ixfr applyIxfr(Name zone, long fromSerial, List<Record> known, List<ZoneTransferIn.Delta> deltas)
             throws Inconsistent {
         if (deltas == null || deltas.isEmpty()) {
             throw new Inconsistent("IXFR of " + zone + " carried no differences");
         }
-        Map<Record, Record> records = new LinkedHashMap<>();
-        for (Record record : known) {
-            records.put(record, record);
-        }
+        boolean kept = known instanceof KeptZone k && k.zone().equals(zone);
+        KeptZone base = KeptZone.of(zone, known);
+        Map<Name, List<Record>> touched = new LinkedHashMap<>();
         long serial = fromSerial;
         for (ZoneTransferIn.Delta delta : deltas) {
             if (delta.start != serial) {
@@ -59,17 +61,51 @@ final class ZoneContent {
                         + " where serial " + serial + " was expected");
             }
             for (Record deleted : delta.deletes) {
-                records.remove(deleted);
+                touched(touched, base, deleted.getName()).remove(deleted);
             }
             for (Record added : delta.adds) {
-                records.put(added, added); // Record.equals ignores the TTL: a re-added record takes the new one
+                List<Record> records = touched(touched, base, added.getName());
+                int at = records.indexOf(added); // Record.equals ignores the TTL: a re-added record takes the new one
+                if (at >= 0) {
+                    records.set(at, added);
+                } else {
+                    records.add(added);
+                }
             }
             serial = delta.end;
         }
-        return checked(zone, new ArrayList<>(records.values()), serial);
+        Map<Name, List<Record>> before = new LinkedHashMap<>();
+        touched.keySet().forEach(name -> before.put(name, base.records(name)));
+        KeptZone after = base.with(touched);
+        if (kept) {
+            check(zone, touched.values(), after.records(zone), serial);
+        } else {
+            check(zone, after, serial);
+        }
+        return new Ixfr(after, new ZoneDelta(before, touched));
+    }
+
+    /** The records of {@code name} as the differences change them (a copy of the known ones at first). */
+    private static List<Record> touched(Map<Name, List<Record>> touched, KeptZone base, Name name) {
+        return touched.computeIfAbsent(name, n -> new ArrayList<>(base.records(n)));
+    }
+
+    /**
+     * A known zone with IXFR differences applied.
+     *
+     * @param zone  the new complete zone
+     * @param delta what the differences changed
+     */
+    record Ixfr(KeptZone zone, ZoneDelta delta) {
     }
 
     private static List<Record> checked(Name zone, List<Record> records, long serial) throws Inconsistent {
+        check(zone, records, serial);
+        return List.copyOf(records);
+    }
+
+    /** Checks a whole zone: every record in it, exactly one SOA, at the apex, with the serial the transfer ended at. */
+    private static void check(Name zone, List<Record> records, long serial) throws Inconsistent {
         int apexSoas = 0;
         Name checkedName = null;
         for (Record record : records) {
@@ -80,19 +116,51 @@ final class ZoneContent {
                 }
                 checkedName = record.getName();
             }
-            if (record.getType() == Type.SOA) {
-                SOARecord soa = soaOf(record, zone, "apex");
-                if (soa.getSerial() != serial) {
-                    throw new Inconsistent("zone " + zone + " ends with SOA serial " + soa.getSerial()
-                            + " but the transfer ended at serial " + serial);
+            apexSoas += soaCount(zone, record, serial);
+        }
+        requireOneSoa(zone, apexSoas);
+    }
+
+    /**
+     * Checks what differences changed in a zone that was whole before them: the touched names' records lie in the
+     * zone and hold no SOA but the apex's, and the apex holds exactly one, with the serial the transfer ended at.
+     */
+    private static void check(Name zone, Collection<List<Record>> touched, List<Record> apex, long serial)
+            throws Inconsistent {
+        for (List<Record> records : touched) {
+            if (!records.isEmpty() && !records.get(0).getName().subdomain(zone)) {
+                throw new Inconsistent("transfer of " + zone + " holds a record outside the zone: " + records.get(0));
+            }
+            for (Record record : records) {
+                if (record.getType() == Type.SOA && !record.getName().equals(zone)) {
+                    soaOf(record, zone, "apex");
                 }
-                apexSoas++;
             }
         }
+        int apexSoas = 0;
+        for (Record record : apex) {
+            apexSoas += soaCount(zone, record, serial);
+        }
+        requireOneSoa(zone, apexSoas);
+    }
+
+    /** 1 for the apex SOA with the expected serial, 0 for any other record; throws for any other SOA. */
+    private static int soaCount(Name zone, Record record, long serial) throws Inconsistent {
+        if (record.getType() != Type.SOA) {
+            return 0;
+        }
+        SOARecord soa = soaOf(record, zone, "apex");
+        if (soa.getSerial() != serial) {
+            throw new Inconsistent("zone " + zone + " ends with SOA serial " + soa.getSerial()
+                    + " but the transfer ended at serial " + serial);
+        }
+        return 1;
+    }
+
+    private static void requireOneSoa(Name zone, int apexSoas) throws Inconsistent {
         if (apexSoas != 1) {
             throw new Inconsistent("zone " + zone + " would hold " + apexSoas + " SOA records, expected 1");
         }
-        return List.copyOf(records);
     }
 
     private static SOARecord soaOf(Record record, Name zone, String which) throws Inconsistent {

@@ -28,7 +28,9 @@ import org.xbill.DNS.ZoneTransferIn;
  * has a key), nothing more when the serial has not moved past the known one (RFC 1982), else an IXFR from it
  * through dnsjava's {@link ZoneTransferIn}, falling back to AXFR. An AXFR is read straight from the wire
  * ({@link AxfrReader}) so a {@link FullZoneObserver} can work on it while it runs. IXFR differences are applied
- * to the known records, so the result always holds the complete zone. Any failure (refusal, TSIG error, timeout,
+ * to the known records, so the result always holds the complete zone (a {@link KeptZone}: pass it back as the
+ * known records and the next IXFR costs in proportion to its differences), and what they changed
+ * ({@link TransferResult#delta()}). Any failure (refusal, TSIG error, timeout,
  * connection lost, truncated or inconsistent transfer) moves on to the next primary; when none succeeds the
  * result is {@link TransferResult.Status#FAILED} with no records.
  *
@@ -175,10 +177,14 @@ public final class ZoneTransferClient {
             }
             if (ixfr.isIXFR()) {
                 try {
-                    List<Record> records = ZoneContent.applyIxfr(zone.zone(), knownSerial, knownRecords,
+                    ZoneContent.Ixfr applied = ZoneContent.applyIxfr(zone.zone(), knownSerial, knownRecords,
                             ixfr.getIXFR());
-                    return ObservedTransfer.unobserved(complete(TransferResult.Status.IXFR, records, primary,
-                            failures, ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied"));
+                    SOARecord soa = (SOARecord) applied.zone().records(zone.zone()).stream()
+                            .filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
+                    return ObservedTransfer.unobserved(new TransferResult(TransferResult.Status.IXFR,
+                            soa.getSerial(), applied.zone(), SoaTimers.of(soa), primary, withFailures(
+                                    ixfr.getIXFR().size() + " IXFR difference(s) from " + primary + " applied",
+                                    failures), applied.delta()));
                 } catch (ZoneContent.Inconsistent | AxfrRecords.Unreadable e) {
                     failures.add(primary + ": " + e.getMessage() + "; retrying with AXFR");
                 }

@@ -25,12 +25,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one sync engine of an account: desired zone → the zone's {@link ZoneView} → {@link Planner} →
- * {@link SafetyLimits} → {@link VerifiedBatches} → Route 53 → view updated. The view is filled by one full read
+ * The one sync engine of an account: desired zone (whole, or a {@link DesiredChange} planned in proportion to the
+ * change) → the zone's {@link ZoneView} → {@link Planner} → {@link SafetyLimits} → {@link VerifiedBatches} →
+ * Route 53 → view updated. The view is filled by one full read
  * (the first run of a zone is thereby a full reconcile), kept up to date by every batch Route 53 accepts, and read
  * again whole when a verification is asked for or due, within the verification budget (drift found is counted and
  * repaired like any change). A batch Route 53 refuses because the view was stale is answered by re-reading the names
@@ -95,11 +98,42 @@ public final class SyncEngine {
      * @throws RuntimeException when Route 53 failed other than by refusing a batch (the view is dropped)
      */
     public SyncReport sync(HostedZoneRef zone, ZoneSnapshot desired, PlanOptions options, SyncRequest request) {
+        Objects.requireNonNull(desired, "desired");
+        return run(zone, null, () -> desired, options, request);
+    }
+
+    /**
+     * One run of a change (a delta): makes the names {@code change} concerns hold exactly its sets within
+     * {@code options}, planning those names only against the view, in proportion to the change, not to the zone.
+     * Everything else is as {@link #sync}: the same policies and ownership (the {@link Planner}'s), safety limits
+     * (against the managed size of the whole zone), verified batches and stale-view handling. A run that reads
+     * the zone whole (no view yet, or a verification asked for or due) plans the whole desired zone, {@code whole},
+     * instead, so the first run is a full reconcile and drift found is repaired.
+     *
+     * @param whole the whole desired zone with the change in it; asked for only by a run that plans it whole
+     * @throws RuntimeException when Route 53 failed other than by refusing a batch (the view is dropped)
+     */
+    public SyncReport syncChange(HostedZoneRef zone, DesiredChange change, Supplier<ZoneSnapshot> whole,
+                                 PlanOptions options, SyncRequest request) {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(whole, "whole");
+        return run(zone, change, whole, options, request);
+    }
+
+    private SyncReport run(HostedZoneRef zone, DesiredChange change, Supplier<ZoneSnapshot> whole,
+                           PlanOptions options, SyncRequest request) {
         Reads reads = new Reads();
         try {
             ZoneView view = view(zone, request, reads);
             Planner planner = new Planner(options);
-            Plan plan = planner.plan(desired, view.snapshot());
+            Function<ZoneView, Plan> planning;
+            if (change != null && reads.full == 0) {
+                planning = v -> partial(planner, change, v);
+            } else {
+                ZoneSnapshot desired = whole.get();
+                planning = v -> planner.plan(desired, v.snapshot());
+            }
+            Plan plan = planning.apply(view);
             int batches = plan.isEmpty() ? 0 : verified.batches(plan).size();
             try {
                 safety.check(plan, request.force());
@@ -110,11 +144,20 @@ public final class SyncEngine {
                 return reads.report(zone, plan.isEmpty() ? SyncReport.Result.IN_STEP : SyncReport.Result.DRY_RUN, plan,
                         batches, SyncReport.nothing(), "");
             }
-            return apply(zone, view, desired, planner, plan, batches, request, reads);
+            return apply(zone, view, planning, plan, batches, request, reads);
         } catch (RuntimeException e) {
             views.remove(zone.id());
             throw e;
         }
+    }
+
+    /**
+     * The plan of a change's names against what the view holds at them; its current size is the managed size of
+     * the whole view, as a plan of the whole zone has it (the safety limits compare against it).
+     */
+    private static Plan partial(Planner planner, DesiredChange change, ZoneView view) {
+        Plan plan = planner.plan(new ZoneSnapshot(change.origin(), change.sets()), view.at(change.names()));
+        return new Plan(plan.origin(), view.managedSize(planner), plan.changes());
     }
 
     /** The plan {@link #sync} would apply now, with its verified batches; reads the zone when there is no view. */
@@ -173,7 +216,7 @@ public final class SyncEngine {
         return view;
     }
 
-    private SyncReport apply(HostedZoneRef zone, ZoneView view, ZoneSnapshot desired, Planner planner, Plan plan,
+    private SyncReport apply(HostedZoneRef zone, ZoneView view, Function<ZoneView, Plan> planning, Plan plan,
                              int batches, SyncRequest request, Reads reads) {
         Outcome outcome = new Outcome();
         Plan current = plan;
@@ -198,7 +241,7 @@ public final class SyncEngine {
             }
             reads.staleRetries++;
             reread(zone, view, staleNames(stale), reads);
-            current = without(planner.plan(desired, view.snapshot()), outcome.refusedNames());
+            current = without(planning.apply(view), outcome.refusedNames());
             try {
                 safety.check(current, request.force());
             } catch (UnsafePlanException e) {
@@ -219,8 +262,7 @@ public final class SyncEngine {
     private void reread(HostedZoneRef zone, ZoneView view, Set<String> names, Reads reads) {
         if (names.size() > gateway.pagesFor(view.size())) {
             reads.full++;
-            ZoneSnapshot full = gateway.readZone(zone);
-            view.reread(namesOf(view.snapshot(), full), full.recordSets().values());
+            view.reread(gateway.readZone(zone));
             return;
         }
         List<RecordSet> found = new ArrayList<>();
@@ -242,13 +284,6 @@ public final class SyncEngine {
             named.addAll(StaleView.names(group.message()));
         }
         return !named.isEmpty() && groups.containsAll(named) ? named : groups;
-    }
-
-    private static Set<String> namesOf(ZoneSnapshot a, ZoneSnapshot b) {
-        Set<String> names = new HashSet<>();
-        a.recordSets().keySet().forEach(k -> names.add(k.name()));
-        b.recordSets().keySet().forEach(k -> names.add(k.name()));
-        return names;
     }
 
     private static Plan without(Plan plan, Set<String> names) {

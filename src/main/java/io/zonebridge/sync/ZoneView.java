@@ -4,34 +4,49 @@ import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.Change;
+import io.zonebridge.plan.Planner;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What Route 53 holds for one hosted zone, as far as the engine knows: filled by a full read, updated by every
- * batch Route 53 accepted and by re-reads of single names. Never trusted blindly: every batch planned against it
+ * batch Route 53 accepted and by re-reads of single names, each in proportion to what changed. Kept by name, so the
+ * sets of a few names are found without walking the zone. Never trusted blindly: every batch planned against it
  * carries the exact values it holds, so Route 53 refuses a batch the view was wrong about. Not thread-safe (one
  * run per zone at a time).
  */
 public final class ZoneView {
 
-    private ZoneSnapshot snapshot;
+    private final String origin;
+    private final NavigableMap<RecordKey, RecordSet> sets;
     private final Instant readAt;
 
     /** A view filled by a full read at {@code readAt}. */
     public ZoneView(ZoneSnapshot fullRead, Instant readAt) {
-        this.snapshot = fullRead;
+        this.origin = fullRead.origin();
+        this.sets = new TreeMap<>(fullRead.recordSets());
         this.readAt = readAt;
     }
 
-    /** The record sets held now. */
+    /** The record sets held now (a copy: costs in proportion to the zone). */
     public ZoneSnapshot snapshot() {
-        return snapshot;
+        return new ZoneSnapshot(origin, sets);
+    }
+
+    /** The record sets held now at {@code names} (any type, any set identifier). */
+    public ZoneSnapshot at(Set<String> names) {
+        List<RecordSet> found = new ArrayList<>();
+        for (String name : names) {
+            found.addAll(named(name).values());
+        }
+        return ZoneSnapshot.of(origin, found);
     }
 
     /** When the full read this view started from was made. */
@@ -41,43 +56,70 @@ public final class ZoneView {
 
     /** Record sets held. */
     public int size() {
-        return snapshot.size();
+        return sets.size();
+    }
+
+    /**
+     * Record sets held that {@code planner} manages, as {@link Planner#plan} counts them for
+     * {@link io.zonebridge.plan.Plan#currentSize()}: without walking the zone when the planner filters nothing.
+     */
+    public int managedSize(Planner planner) {
+        if (planner.filters()) {
+            return (int) sets.keySet().stream().filter(key -> planner.manages(key, origin)).count();
+        }
+        return sets.size() - (int) named(origin).keySet().stream().filter(key -> !planner.manages(key, origin)).count();
     }
 
     /** Takes in a batch Route 53 accepted: deletes remove their set, creates and upserts put theirs. */
     public void accepted(List<Change> changes) {
-        Map<RecordKey, RecordSet> next = new HashMap<>(snapshot.recordSets());
         for (Change change : changes) {
             switch (change.action()) {
-                case DELETE -> next.remove(change.key());
-                case CREATE, UPSERT -> next.put(change.key(), change.recordSet());
+                case DELETE -> sets.remove(change.key());
+                case CREATE, UPSERT -> sets.put(change.key(), change.recordSet());
             }
         }
-        snapshot = new ZoneSnapshot(snapshot.origin(), next);
     }
 
     /** Replaces what is held for {@code names} by what a re-read of those names found. */
     public void reread(Set<String> names, Collection<RecordSet> found) {
-        Map<RecordKey, RecordSet> next = new HashMap<>(snapshot.recordSets());
-        next.keySet().removeIf(key -> names.contains(key.name()));
-        found.forEach(set -> next.put(set.key(), set));
-        snapshot = new ZoneSnapshot(snapshot.origin(), next);
+        for (String name : names) {
+            named(name).clear();
+        }
+        found.forEach(set -> sets.put(set.key(), set));
+    }
+
+    /** Replaces everything held by what a full read found. */
+    public void reread(ZoneSnapshot full) {
+        sets.clear();
+        sets.putAll(full.recordSets());
     }
 
     /** Record sets that differ between this view and {@code fresh} (missing on either side or not equal). */
     public int differencesFrom(ZoneSnapshot fresh) {
-        Map<RecordKey, RecordSet> held = snapshot.recordSets();
         int differences = 0;
         for (Map.Entry<RecordKey, RecordSet> entry : fresh.recordSets().entrySet()) {
-            if (!entry.getValue().equals(held.get(entry.getKey()))) {
+            if (!entry.getValue().equals(sets.get(entry.getKey()))) {
                 differences++;
             }
         }
-        for (RecordKey key : held.keySet()) {
+        for (RecordKey key : sets.keySet()) {
             if (!fresh.recordSets().containsKey(key)) {
                 differences++;
             }
         }
         return differences;
+    }
+
+    /** The (live) range of sets held at {@code name}: keys sort by name first, and the empty type sorts first. */
+    private NavigableMap<RecordKey, RecordSet> named(String name) {
+        NavigableMap<RecordKey, RecordSet> from = sets.tailMap(new RecordKey(name, "", null), true);
+        RecordKey end = null;
+        for (RecordKey key : from.keySet()) {
+            if (!key.name().equals(name)) {
+                end = key;
+                break;
+            }
+        }
+        return end == null ? from : sets.subMap(new RecordKey(name, "", null), true, end, false);
     }
 }

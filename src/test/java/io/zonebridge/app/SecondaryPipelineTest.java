@@ -67,10 +67,13 @@ class SecondaryPipelineTest {
         TsigKeySpec key = BindPrimary.newXfrKey();
         bind = BindPrimary.start(notifyPort, BindPrimary.zones(
                         "wrongkey.test", zoneText("wrongkey.test", 1, "a IN A 192.0.2.5"),
-                        "lost.test", zoneText("lost.test", 1, "a IN A 192.0.2.6")),
-                key, Map.of("wrongkey.test", "allow-transfer { key \"xfr-key\"; };", "lost.test", "notify no;"));
+                        "lost.test", zoneText("lost.test", 1, "a IN A 192.0.2.6"),
+                        "delta.test", zoneText("delta.test", 1, "a IN A 192.0.2.7\nb IN A 192.0.2.8")),
+                key, Map.of("wrongkey.test", "allow-transfer { key \"xfr-key\"; };", "lost.test", "notify no;",
+                        "delta.test", "allow-update { key \"xfr-key\"; };"));
         route53 = new LocalRoute53();
-        for (String zone : new String[] {"example.test", "dyn.test", "secure.test", "wrongkey.test", "lost.test"}) {
+        for (String zone : new String[] {"example.test", "dyn.test", "secure.test", "wrongkey.test", "lost.test",
+                "delta.test"}) {
             ids.put(zone, route53.createZone(zone));
         }
         Files.writeString(DIR.resolve("xfr.key"), key.secretBase64());
@@ -95,10 +98,12 @@ class SecondaryPipelineTest {
                     - { name: secure.test, tsigKey: xfr-key, hostedZone: { id: %s } }
                     - { name: wrongkey.test, tsigKey: wrong-key, retry: 1s, hostedZone: { id: %s } }
                     - { name: lost.test, refresh: 2s, hostedZone: { id: %s } }
+                    - { name: delta.test, hostedZone: { id: %s } }
                     - { name: reload.test, hostedZone: { id: Z0NOSUCHZONE0 } }
                 """.formatted(route53.endpoint(), DIR.resolve("xfr.key").toAbsolutePath(),
                 DIR.resolve("wrong.key").toAbsolutePath(), notifyPort, bind.primary(), ids.get("example.test"),
-                ids.get("dyn.test"), ids.get("secure.test"), ids.get("wrongkey.test"), ids.get("lost.test")));
+                ids.get("dyn.test"), ids.get("secure.test"), ids.get("wrongkey.test"), ids.get("lost.test"),
+                ids.get("delta.test")));
     }
 
     @AfterAll
@@ -145,6 +150,32 @@ class SecondaryPipelineTest {
         Map<RecordKey, RecordSet> records = route53.records(ids.get("dyn.test"));
         assertTrue(records.containsKey(RecordKey.of("host3.dyn.test.", "A")), records.toString());
         assertTrue(!records.containsKey(RecordKey.of("host1.dyn.test.", "A")), records.toString());
+    }
+
+    @Test
+    void anIxfrAfterTheFirstSyncReachesTheHostedZoneWithOneChangeAndNoRead() throws Exception {
+        String key = "default/" + ids.get("delta.test");
+        long first = bind.serial("delta.test");
+        for (String zone : new String[] {"example.test", "dyn.test", "lost.test", "delta.test"}) {
+            awaitEqual(zone, false); // every first sync (one full read each) is done
+        }
+        awaitEqual("secure.test", true);
+        assertWithin(WAIT, () -> board.get(key).map(s -> s.serial() == first).orElse(false),
+                () -> "the first sync of delta.test is recorded: " + board.get(key));
+        long lists = route53.server().counters().requests("ListResourceRecordSets");
+        long changes = route53.changeRequests();
+
+        bind.nsupdate("zone delta.test\nupdate delete a.delta.test. A\nupdate add a.delta.test. 300 IN A 192.0.2.70\n"
+                + "update delete b.delta.test. A\nupdate add c.delta.test. 60 IN TXT \"new\"");
+        assertWithin(WAIT, () -> board.get(key).map(s -> s.serial() == first + 1).orElse(false),
+                () -> "the run that applied the update is recorded: " + board.get(key));
+
+        assertEquals(lists, route53.server().counters().requests("ListResourceRecordSets"),
+                "no ListResourceRecordSets after the first sync");
+        assertEquals(changes + 1, route53.changeRequests(), "one ChangeResourceRecordSets");
+        awaitEqual("delta.test", false); // (this test's own reads, after the count)
+        String message = board.get(key).orElseThrow().last().message();
+        assertTrue(message.contains("IXFR") && message.contains("planned only the 4 changed name(s)"), message);
     }
 
     @Test

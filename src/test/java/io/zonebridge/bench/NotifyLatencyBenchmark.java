@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * 5 requests/s, and a second BIND as a secondary of the same zone. Each round adds one record with nsupdate; BIND
  * sends a NOTIFY to both. Measured: zonebridge from the NOTIFY exchange entering route {@code notify-listener} to the
  * ChangeResourceRecordSets request reaching Route 53; BIND from its "received notify" log line to its "Transfer
- * completed" line (NOTIFY → IXFR applied). Prints one line:
+ * completed" line (NOTIFY → IXFR applied). {@value #WARM_UP_ROUNDS} warm-up rounds run first and are reported apart,
+ * not counted (the first NOTIFY after the initial sync runs cold code). Prints one line:
  * {@code notify-to-submit p50_ms=… p99_ms=… bind_p50_ms=… bind_p99_ms=…}.
  *
  * <p>Arguments: {@code [rounds=20] [rateLimitPerSecond=5] [records=100000]}.
@@ -47,6 +49,9 @@ public final class NotifyLatencyBenchmark {
     private static final DateTimeFormatter BIND_TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss.SSS", Locale.ENGLISH);
     private static final Pattern NOTIFY_LINE = Pattern.compile("^(\\S+ \\S+) .*received notify for zone 'big\\.test'", Pattern.MULTILINE);
     private static final Pattern DONE_LINE = Pattern.compile("^(\\S+ \\S+) .*Transfer completed", Pattern.MULTILINE);
+
+    /** Rounds run before the measured ones and reported apart (JIT, first SOA query and IXFR of the run). */
+    private static final int WARM_UP_ROUNDS = 3;
 
     private NotifyLatencyBenchmark() {
     }
@@ -106,20 +111,23 @@ public final class NotifyLatencyBenchmark {
             awaitTransfers(secondaryLog, 1);
             System.out.printf(Locale.ROOT, "initial sync of %,d records: %.1f s (%d change requests)%n", records,
                     (System.nanoTime() - initialStart) / 1e9, route53.counters().requests("ChangeResourceRecordSets"));
+            System.gc(); // the initial sync's garbage (and the emulator's) is not the NOTIFY path's: collect it first
+            double[] warmUp = new double[WARM_UP_ROUNDS];
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                warmUp[i] = round(bind, route53, secondaryLog, notifyAt, "warmup" + i, i)[0];
+            }
+            System.out.println("warm-up rounds (not counted; the first NOTIFY after the initial sync runs cold code: "
+                    + "the first SOA query and IXFR, JIT): zonebridge ms " + rounded(warmUp));
             double[] millis = new double[rounds];
             double[] bindMillis = new double[rounds];
             for (int i = 0; i < rounds; i++) {
-                long before = route53.counters().requests("ChangeResourceRecordSets");
-                int transfers = count(DONE_LINE, Files.readString(secondaryLog));
-                notifyAt.set(0);
-                bind.nsupdate("zone big.test\nupdate add round" + i + ".big.test. 300 IN A 192.0.2." + (i % 250 + 1));
-                long submitted = awaitChanges(route53, before + 1, 60_000);
-                millis[i] = (submitted - notifyAt.get()) / 1e6;
-                bindMillis[i] = awaitTransfers(secondaryLog, transfers + 1);
-                awaitQuiet(route53);
+                double[] round = round(bind, route53, secondaryLog, notifyAt, "round" + i, i);
+                millis[i] = round[0];
+                bindMillis[i] = round[1];
             }
             ZoneStatusBoard board = context.getRegistry().lookupByNameAndType("zoneStatusBoard", ZoneStatusBoard.class);
             System.out.println("last run: " + board.get("default/" + zoneId).map(s -> s.last().message()).orElse("?"));
+            System.out.println("rounds (ms, in order): zonebridge " + rounded(millis) + "; bind " + rounded(bindMillis));
             Arrays.sort(millis);
             Arrays.sort(bindMillis);
             System.out.printf(Locale.ROOT, "(one-record change in a %,d-record zone, %d rounds, Route 53 throttled at %s/s;"
@@ -143,6 +151,23 @@ public final class NotifyLatencyBenchmark {
         System.exit(0);
     }
 
+    /**
+     * One round: adds {@code label}.big.test with nsupdate; returns zonebridge's NOTIFY → ChangeResourceRecordSets
+     * and the BIND secondary's NOTIFY → transfer completed, in milliseconds, once Route 53 is quiet again.
+     */
+    private static double[] round(BindPrimary bind, LocalAwsServer route53, Path secondaryLog, AtomicLong notifyAt,
+                                  String label, int i) throws Exception {
+        long before = route53.counters().requests("ChangeResourceRecordSets");
+        int transfers = count(DONE_LINE, Files.readString(secondaryLog));
+        notifyAt.set(0);
+        bind.nsupdate("zone big.test\nupdate add " + label + ".big.test. 300 IN A 192.0.2." + (i % 250 + 1));
+        long submitted = awaitChanges(route53, before + 1, 60_000);
+        double millis = (submitted - notifyAt.get()) / 1e6;
+        double bindMillis = awaitTransfers(secondaryLog, transfers + 1);
+        awaitQuiet(route53);
+        return new double[] {millis, bindMillis};
+    }
+
     /** A second named, secondary of big.test, logging with millisecond timestamps. */
     private static Process startSecondary(Path dir, int port, int primaryPort, Path log) throws Exception {
         Path conf = dir.resolve("secondary.conf");
@@ -164,7 +189,13 @@ public final class NotifyLatencyBenchmark {
      */
     private static double awaitTransfers(Path log, int count) throws Exception {
         long deadline = System.currentTimeMillis() + 600_000;
+        long size = -1;
         while (System.currentTimeMillis() < deadline) {
+            if (Files.size(log) == size) { // read it again only when it grew: little garbage for the service's GC
+                Thread.sleep(5);
+                continue;
+            }
+            size = Files.size(log);
             String text = Files.readString(log);
             List<String> done = times(DONE_LINE, text);
             if (done.size() >= count) {
@@ -238,6 +269,10 @@ public final class NotifyLatencyBenchmark {
             last = route53.counters().requests("ChangeResourceRecordSets");
             Thread.sleep(1500);
         }
+    }
+
+    private static String rounded(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> Long.toString(Math.round(v))).collect(Collectors.joining(" "));
     }
 
     private static double percentile(double[] sorted, int p) {

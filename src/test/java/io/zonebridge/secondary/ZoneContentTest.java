@@ -89,7 +89,7 @@ class ZoneContentTest {
         second.deletes.add(rr("www.example.com. 300 A 192.0.2.2"));
         second.adds.add(rr("www.example.com. 60 A 192.0.2.2"));
 
-        List<Record> zone = ZoneContent.applyIxfr(ZONE, 5, known, List.of(first, second));
+        List<Record> zone = ZoneContent.applyIxfr(ZONE, 5, known, List.of(first, second)).zone();
 
         assertEquals(2, zone.size());
         assertTrue(zone.contains(soa(7)));
@@ -108,7 +108,7 @@ class ZoneContentTest {
         nsdStyle.adds.add(rr("www.example.com. 300 A 192.0.2.1")); // unchanged, re-added
         nsdStyle.adds.add(rr("new.example.com. 300 A 192.0.2.7"));
 
-        List<Record> zone = ZoneContent.applyIxfr(ZONE, 5, known, List.of(nsdStyle));
+        List<Record> zone = ZoneContent.applyIxfr(ZONE, 5, known, List.of(nsdStyle)).zone();
 
         assertEquals(java.util.Set.of(soa(6), mx, www, rr("new.example.com. 300 A 192.0.2.7")),
                 new java.util.HashSet<>(zone));
@@ -125,4 +125,47 @@ class ZoneContentTest {
                 () -> ZoneContent.applyIxfr(ZONE, 5, known, List.of(wrongOldSoa)));
         assertTrue(e.getMessage().contains("SOA serial 5"), e.getMessage());
     }
+
+    @Test
+    void anIxfrOnAKeptZoneSaysWhichNamesItTouchedWithTheirRecordsBeforeAndAfter() throws Exception {
+        Record www = rr("www.example.com. 300 A 192.0.2.1");
+        Record mail = rr("mail.example.com. 300 A 192.0.2.2");
+        KeptZone known = KeptZone.of(ZONE, List.of(soa(5), www, mail));
+        var delta = delta(5, 6);
+        delta.deletes.add(www);
+        delta.adds.add(rr("www.example.com. 300 A 192.0.2.9"));
+        delta.adds.add(rr("new.example.com. 60 TXT \"hi\""));
+
+        ZoneContent.Ixfr ixfr = ZoneContent.applyIxfr(ZONE, 5, known, List.of(delta));
+
+        Name wwwName = Name.fromConstantString("www.example.com.");
+        Name newName = Name.fromConstantString("new.example.com.");
+        assertEquals(java.util.Set.of(ZONE, wwwName, newName), ixfr.delta().names(), "mail untouched");
+        assertEquals(List.of(www), ixfr.delta().before().get(wwwName));
+        assertEquals(List.of(rr("www.example.com. 300 A 192.0.2.9")), ixfr.delta().after().get(wwwName));
+        assertEquals(List.of(), ixfr.delta().before().get(newName));
+        assertEquals(List.of(soa(6)), ixfr.delta().after().get(ZONE));
+        assertEquals(java.util.Set.of(soa(6), mail, rr("www.example.com. 300 A 192.0.2.9"),
+                rr("new.example.com. 60 TXT \"hi\"")), new java.util.HashSet<>(ixfr.zone()));
+        assertEquals(List.of(mail), ixfr.zone().records(Name.fromConstantString("mail.example.com.")));
+    }
+
+    @Test
+    void anIxfrOnAKeptZoneChecksWhatItTouched() throws Exception {
+        KeptZone known = KeptZone.of(ZONE, List.of(soa(5), rr("www.example.com. 300 A 192.0.2.1")));
+        var outside = delta(5, 6);
+        outside.adds.add(rr("www.example.net. 300 A 192.0.2.1"));
+        var secondSoa = delta(5, 6);
+        secondSoa.adds.add(rr("sub.example.com. 300 SOA ns1.example.com. hostmaster.example.com. 6 1 1 1 1"));
+        var oldSoaKept = delta(5, 6);
+        oldSoaKept.deletes.clear();
+
+        assertTrue(assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.applyIxfr(ZONE, 5, known,
+                List.of(outside))).getMessage().contains("outside the zone"));
+        assertTrue(assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.applyIxfr(ZONE, 5, known,
+                List.of(secondSoa))).getMessage().contains("no apex SOA"));
+        assertTrue(assertThrows(ZoneContent.Inconsistent.class, () -> ZoneContent.applyIxfr(ZONE, 5, known,
+                List.of(oldSoaKept))).getMessage().contains("SOA serial 5"));
+    }
 }
+
