@@ -21,12 +21,12 @@ ARG JAVA_MODULES=java.base,java.compiler,java.desktop,java.management.rmi,java.n
 # A trimmed Java runtime with the JDK's class-data-sharing archive (compressed oops only: the heap stays < 32 GB);
 # --strip-java-debug-attributes, not --strip-debug, which needs objcopy (binutils) on Linux
 RUN jlink --add-modules "${JAVA_MODULES}" --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 \
-      --generate-cds-archive --output /opt/java \
- && rm -f /opt/java/lib/server/classes_nocoops.jsa \
- && /opt/java/bin/java -Xshare:on -version
+      --generate-cds-archive --output /build/java \
+ && rm -f /build/java/lib/server/classes_nocoops.jsa \
+ && /build/java/bin/java -Xshare:on -version
 
 FROM ${BASE}
-COPY --from=build /opt/java /opt/java
+COPY --from=build /build/java /opt/java
 ENV JAVA_HOME=/opt/java PATH=/opt/java/bin:$PATH
 RUN (getent group zonebridge || groupadd --system zonebridge) \
  && (id zonebridge || useradd --system --gid zonebridge --home-dir /opt/zonebridge zonebridge)
