@@ -75,8 +75,13 @@ public final class Route53Connection implements AutoCloseable {
                 .credentials(credentials);
         endpoint.ifPresent(factory::endpoint);
         Route53Client client = factory.create();
-        LOG.info("Route 53 at {}: {}", endpoint.map(URI::toString).orElse("AWS"), ConnectionIdentity.describe(
-                new AwsEndpoint(Region.US_EAST_1, endpoint.orElse(null), credentials)));
+        String where = endpoint.map(URI::toString).orElse("AWS");
+        AwsEndpoint identity = new AwsEndpoint(Region.US_EAST_1, endpoint.orElse(null), credentials);
+        // off the start-up path: asking STS who we are costs a second client and a round trip
+        Thread describe = new Thread(() -> LOG.info("Route 53 at {}: {}", where, ConnectionIdentity.describe(identity)),
+                "zonebridge-identity");
+        describe.setDaemon(true);
+        describe.start();
         return new Route53Connection(server, client, new SdkRoute53Gateway(client, factory.callCounter()));
     }
 

@@ -41,6 +41,7 @@ class QuickStartCredentialsTest {
         env.put("AWS_PROFILE", "someone-elses");
         try (ServiceProcess service = ServiceProcess.start(env, dir.resolve("service.log"))) {
             assertTrue(service.awaitLog("APPLIED", Duration.ofSeconds(90)), service.log());
+            assertTrue(service.awaitLog("Route 53 at http", Duration.ofSeconds(30)), service.log());
             Matcher line = ROUTE53_LINE.matcher(service.log());
             assertTrue(line.find(), service.log());
             assertEquals("CAL0", line.group(3), "the local key, not the environment's");
