@@ -42,6 +42,14 @@ class LateTagWatchTest {
     }
 
     @Test
+    void aPendingEventDeliveredAfterRunningLeavesTheWatch() {
+        LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), new MovableClock(T));
+        watch.update(List.of(event("i-0000000000000000a", InstanceState.RUNNING, T)), Set.of("i-0000000000000000a"));
+        watch.update(List.of(event("i-0000000000000000a", InstanceState.PENDING, T)), Set.of());
+        assertEquals(1, watch.size(), "pending (same second, delivered late) changes no record");
+    }
+
+    @Test
     void recordsOrAStopEndTheWatchAndAZeroWindowWatchesNothing() {
         MovableClock clock = new MovableClock(T);
         LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), clock);
