@@ -1,8 +1,5 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.ec2.Ec2Event;
-import io.zonebridge.ec2.InstanceState;
-import io.zonebridge.ec2.InstanceStateEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

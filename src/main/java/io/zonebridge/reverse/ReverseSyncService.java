@@ -1,9 +1,5 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.reverse;
 
-import io.zonebridge.reverse.AccountRoute53;
-import io.zonebridge.reverse.OrganizationReconciler;
-import io.zonebridge.reverse.ReconcileReport;
-import io.zonebridge.reverse.ReverseWork;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.Route53Gateway;
 import java.util.Map;
@@ -56,15 +52,16 @@ public final class ReverseSyncService {
      * @throws ReverseSyncException when Route 53 could not be read or a change failed (the messages stay queued)
      */
     public void apply(PendingReverseWork pending) {
-        apply(pending, Set.of());
+        applyReleasing(pending, Set.of());
     }
 
     /**
-     * {@link #apply(PendingReverseWork)} for the EC2 job: stale PTRs it owns that point only to
+     * {@link #apply(PendingReverseWork)} for the EC2 job (a name of its own: the route calls {@code apply} by
+     * name): stale PTRs it owns that point only to
      * {@code releasedNames} (records of ended instances) are released (see
      * {@link OrganizationReconciler#reconcileEvent(ReverseWork, HostedZoneRef, Set)}).
      */
-    public void apply(PendingReverseWork pending, Set<String> releasedNames) {
+    public void applyReleasing(PendingReverseWork pending, Set<String> releasedNames) {
         writer.lock();
         try {
             applyLocked(pending, releasedNames);

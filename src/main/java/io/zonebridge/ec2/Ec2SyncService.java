@@ -1,15 +1,8 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.app.reverse.PendingReverseWork;
-import io.zonebridge.app.reverse.ReverseSyncService;
-import io.zonebridge.ec2.AssociationNeeded;
-import io.zonebridge.ec2.DnsWarning;
-import io.zonebridge.ec2.Ec2Event;
-import io.zonebridge.ec2.InstanceDnsChanges;
-import io.zonebridge.ec2.Ec2SyncException;
-import io.zonebridge.ec2.InstanceLifecycle;
-import io.zonebridge.ec2.InstanceRecordWriter;
 import io.zonebridge.model.RecordSet;
+import io.zonebridge.reverse.PendingReverseWork;
+import io.zonebridge.reverse.ReverseSyncService;
 import io.zonebridge.reverse.ReverseWork;
 import io.zonebridge.route53.HostedZoneRef;
 import java.util.ArrayList;
@@ -164,7 +157,7 @@ public final class Ec2SyncService {
             return;
         }
         try {
-            reverse.apply(new PendingReverseWork(new ReverseWork(account, zone.id(), List.copyOf(names),
+            reverse.applyReleasing(new PendingReverseWork(new ReverseWork(account, zone.id(), List.copyOf(names),
                     List.copyOf(addresses)), List.of()), released);
         } catch (RuntimeException e) {
             failures.add("PTRs of zone " + zone.name() + ": " + e.getMessage());
