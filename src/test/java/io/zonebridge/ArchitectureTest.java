@@ -56,6 +56,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theJobPackagesUseNeitherCamelNorTheWiring() {
+        noClasses().that().resideInAnyPackage("io.zonebridge.reverse..", "io.zonebridge.ec2..",
+                        "io.zonebridge.organization..", "io.zonebridge.ownership..", "io.zonebridge.secondary..",
+                        "io.zonebridge.zonefile..", "io.zonebridge.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.zonebridge.app..",
+                        "io.zonebridge.cli..", "io.zonebridge.local..")
+                .check(production);
+    }
+
+    @Test
     void modelDependsOnlyOnTheJdkAndDnsjava() {
         classes().that().resideInAPackage("io.zonebridge.model..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.xbill.DNS..", "io.zonebridge.model..")

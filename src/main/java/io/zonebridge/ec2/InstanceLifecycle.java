@@ -99,7 +99,7 @@ public final class InstanceLifecycle {
      */
     public InstanceDnsChanges handleAll(List<? extends Ec2Event> events) {
         List<Ec2Event> ordered = new ArrayList<>(events.stream().filter(this::mayChangeRecords).toList());
-        ordered.sort(Comparator.comparing(Ec2Event::time));
+        ordered.sort(Comparator.comparing(Ec2Event::time).thenComparing(InstanceLifecycle::stepOfSameSecond));
         Set<String> toDescribe = new LinkedHashSet<>();
         for (Ec2Event e : ordered) {
             if (!(e instanceof InstanceStateEvent s) || s.state().createsRecords()) {
@@ -215,12 +215,24 @@ public final class InstanceLifecycle {
         }
     }
 
+    /**
+     * Order of events with the same time: EventBridge times have whole seconds, so {@code pending} and
+     * {@code running} (or {@code stopping} and {@code stopped}) of one instance often share one, and SQS may deliver
+     * them in either order. They go in lifecycle order; a tag change after the state change of its second.
+     */
+    private static int stepOfSameSecond(Ec2Event event) {
+        return event instanceof InstanceStateEvent change ? 2 * change.state().ordinal()
+                : 2 * InstanceState.RUNNING.ordinal() + 1;
+    }
+
     /** The changes of one event and what the store holds for the instance afterwards. */
     private record Outcome(InstanceDnsChanges changes, Optional<StoredInstance> stored) {
     }
 
     private Outcome apply(Ec2Event event, String id, Optional<StoredInstance> stored, Batch batch) {
-        if (stored.isPresent() && stored.get().lastEventTime().isAfter(event.time())) {
+        if (stored.isPresent() && (stored.get().lastEventTime().isAfter(event.time())
+                || stored.get().lastEventTime().equals(event.time()) && event instanceof InstanceStateEvent change
+                && change.state().ordinal() < stored.get().state().ordinal())) {
             return new Outcome(InstanceDnsChanges.stale(), stored);
         }
         if (event instanceof InstanceTagsEvent tags) {

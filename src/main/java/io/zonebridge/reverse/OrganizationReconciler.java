@@ -1,33 +1,41 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.Change;
 import io.zonebridge.plan.ChangeAction;
-import io.zonebridge.plan.ChangeBatch;
-import io.zonebridge.plan.ChangeBatcher;
 import io.zonebridge.plan.Plan;
 import io.zonebridge.plan.PlanOptions;
 import io.zonebridge.plan.Planner;
 import io.zonebridge.plan.SyncPolicy;
-import io.zonebridge.plan.UnsafePlanException;
 import io.zonebridge.route53.ApiCallStats;
 import io.zonebridge.route53.ApplyResult;
 import io.zonebridge.route53.HostedZoneRef;
+import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.route53.Route53Gateway;
+import io.zonebridge.sync.PartialDesired;
+import io.zonebridge.sync.SyncEngine;
+import io.zonebridge.sync.SyncReport;
+import io.zonebridge.sync.SyncRequest;
 
+import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,12 +54,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link ReverseZoneIndex} over those zones and the configured prefixes, then {@link PtrPlanner} with
  *       the ownership policy and conflict rule → per reverse zone the desired PTRs and the managed part of
  *       the current zone.</li>
- *   <li>Per reverse hosted zone: {@link Planner} under {@link SyncPolicy#SYNC} over that managed view (so the
- *       only deletes are stale managed PTRs and nothing else in the zone is touched), {@link io.zonebridge.plan.SafetyLimits}
- *       (relative to the managed PTRs), {@link ChangeBatcher}, {@link Route53Gateway#apply}. The ledger claims
- *       names before they are written and releases them after they are deleted; it is read once per run
- *       ({@link OwnedPtrLedger#refresh}) and, when it cannot be read, nothing is written.</li>
+ *   <li>Per reverse hosted zone: the PTR keys the plan decides (wanted PTRs, stale managed PTRs) go to the account's
+ *       {@link SyncEngine} as a {@link PartialDesired} (nothing else in the zone is touched): planned against the
+ *       engine's view of the zone, checked by the safety limits (relative to the zone), sent as verified batches
+ *       (DELETE exact + CREATE), a stale view re-read and re-planned (the PTRs decided again against what was
+ *       read). The ledger claims names before they are written and releases them after they are deleted; it is
+ *       read once per run ({@link OwnedPtrLedger#refresh}) and, when it cannot be read, nothing is written.</li>
  * </ol>
+ * Every zone is read through the engine of its account (one per account, kept by this instance): the organisation
+ * reconcile reads every zone whole (a verification: drift found is repaired), event runs ({@link #reconcileEvent})
+ * then reuse those views: they read only the event's names in the member account and no reverse zone, unless its
+ * view is older than {@link ReconcileSettings#verifyEvery()}.
  * When an account's forward zones could not all be read, the forward state is incomplete: a PTR that looks
  * stale may belong to an unread record, so that run only creates PTRs (no updates, no deletes) and says so.
  * A reverse zone that could not be read is never written. Several reverse hosted zones with one name
@@ -63,6 +76,8 @@ public final class OrganizationReconciler {
     private final AccountRoute53 route53;
     private final OwnedPtrLedger ledger;
     private final ReconcileSettings settings;
+    private final Map<String, SyncEngine> engines = new ConcurrentHashMap<>();
+    private volatile List<HostedZoneRef> networkZones;
 
     /**
      * @param route53  Route 53 of each account
@@ -106,7 +121,7 @@ public final class OrganizationReconciler {
             }
         }
         Objects.requireNonNull(networkRead, "network account read");
-        int unmatched = writeReverse(forward, networkRead, complete, run, null);
+        int unmatched = writeReverse(forward, networkRead, complete, run, null, Set.of());
 
         Map<String, ApiCallStats> calls = new TreeMap<>();
         accounts.forEach(account -> calls.put(account, route53.calls(account).since(before.get(account))));
@@ -126,24 +141,143 @@ public final class OrganizationReconciler {
      * @param forward the current A/AAAA record sets in scope (at least those of {@code names})
      */
     public ReconcileReport reconcileNames(Collection<String> names, Collection<RecordSet> forward) {
+        return reconcileNames(names, forward, readNetwork(), Set.of());
+    }
+
+    private ReconcileReport reconcileNames(Collection<String> names, Collection<RecordSet> forward,
+                                           AccountRead networkRead, Set<String> releasedNames) {
         long started = System.nanoTime();
         String network = settings.networkAccount();
         ApiCallStats before = route53.calls(network);
-        AccountRead networkRead = new AccountRead(network);
-        try {
-            Route53Gateway gateway = route53.gateway(network);
-            readReverse(networkRead, gateway, gateway.listHostedZones());
-        } catch (RuntimeException e) {
-            networkRead.fail("list hosted zones", e);
-        }
         Run run = new Run();
         run.failures.addAll(networkRead.failures);
         int unmatched = networkRead.complete
-                ? writeReverse(List.copyOf(forward), networkRead, true, run, Set.copyOf(names)) : 0;
+                ? writeReverse(List.copyOf(forward), networkRead, true, run, Set.copyOf(names),
+                releasedNames) : 0;
         return new ReconcileReport(networkRead.complete ? 1 : 0, 0, forward.size(), networkRead.reverseZones.size(),
                 run.created.get(), run.updated.get(), run.deleted.get(), unmatched, run.blocked, run.refused,
                 List.copyOf(run.missing), true, run.failures,
                 Map.of(network, route53.calls(network).since(before)), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * One event run: makes the PTRs of {@code work}'s names right. The names (and, when a PTR at one of their
+     * addresses names another record of the forward zone, that name too) are read in the forward zone's account by
+     * name (ListResourceRecordSets from the name; the whole zone only when that is fewer requests); when the engine
+     * has a view of the forward zone (from an organisation reconcile) its other A/AAAA records count as claimants
+     * too. The reverse zones come from the network account's views (read whole only when missing or due).
+     *
+     * @param work        the names of one forward zone
+     * @param forwardZone that zone, as listed in its account
+     */
+    public ReconcileReport reconcileEvent(ReverseWork work, HostedZoneRef forwardZone) {
+        return reconcileEvent(work, forwardZone, Set.of());
+    }
+
+    /**
+     * {@link #reconcileEvent(ReverseWork, HostedZoneRef)} for a job whose owners ended: a stale PTR owned in the
+     * ledger that points only to {@code releasedNames} (record names whose owner the job's store names and which it
+     * removed) is {@linkplain PartialDesired#released() released}, so its delete does not count against the
+     * safety limits.
+     */
+    public ReconcileReport reconcileEvent(ReverseWork work, HostedZoneRef forwardZone, Set<String> releasedNames) {
+        AccountRead networkRead = readNetwork();
+        SyncEngine member = engine(work.account());
+        Set<String> names = new TreeSet<>(work.names());
+        List<RecordSet> read = new ArrayList<>(addressSets(member.readNames(forwardZone, names)));
+        Set<String> addresses = new TreeSet<>(work.addressHints());
+        read.forEach(set -> addresses.addAll(set.values()));
+        rereadPtrs(networkRead, addresses);
+        Set<String> claimants = otherClaimants(addresses, networkRead, forwardZone.name(), names);
+        if (!claimants.isEmpty()) {
+            read.addAll(addressSets(member.readNames(forwardZone, claimants)));
+        }
+        Collection<RecordSet> forward = member.known(forwardZone.id())
+                .map(view -> (Collection<RecordSet>) addressSets(view.recordSets().values())).orElse(read);
+        return reconcileNames(names, forward, networkRead, releasedNames);
+    }
+
+    /**
+     * Re-reads, by name, the PTRs of {@code addresses} in the network account's views (an event is a hint: Route 53
+     * is the truth for the names it concerns, a hand edit included); the whole zone when that is fewer requests.
+     */
+    private void rereadPtrs(AccountRead network, Set<String> addresses) {
+        Map<HostedZoneRef, Set<String>> byZone = new LinkedHashMap<>();
+        ptrLocations(network, addresses).forEach(location ->
+                byZone.computeIfAbsent(location.getKey(), z -> new TreeSet<>()).add(location.getValue()));
+        SyncEngine engine = engine(network.account);
+        byZone.forEach((zone, ptrNames) -> {
+            engine.readNames(zone, ptrNames);
+            engine.known(zone.id()).ifPresent(view -> network.reverseZones.put(zone, view));
+        });
+    }
+
+    /** The PTR names of {@code addresses}, each with every read reverse hosted zone of its zone name. */
+    private List<Map.Entry<HostedZoneRef, String>> ptrLocations(AccountRead network, Set<String> addresses) {
+        ReverseZoneIndex index = ReverseZoneIndex.of(reverseZones(network), settings.configuredPrefixes());
+        List<Map.Entry<HostedZoneRef, String>> out = new ArrayList<>();
+        for (String value : addresses) {
+            InetAddress address;
+            try {
+                address = AddressPrefix.parseAddress(value);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            index.locate(address).ifPresent(location -> network.reverseZones.keySet().stream()
+                    .filter(zone -> zone.name().equals(location.zoneName()))
+                    .forEach(zone -> out.add(Map.entry(zone, location.ptrName()))));
+        }
+        return out;
+    }
+
+    /** Names other than {@code names}, in the forward zone, that the current PTRs of the addresses point to. */
+    private Set<String> otherClaimants(Set<String> addresses, AccountRead network, String forwardZoneName,
+                                       Set<String> names) {
+        Set<String> others = new TreeSet<>();
+        for (Map.Entry<HostedZoneRef, String> location : ptrLocations(network, addresses)) {
+            network.reverseZones.get(location.getKey()).get(PtrPlan.ptrKey(location.getValue()))
+                    .ifPresent(ptr -> ptr.values().stream()
+                            .map(RecordNameCodec::canonical)
+                            .filter(name -> !names.contains(name) && name.endsWith("." + forwardZoneName))
+                            .forEach(others::add));
+        }
+        return others;
+    }
+
+    private static List<RecordSet> addressSets(Collection<RecordSet> sets) {
+        return sets.stream().filter(set -> ("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias())
+                .toList();
+    }
+
+    /** The network account's reverse zones as the event runs see them: listed once, through the views. */
+    private AccountRead readNetwork() {
+        AccountRead networkRead = new AccountRead(settings.networkAccount());
+        try {
+            List<HostedZoneRef> zones = networkZones;
+            if (zones == null) {
+                zones = List.copyOf(route53.gateway(settings.networkAccount()).listHostedZones());
+                networkZones = zones;
+            }
+            readReverse(networkRead, zones, SyncRequest.NORMAL.withVerifyEvery(settings.verifyEvery()));
+        } catch (RuntimeException e) {
+            networkRead.fail("list hosted zones", e);
+        }
+        return networkRead;
+    }
+
+    /** The engine of {@code account}: one per account, so its views live as long as this reconciler. */
+    private SyncEngine engine(String account) {
+        return engines.computeIfAbsent(account, id -> new SyncEngine(route53.gateway(id), settings.safety(),
+                settings.waitForInsync(), null, Clock.systemUTC()));
+    }
+
+    private static List<ReverseZone> reverseZones(AccountRead network) {
+        List<ReverseZone> zones = new ArrayList<>();
+        network.reverseZones.keySet().forEach(zone ->
+                zones.add(new ReverseZone(zone.name(), zone.id(), zone.privateZone(), network.account)));
+        network.unreadReverse.forEach(zone ->
+                zones.add(new ReverseZone(zone.name(), zone.id(), zone.privateZone(), network.account)));
+        return zones;
     }
 
     private List<AccountRead> readAll(Set<String> accounts) {
@@ -189,7 +323,7 @@ public final class OrganizationReconciler {
                 continue;
             }
             try {
-                ZoneSnapshot snapshot = gateway.readZone(zone);
+                ZoneSnapshot snapshot = engine(account).reread(zone);
                 read.zonesRead++;
                 for (RecordSet set : snapshot.recordSets().values()) {
                     if (("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias()) {
@@ -201,19 +335,20 @@ public final class OrganizationReconciler {
             }
         }
         if (account.equals(settings.networkAccount())) {
-            readReverse(read, gateway, zones);
+            networkZones = List.copyOf(zones);
+            readReverse(read, zones, SyncRequest.NORMAL.withVerify(true));
         }
         return read;
     }
 
-    /** Reads the reverse zones among {@code zones} into {@code read}. */
-    private static void readReverse(AccountRead read, Route53Gateway gateway, List<HostedZoneRef> zones) {
+    /** Reads the reverse zones among {@code zones} into {@code read}, through the engine's views. */
+    private void readReverse(AccountRead read, List<HostedZoneRef> zones, SyncRequest request) {
         for (HostedZoneRef zone : zones) {
             if (!ReverseZoneName.isReverse(zone.name())) {
                 continue;
             }
             try {
-                read.reverseZones.put(zone, gateway.readZone(zone));
+                read.reverseZones.put(zone, engine(read.account).current(zone, request));
             } catch (RuntimeException e) {
                 read.failures.add(failure(read.account, "read reverse zone " + zone.name() + " (" + zone.id() + ")", e));
                 read.unreadReverse.add(zone);
@@ -226,7 +361,7 @@ public final class OrganizationReconciler {
      * returns the number of unmatched addresses.
      */
     private int writeReverse(List<RecordSet> forward, AccountRead network, boolean complete, Run run,
-                             Set<String> names) {
+                             Set<String> names, Set<String> releasedNames) {
         List<ReverseZone> reverseZones = new ArrayList<>();
         Map<String, HostedZoneRef> refs = new HashMap<>();
         Map<String, List<HostedZoneRef>> byName = new TreeMap<>();
@@ -246,8 +381,8 @@ public final class OrganizationReconciler {
         }
         ReverseZoneIndex index = ReverseZoneIndex.of(reverseZones, settings.configuredPrefixes());
         PtrPlanner planner = new PtrPlanner(index, settings.ptr());
-        Planner diff = new Planner(PlanOptions.defaults().withManagedTypes("PTR")
-                .withPolicy(complete ? SyncPolicy.SYNC : SyncPolicy.CREATE_ONLY));
+        PlanOptions options = PlanOptions.defaults().withManagedTypes("PTR")
+                .withPolicy(complete ? SyncPolicy.SYNC : SyncPolicy.CREATE_ONLY);
 
         int rounds = byName.values().stream().mapToInt(List::size).max().orElse(0);
         int unmatched = 0;
@@ -271,22 +406,51 @@ public final class OrganizationReconciler {
             for (String zoneName : ptrPlan.zoneNames()) {
                 HostedZoneRef zone = target.get(zoneName);
                 if (zone != null) {
-                    Plan plan = diff.plan(ptrPlan.desired().get(zoneName), ptrPlan.managedCurrent().get(zoneName));
-                    apply(network.account, route53.gateway(network.account), zone, plan, run);
+                    ZoneSnapshot planned = current.get(zoneName);
+                    PtrPlan first = ptrPlan;
+                    PartialDesired decided = held -> decisions(held == planned ? first
+                            : names == null ? planner.plan(forward, Map.of(zoneName, held))
+                            : planner.planNames(names, forward, Map.of(zoneName, held)), zoneName)
+;
+                    PartialDesired desired = decided.releasing(released(first, zoneName, releasedNames));
+                    apply(network.account, zone, planned, desired, options, run);
                 }
             }
         }
         return unmatched;
     }
 
-    private void apply(String account, Route53Gateway gateway, HostedZoneRef zone, Plan plan, Run run) {
-        if (plan.isEmpty()) {
-            return;
+    /** Stale PTRs of the zone owned in the ledger that point only to released names. */
+    private Set<RecordKey> released(PtrPlan plan, String zoneName, Set<String> releasedNames) {
+        if (releasedNames.isEmpty()) {
+            return Set.of();
         }
-        try {
-            settings.safety().check(plan, settings.force());
-        } catch (UnsafePlanException e) {
-            run.refused.add(e.getMessage());
+        Set<RecordKey> keys = new HashSet<>();
+        for (RecordSet ptr : plan.stale(zoneName)) {
+            if (ledger.owns(zoneName, ptr.name()) && ptr.values().stream()
+                    .allMatch(value -> releasedNames.contains(RecordNameCodec.canonical(value)))) {
+                keys.add(ptr.key());
+            }
+        }
+        return keys;
+    }
+
+    /** The PTR keys a plan decides in one zone: the wanted PTRs, and its stale managed PTRs as absent. */
+    private static Map<RecordKey, Optional<RecordSet>> decisions(PtrPlan plan, String zoneName) {
+        Map<RecordKey, Optional<RecordSet>> decided = new LinkedHashMap<>();
+        plan.stale(zoneName).forEach(ptr -> decided.put(ptr.key(), Optional.empty()));
+        ZoneSnapshot wanted = plan.desired().get(zoneName);
+        if (wanted != null) {
+            wanted.recordSets().values().forEach(ptr -> decided.put(ptr.key(), Optional.of(ptr)));
+        }
+        return decided;
+    }
+
+    /** Sends one reverse zone's decisions through the engine, claiming names before and releasing after. */
+    private void apply(String account, HostedZoneRef zone, ZoneSnapshot held, PartialDesired desired,
+                       PlanOptions options, Run run) {
+        Plan plan = new Planner(options).plan(PartialDesired.overlay(held, desired.against(held)), held);
+        if (plan.isEmpty()) {
             return;
         }
         Set<String> written = new TreeSet<>();
@@ -304,37 +468,39 @@ public final class OrganizationReconciler {
             }
         }
         deleted.removeAll(written);
-        ApplyResult result;
+        SyncReport report;
         try {
-            List<ChangeBatch> batches = new ChangeBatcher(settings.batchLimits()).batches(plan);
             ledger.claim(zone.name(), written);
-            result = gateway.apply(zone, batches, settings.waitForInsync());
+            report = engine(account).syncPartial(zone, desired, options,
+                    new SyncRequest(settings.force(), false, false, null));
         } catch (RuntimeException e) {
             run.failures.add(failure(account, "apply to reverse zone " + zone.name() + " (" + zone.id() + ")", e));
             return;
         }
         Set<String> failedNames = new HashSet<>();
-        for (ApplyResult.FailedGroup group : result.failures()) {
-            failedNames.add(group.name());
-            run.failures.add(new ReconcileFailure(account, "apply " + group.name() + " in " + zone.name()
-                    + " (" + zone.id() + ")", group.message()));
-        }
-        for (Change change : plan.changes()) {
-            if (failedNames.contains(change.key().name())) {
-                continue;
+        Set<String> release = new TreeSet<>();
+        if (report.result() == SyncReport.Result.REFUSED) {
+            run.refused.add(report.detail());
+            release.addAll(newlyClaimed);
+        } else {
+            for (ApplyResult.FailedGroup group : report.applied().failures()) {
+                failedNames.add(group.name());
+                run.failures.add(new ReconcileFailure(account, "apply " + group.name() + " in " + zone.name()
+                        + " (" + zone.id() + ")", group.message()));
             }
-            switch (change.action()) {
-                case CREATE -> run.created.incrementAndGet();
-                case UPSERT -> run.updated.incrementAndGet();
-                case DELETE -> run.deleted.incrementAndGet();
+            for (Change change : report.plan().changes()) {
+                if (failedNames.contains(change.key().name())) {
+                    continue;
+                }
+                switch (change.action()) {
+                    case CREATE -> run.created.incrementAndGet();
+                    case UPSERT -> run.updated.incrementAndGet();
+                    case DELETE -> run.deleted.incrementAndGet();
+                }
             }
-        }
-        Set<String> release = new TreeSet<>(deleted);
-        release.removeAll(failedNames);
-        for (String name : newlyClaimed) {
-            if (failedNames.contains(name)) {
-                release.add(name);
-            }
+            release.addAll(deleted);
+            release.removeAll(failedNames);
+            newlyClaimed.stream().filter(failedNames::contains).forEach(release::add);
         }
         try {
             ledger.release(zone.name(), release);

@@ -3,6 +3,7 @@ package io.zonebridge.reverse;
 import io.zonebridge.plan.BatchLimits;
 import io.zonebridge.plan.SafetyLimits;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,10 +18,12 @@ import java.util.Objects;
  * @param parallelism        accounts read at the same time (each still within its own rate limit)
  * @param batchLimits        limits of one ChangeResourceRecordSets request
  * @param waitForInsync      wait until each change is INSYNC before the next zone
+ * @param verifyEvery        event runs read a reverse zone whole again when its view is older than this (drift
+ *                           found is repaired); the organisation reconcile reads every zone whole anyway
  */
 public record ReconcileSettings(String networkAccount, Map<String, String> configuredPrefixes, PtrOptions ptr,
                                 SafetyLimits safety, boolean force, int parallelism, BatchLimits batchLimits,
-                                boolean waitForInsync) {
+                                boolean waitForInsync, Duration verifyEvery) {
 
     /** Accounts read at the same time by default. */
     public static final int DEFAULT_PARALLELISM = 8;
@@ -31,29 +34,45 @@ public record ReconcileSettings(String networkAccount, Map<String, String> confi
         Objects.requireNonNull(ptr, "ptr");
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(batchLimits, "batchLimits");
+        Objects.requireNonNull(verifyEvery, "verifyEvery");
         if (parallelism < 1) {
             throw new IllegalArgumentException("reconcile parallelism must be at least 1: " + parallelism);
         }
     }
 
-    /** Defaults: no configured prefixes, default safety limits, 8 accounts at a time, Route 53's batch limits, no waiting. */
+    /** Views of reverse zones older than this are read whole again by default. */
+    public static final Duration DEFAULT_VERIFY_EVERY = Duration.ofHours(1);
+
+    /**
+     * Defaults: no configured prefixes, default safety limits, 8 accounts at a time, Route 53's batch limits, no
+     * waiting, verification every hour.
+     */
     public static ReconcileSettings defaults(String networkAccount, PtrOptions ptr) {
         return new ReconcileSettings(networkAccount, Map.of(), ptr, SafetyLimits.DEFAULT, false,
-                DEFAULT_PARALLELISM, BatchLimits.ROUTE53, false);
+                DEFAULT_PARALLELISM, BatchLimits.ROUTE53, false, DEFAULT_VERIFY_EVERY);
+    }
+
+    /** The same with this verification period. */
+    public ReconcileSettings withVerifyEvery(Duration period) {
+        return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, safety, force, parallelism, batchLimits,
+                waitForInsync, period);
     }
 
     /** The same with these configured prefixes. */
     public ReconcileSettings withConfiguredPrefixes(Map<String, String> prefixes) {
-        return new ReconcileSettings(networkAccount, prefixes, ptr, safety, force, parallelism, batchLimits, waitForInsync);
+        return new ReconcileSettings(networkAccount, prefixes, ptr, safety, force, parallelism, batchLimits, waitForInsync,
+                verifyEvery);
     }
 
     /** The same with this parallelism. */
     public ReconcileSettings withParallelism(int accounts) {
-        return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, safety, force, accounts, batchLimits, waitForInsync);
+        return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, safety, force, accounts, batchLimits, waitForInsync,
+                verifyEvery);
     }
 
     /** The same with these safety limits and force flag. */
     public ReconcileSettings withSafety(SafetyLimits limits, boolean forced) {
-        return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, limits, forced, parallelism, batchLimits, waitForInsync);
+        return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, limits, forced, parallelism, batchLimits, waitForInsync,
+                verifyEvery);
     }
 }

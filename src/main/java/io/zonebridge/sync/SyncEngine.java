@@ -1,8 +1,10 @@
 package io.zonebridge.sync;
 
+import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
 import io.zonebridge.plan.Change;
+import io.zonebridge.plan.ChangeAction;
 import io.zonebridge.plan.ChangeBatch;
 import io.zonebridge.plan.Plan;
 import io.zonebridge.plan.PlanOptions;
@@ -19,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -99,7 +103,7 @@ public final class SyncEngine {
      */
     public SyncReport sync(HostedZoneRef zone, ZoneSnapshot desired, PlanOptions options, SyncRequest request) {
         Objects.requireNonNull(desired, "desired");
-        return run(zone, null, () -> desired, options, request);
+        return run(zone, null, held -> desired, options, request, Set.of());
     }
 
     /**
@@ -117,11 +121,18 @@ public final class SyncEngine {
                                  PlanOptions options, SyncRequest request) {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(whole, "whole");
-        return run(zone, change, whole, options, request);
+        ZoneSnapshot[] asked = new ZoneSnapshot[1];
+        return run(zone, change, held -> asked[0] == null ? (asked[0] = whole.get()) : asked[0], options, request,
+                Set.of());
     }
 
-    private SyncReport run(HostedZoneRef zone, DesiredChange change, Supplier<ZoneSnapshot> whole,
-                           PlanOptions options, SyncRequest request) {
+    /**
+     * @param change    a delta to plan by name against the view, or null to plan the whole desired zone
+     * @param desiredOf the whole desired zone, given what the view holds (a job deciding against the view)
+     * @param released  deletes the safety limits do not count (an owner's records it ended)
+     */
+    private SyncReport run(HostedZoneRef zone, DesiredChange change, Function<ZoneSnapshot, ZoneSnapshot> desiredOf,
+                           PlanOptions options, SyncRequest request, Set<RecordKey> released) {
         Reads reads = new Reads();
         try {
             ZoneView view = view(zone, request, reads);
@@ -130,13 +141,12 @@ public final class SyncEngine {
             if (change != null && reads.full == 0) {
                 planning = v -> partial(planner, change, v);
             } else {
-                ZoneSnapshot desired = whole.get();
-                planning = v -> planner.plan(desired, v.snapshot());
+                planning = v -> planner.plan(desiredOf.apply(v.snapshot()), v.snapshot());
             }
             Plan plan = planning.apply(view);
             int batches = plan.isEmpty() ? 0 : verified.batches(plan).size();
             try {
-                safety.check(plan, request.force());
+                safety.check(counted(plan, released), request.force());
             } catch (UnsafePlanException e) {
                 return reads.report(zone, SyncReport.Result.REFUSED, plan, batches, SyncReport.nothing(), e.getMessage());
             }
@@ -144,7 +154,7 @@ public final class SyncEngine {
                 return reads.report(zone, plan.isEmpty() ? SyncReport.Result.IN_STEP : SyncReport.Result.DRY_RUN, plan,
                         batches, SyncReport.nothing(), "");
             }
-            return apply(zone, view, planning, plan, batches, request, reads);
+            return apply(zone, view, planning, plan, batches, request, reads, released);
         } catch (RuntimeException e) {
             views.remove(zone.id());
             throw e;
@@ -194,6 +204,76 @@ public final class SyncEngine {
         views.remove(zoneId);
     }
 
+    // --- partial desired state (jobs owning part of a zone: reverse PTRs, EC2 instance records) ---
+
+    /**
+     * One run for part of a zone: the keys {@code desired} decides (against the view, and again after a re-read)
+     * become exactly those sets or absent; every other set is left alone. Same view, safety limits (relative to the
+     * whole zone), verified batches, stale-view recovery and verification as {@link #sync}.
+     */
+    public SyncReport syncPartial(HostedZoneRef zone, PartialDesired desired, PlanOptions options,
+                                  SyncRequest request) {
+        return run(zone, null, held -> PartialDesired.overlay(held, desired.against(held)), options, request,
+                desired.released());
+    }
+
+    /** The plan as the safety limits count it: without the deletes of released keys ({@link PartialDesired}). */
+    private static Plan counted(Plan plan, Set<RecordKey> released) {
+        if (released.isEmpty()) {
+            return plan;
+        }
+        return new Plan(plan.origin(), plan.currentSize(), plan.changes().stream()
+                .filter(c -> !(c.action() == ChangeAction.DELETE && released.contains(c.key())))
+                .toList());
+    }
+
+    /** What the engine holds for {@code zone} now, reading it whole when there is no view or a verification is due. */
+    public ZoneSnapshot current(HostedZoneRef zone, SyncRequest request) {
+        try {
+            return view(zone, request, new Reads()).snapshot();
+        } catch (RuntimeException e) {
+            views.remove(zone.id());
+            throw e;
+        }
+    }
+
+    /** Reads {@code zone} whole into its view (a zone the engine reads but does not write: no drift counted). */
+    public ZoneSnapshot reread(HostedZoneRef zone) {
+        ZoneSnapshot full = gateway.readZone(zone);
+        views.put(zone.id(), new ZoneView(full, clock.instant()));
+        return full;
+    }
+
+    /** The view of {@code zoneId}, when the engine has one (no read). */
+    public Optional<ZoneSnapshot> known(String zoneId) {
+        return Optional.ofNullable(views.get(zoneId)).map(ZoneView::snapshot);
+    }
+
+    /**
+     * Reads the record sets of {@code names} afresh (records the engine does not write, e.g. a member account's
+     * A/AAAA): one read per name, or one whole read when that costs fewer requests ({@code zone}'s record count);
+     * a view of the zone, if there is one, takes in what was read. Returns the sets of those names.
+     */
+    public List<RecordSet> readNames(HostedZoneRef zone, Collection<String> names) {
+        ZoneView view = views.get(zone.id());
+        long size = view != null ? view.size() : zone.recordCount();
+        Set<String> wanted = new HashSet<>(names);
+        List<RecordSet> found = new ArrayList<>();
+        if (wanted.size() > gateway.pagesFor(size)) {
+            ZoneSnapshot full = gateway.readZone(zone);
+            views.put(zone.id(), new ZoneView(full, clock.instant()));
+            full.recordSets().values().stream().filter(set -> wanted.contains(set.name())).forEach(found::add);
+            return found;
+        }
+        for (String name : wanted) {
+            found.addAll(gateway.readName(zone, name));
+        }
+        if (view != null) {
+            view.reread(wanted, found);
+        }
+        return found;
+    }
+
     private ZoneView view(HostedZoneRef zone, SyncRequest request, Reads reads) {
         ZoneView view = views.get(zone.id());
         if (view == null) {
@@ -217,7 +297,7 @@ public final class SyncEngine {
     }
 
     private SyncReport apply(HostedZoneRef zone, ZoneView view, Function<ZoneView, Plan> planning, Plan plan,
-                             int batches, SyncRequest request, Reads reads) {
+                             int batches, SyncRequest request, Reads reads, Set<RecordKey> released) {
         Outcome outcome = new Outcome();
         Plan current = plan;
         for (int round = 1; ; round++) {
@@ -243,7 +323,7 @@ public final class SyncEngine {
             reread(zone, view, staleNames(stale), reads);
             current = without(planning.apply(view), outcome.refusedNames());
             try {
-                safety.check(current, request.force());
+                safety.check(counted(current, released), request.force());
             } catch (UnsafePlanException e) {
                 return reads.report(zone, SyncReport.Result.REFUSED, plan, batches, outcome.result(), e.getMessage());
             }

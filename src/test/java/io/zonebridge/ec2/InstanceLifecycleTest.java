@@ -237,6 +237,22 @@ class InstanceLifecycleTest {
     }
 
     @Test
+    void pendingAndRunningOfOneSecondCountInLifecycleOrderWhateverTheDelivery() {
+        Scenery s = scenery();
+        String id = sandbox.run(s.subnet(), s.prefix() + "70", Map.of("Name", "bare-01"));
+        // EventBridge times have whole seconds: pending and running of a fast launch share one, in either order
+        InstanceDnsChanges batch = lifecycle(dynamoClient, newTable(), s.zones()).handleAll(List.of(
+                parser.parse(EventBodies.state(id, "running", T0)).orElseThrow(),
+                parser.parse(EventBodies.state(id, "pending", T0)).orElseThrow()));
+        assertEquals(List.of(id), batch.withoutRecords(), "running (no DNS tag yet) decides, not pending");
+
+        InstanceLifecycle lifecycle = lifecycle(dynamoClient, newTable(), s.zones());
+        assertEquals(List.of(id), state(lifecycle, id, "running", T0).withoutRecords());
+        InstanceDnsChanges late = state(lifecycle, id, "pending", T0);
+        assertTrue(late.staleEvent() && late.isEmpty(), "pending after running in the same second is stale");
+    }
+
+    @Test
     void duplicateAndOutOfOrderEventsConverge() {
         Scenery s = scenery();
         String ip = s.prefix() + "60";

@@ -1,6 +1,7 @@
 package io.zonebridge.app.ec2;
 
 import io.zonebridge.ec2.Ec2StateEventParser;
+import io.zonebridge.ec2.PendingEc2Work;
 import io.zonebridge.intake.IntakeDecision;
 import io.zonebridge.intake.MessageIntake;
 import io.zonebridge.intake.RejectLog;

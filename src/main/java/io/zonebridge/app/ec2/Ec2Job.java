@@ -5,17 +5,25 @@ import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
 import io.zonebridge.app.reverse.PtrOwnershipTable;
 import io.zonebridge.app.reverse.ReverseJob;
-import io.zonebridge.app.reverse.ReverseSyncService;
+import io.zonebridge.ec2.Ec2CandidateZones;
+import io.zonebridge.ec2.Ec2SyncService;
 import io.zonebridge.ec2.InstanceDescriber;
 import io.zonebridge.ec2.InstanceLifecycle;
 import io.zonebridge.ec2.InstanceRecordPlanner;
 import io.zonebridge.ec2.InstanceRecordStore;
+import io.zonebridge.ec2.InstanceRecordWriter;
+import io.zonebridge.ec2.LateTagWatch;
+import io.zonebridge.ec2.PrivateZoneAssociator;
+import io.zonebridge.ec2.SingleAccountRoute53;
 import io.zonebridge.ec2.VpcDescriber;
 import io.zonebridge.ownership.DynamoDbOwnedPtrLedger;
 import io.zonebridge.reverse.OrganizationReconciler;
 import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileSettings;
+import io.zonebridge.reverse.ReverseSyncService;
+import io.zonebridge.route53.AccountRateLimiter;
+import io.zonebridge.sync.SyncEngine;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -78,8 +86,12 @@ public final class Ec2Job {
         ReverseSyncService reverse = ptrSync(runtime, settings, dynamo);
         registry.bind("ec2Ingest", new Ec2Ingest());
         registry.bind("ec2WorkMerger", new Ec2WorkMerger());
+        SyncEngine engine = new SyncEngine(route53.gateway(), runtime.config().safety().limits(),
+                runtime.config().route53().waitForInsync(), new AccountRateLimiter(
+                        runtime.config().route53().rateLimitPerSecond() * runtime.config().route53().verifyShare()),
+                Clock.systemUTC());
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
-                new InstanceRecordApplier(route53.gateway(), runtime.config().safety().limits()), reverse,
+                new InstanceRecordWriter(engine, ReverseJob.verifyEvery(runtime)), reverse,
                 settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
                 new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC())));
         registry.bind("ec2SqsClient", sqs);
@@ -88,7 +100,7 @@ public final class Ec2Job {
     /**
      * The reverse DNS path for the job's PTRs: the reverse job's classes and settings (network account, prefixes,
      * PTR TTL, conflict rule), but the job's own ownership table and owned-only policy, so it changes and deletes
-     * only PTRs it made; the share limit is not applied on top (a mass termination deletes all its PTRs of a reverse zone).
+     * only PTRs it made; the safety limits apply as to every other job.
      */
     private static ReverseSyncService ptrSync(ZonebridgeRuntime runtime, Ec2Settings settings,
                                               DynamoDbClient dynamo) {
@@ -99,7 +111,8 @@ public final class Ec2Job {
         ReconcileSettings reconcile = ReconcileSettings.defaults(network,
                         new PtrOptions(reverse.ptrTtl(), reverse.conflictRule(), OwnershipPolicy.ownedOnly(ledger)))
                 .withConfiguredPrefixes(reverse.prefixes())
-                .withSafety(runtime.config().safety().limits(), true);
+                .withSafety(runtime.config().safety().limits(), false)
+                .withVerifyEvery(ReverseJob.verifyEvery(runtime));
         SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
         return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile),
                 runtime.reverseZoneWriter());

@@ -1,5 +1,6 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.ec2.PendingEc2Work;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

@@ -4,6 +4,7 @@ import io.zonebridge.intake.IntakeDecision;
 import io.zonebridge.intake.MessageIntake;
 import io.zonebridge.intake.RejectLog;
 import io.zonebridge.reverse.IgnoreCounts;
+import io.zonebridge.reverse.PendingReverseWork;
 import io.zonebridge.reverse.ReverseEventIntake;
 import java.util.List;
 import java.util.Map;

@@ -3,17 +3,21 @@ package io.zonebridge.app.reverse;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
+import io.zonebridge.app.config.ZoneDefaults;
 import io.zonebridge.organization.AccountCredentials;
 import io.zonebridge.organization.AssumedRoleRoute53;
 import io.zonebridge.organization.AwsAccount;
 import io.zonebridge.organization.AwsEndpoint;
 import io.zonebridge.organization.OrganizationAccounts;
+import io.zonebridge.organization.OrganizationReconcileJob;
 import io.zonebridge.organization.OwnAccount;
 import io.zonebridge.organization.PrivateZoneVpcs;
+import io.zonebridge.organization.ReverseZoneCreation;
 import io.zonebridge.organization.ReverseZoneProvisioner;
 import io.zonebridge.ownership.DynamoDbOwnedPtrLedger;
 import io.zonebridge.plan.SafetyLimits;
 import io.zonebridge.reverse.AccountRoute53;
+import io.zonebridge.reverse.AutodefinedReverseJob;
 import io.zonebridge.reverse.AutodefinedReverseMode;
 import io.zonebridge.reverse.AutodefinedReverseSwitch;
 import io.zonebridge.reverse.OrganizationReconciler;
@@ -21,10 +25,12 @@ import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileSettings;
 import io.zonebridge.reverse.ReverseEventIntake;
+import io.zonebridge.reverse.ReverseSyncService;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.ResolverConfigGateway;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +124,7 @@ public final class ReverseJob {
         ReconcileSettings reconcile = ReconcileSettings.defaults(network,
                         new PtrOptions(settings.ptrTtl(), settings.conflictRule(), ownership))
                 .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false)
-                .withParallelism(settings.reconcile().parallelism());
+                .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime));
         OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile);
         Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
@@ -172,6 +178,15 @@ public final class ReverseJob {
         Optional<URI> endpoint = runtime.connection().embedded().map(server -> URI.create(server.endpoint()))
                 .or(() -> runtime.config().route53().endpoint());
         return Route53Connection.endpoint(runtime.config().route53().region(), endpoint.orElse(null));
+    }
+
+    /**
+     * How often the reverse and EC2 jobs' zones are read whole again to find drift: {@code verifyEvery} of
+     * {@code secondary.allHostedZonesServedBy} when set, else the default (one hour).
+     */
+    public static Duration verifyEvery(ZonebridgeRuntime runtime) {
+        return runtime.config().secondary().servedBy().map(ZoneDefaults::verifyEvery)
+                .orElse(ZoneDefaults.DEFAULT_VERIFY_EVERY);
     }
 
     /** The network account (the reverse zones' owner): {@code reverse.networkAccount}, or the service's own. */

@@ -1,5 +1,6 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.reverse.PendingReverseWork;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

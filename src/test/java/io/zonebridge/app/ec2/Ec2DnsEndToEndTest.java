@@ -1,5 +1,6 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.ec2.Ec2SyncService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -41,6 +43,11 @@ class Ec2DnsEndToEndTest {
                 "  lateTagWindow: 1m\n  lateTagInterval: 1s\n");
         slowRetryConfig = peers.writeConfig(DIR.resolve("slow-retry/zonebridge.yaml"), "zb-e2e-slow-" + System.nanoTime(),
                 "  lateTagWindow: 1h\n  lateTagInterval: 10m\n");
+    }
+
+    @AfterEach
+    void stopServiceOfAFailedTest() throws InterruptedException {
+        peers.stopService(); // a failed test must not leave its service to the next one
     }
 
     @AfterAll

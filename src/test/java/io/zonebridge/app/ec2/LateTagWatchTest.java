@@ -1,5 +1,6 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.ec2.LateTagWatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,14 @@ class LateTagWatchTest {
         clock.now = T.plus(Duration.ofMinutes(11));
         assertTrue(watch.due().isEmpty(), "the window passed");
         assertEquals(0, watch.size());
+    }
+
+    @Test
+    void aPendingEventDeliveredAfterRunningLeavesTheWatch() {
+        LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), new MovableClock(T));
+        watch.update(List.of(event("i-0000000000000000a", InstanceState.RUNNING, T)), Set.of("i-0000000000000000a"));
+        watch.update(List.of(event("i-0000000000000000a", InstanceState.PENDING, T)), Set.of());
+        assertEquals(1, watch.size(), "pending (same second, delivered late) changes no record");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.ec2.PendingEc2Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

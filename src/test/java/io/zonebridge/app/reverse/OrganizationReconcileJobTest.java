@@ -1,5 +1,7 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.organization.OrganizationReconcileJob;
+import io.zonebridge.reverse.ReverseSyncException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.reverse.ReverseSyncService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.organization;
 
-import io.zonebridge.organization.ReverseZoneProvisioner;
 import io.zonebridge.reverse.VpcRef;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.ec2.Ec2Event;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

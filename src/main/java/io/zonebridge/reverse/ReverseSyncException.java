@@ -1,4 +1,4 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.reverse;
 
 /**
  * A reverse sync run could not read or write Route 53. The route leaves the run's SQS messages undeleted, so

@@ -1,7 +1,9 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.organization;
 
+import io.zonebridge.reverse.AutodefinedReverseJob;
 import io.zonebridge.reverse.OrganizationReconciler;
 import io.zonebridge.reverse.ReconcileReport;
+import io.zonebridge.reverse.ReverseSyncException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;

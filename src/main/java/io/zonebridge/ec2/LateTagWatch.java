@@ -1,8 +1,5 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.ec2.Ec2Event;
-import io.zonebridge.ec2.InstanceState;
-import io.zonebridge.ec2.InstanceStateEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +30,19 @@ public final class LateTagWatch {
         this.clock = clock;
     }
 
-    /** Notes what handling {@code events} showed: {@code withoutRecords} are watched, the others no longer. */
+    /**
+     * Notes what handling {@code events} showed: {@code withoutRecords} are watched, the others no longer (a
+     * {@code pending} or {@code stopping} event, which changes no record, leaves a watch as it is).
+     */
     public synchronized void update(List<Ec2Event> events, Set<String> withoutRecords) {
         Instant now = clock.instant();
         for (Ec2Event event : events) {
             for (String id : event.instanceIds()) {
                 if (!withoutRecords.contains(id)) {
-                    watched.remove(id);
+                    if (!(event instanceof InstanceStateEvent state) || state.state().createsRecords()
+                            || state.state().removesRecords()) {
+                        watched.remove(id); // a pending or stopping event (delivered late) changes no record
+                    }
                 } else if (!window.isZero() && event instanceof InstanceStateEvent state
                         && state.state() == InstanceState.RUNNING && !watched.containsKey(id)) {
                     watched.put(id, new Watched(state.account(), state.region(), state.time(), now.plus(window)));

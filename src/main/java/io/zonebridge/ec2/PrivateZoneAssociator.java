@@ -1,6 +1,5 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.ec2.AssociationNeeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.route53.Route53Client;

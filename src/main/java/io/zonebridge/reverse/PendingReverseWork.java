@@ -1,6 +1,5 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.reverse;
 
-import io.zonebridge.reverse.ReverseWork;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

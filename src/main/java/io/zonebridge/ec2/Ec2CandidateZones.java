@@ -1,7 +1,5 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.ec2.CandidateZone;
-import io.zonebridge.ec2.VpcAssociation;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.Route53Gateway;
 import java.time.Clock;

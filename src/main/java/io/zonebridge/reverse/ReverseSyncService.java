@@ -1,15 +1,10 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.reverse;
 
-import io.zonebridge.model.RecordSet;
-import io.zonebridge.reverse.AccountRoute53;
-import io.zonebridge.reverse.OrganizationReconciler;
-import io.zonebridge.reverse.ReconcileReport;
-import io.zonebridge.reverse.ReverseWork;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.Route53Gateway;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bean {@code reverseSync} of the {@code reverse-ingest} route: one PTR sync run for aggregated work of one forward
- * zone. Events are hints: it reads the forward zone's current A/AAAA record sets from Route 53, then
- * {@link OrganizationReconciler#reconcileNames} computes the PTRs of the affected names against the network
- * account's reverse zones (ownership policy, conflict rule, safety limits, change batches, the gateway's rate limit
+ * zone. Events are hints: {@link OrganizationReconciler#reconcileEvent} reads the affected names' current A/AAAA
+ * record sets from Route 53 (by name) and computes their PTRs against the engine's views of the network account's
+ * reverse zones (ownership policy, conflict rule, safety limits, change batches, the gateway's rate limit
  * and retries). The forward zone is read in the account the event came from (a member account through its assumed
  * role), the PTRs are written in the network account. Whether a forward zone is private is looked up once and
  * cached; public zones and zones that no longer exist are skipped and counted. Runs hold the writer lock they share
@@ -57,35 +52,46 @@ public final class ReverseSyncService {
      * @throws ReverseSyncException when Route 53 could not be read or a change failed (the messages stay queued)
      */
     public void apply(PendingReverseWork pending) {
+        applyReleasing(pending, Set.of());
+    }
+
+    /**
+     * {@link #apply(PendingReverseWork)} for the EC2 job (a name of its own: the route calls {@code apply} by
+     * name): stale PTRs it owns that point only to
+     * {@code releasedNames} (records of ended instances) are released (see
+     * {@link OrganizationReconciler#reconcileEvent(ReverseWork, HostedZoneRef, Set)}).
+     */
+    public void applyReleasing(PendingReverseWork pending, Set<String> releasedNames) {
         writer.lock();
         try {
-            applyLocked(pending);
+            applyLocked(pending, releasedNames);
         } finally {
             writer.unlock();
         }
     }
 
-    private void applyLocked(PendingReverseWork pending) {
+    private void applyLocked(PendingReverseWork pending, Set<String> releasedNames) {
         ReverseWork work = pending.work();
         Optional<HostedZoneRef> zone;
-        List<RecordSet> forward;
         try {
-            Route53Gateway gateway = route53.gateway(work.account());
-            zone = forwardZone(gateway, work);
-            if (zone.isEmpty() || !zone.get().privateZone()) {
-                (zone.isEmpty() ? skippedMissing : skippedPublic).incrementAndGet();
-                LOG.info("reverse sync: forward zone {} is {}: {} name(s) skipped", work.zoneKey(),
-                        zone.isEmpty() ? "gone" : "public", work.names().size());
-                return;
-            }
-            forward = gateway.readZone(zone.get()).recordSets().values().stream()
-                    .filter(set -> ("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias())
-                    .toList();
+            zone = forwardZone(route53.gateway(work.account()), work);
+        } catch (RuntimeException e) {
+            throw new ReverseSyncException("reverse sync of " + work.zoneKey() + ": cannot list the forward zones: "
+                    + e.getMessage(), e);
+        }
+        if (zone.isEmpty() || !zone.get().privateZone()) {
+            (zone.isEmpty() ? skippedMissing : skippedPublic).incrementAndGet();
+            LOG.info("reverse sync: forward zone {} is {}: {} name(s) skipped", work.zoneKey(),
+                    zone.isEmpty() ? "gone" : "public", work.names().size());
+            return;
+        }
+        ReconcileReport report;
+        try {
+            report = reconciler.reconcileEvent(work, zone.get(), releasedNames);
         } catch (RuntimeException e) {
             throw new ReverseSyncException("reverse sync of " + work.zoneKey() + ": cannot read the forward zone: "
                     + e.getMessage(), e);
         }
-        ReconcileReport report = reconciler.reconcileNames(work.names(), forward);
         lastReport.set(report);
         runs.incrementAndGet();
         LOG.info("reverse sync of {} ({} name(s), {} message(s)): {} created, {} updated, {} deleted, {} blocked, "

@@ -1,9 +1,5 @@
-package io.zonebridge.app.reverse;
+package io.zonebridge.reverse;
 
-import io.zonebridge.reverse.AutodefinedReverseMode;
-import io.zonebridge.reverse.AutodefinedReverseReport;
-import io.zonebridge.reverse.AutodefinedReverseSwitch;
-import io.zonebridge.reverse.VpcRef;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;

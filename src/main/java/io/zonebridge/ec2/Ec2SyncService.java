@@ -1,13 +1,8 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
-import io.zonebridge.app.reverse.PendingReverseWork;
-import io.zonebridge.app.reverse.ReverseSyncService;
-import io.zonebridge.ec2.AssociationNeeded;
-import io.zonebridge.ec2.DnsWarning;
-import io.zonebridge.ec2.Ec2Event;
-import io.zonebridge.ec2.InstanceDnsChanges;
-import io.zonebridge.ec2.InstanceLifecycle;
 import io.zonebridge.model.RecordSet;
+import io.zonebridge.reverse.PendingReverseWork;
+import io.zonebridge.reverse.ReverseSyncService;
 import io.zonebridge.reverse.ReverseWork;
 import io.zonebridge.route53.HostedZoneRef;
 import java.util.ArrayList;
@@ -24,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * region. {@link InstanceLifecycle} turns them into record changes per hosted zone (the state store updated);
  * warnings (VPC DNS support or host names off, records another instance owns) are logged naming the resource;
  * private zones that need the instance's VPC are associated when configured; each zone's changes go through
- * {@link InstanceRecordApplier} (plan, safety, batches, gateway); then the PTRs of the names changed in private
+ * {@link InstanceRecordWriter} (the sync engine); then the PTRs of the names changed in private
  * zones are made right by the reverse DNS path ({@link ReverseSyncService}: reverse-zone index, PTR planner, owned
  * ledger). Running instances without records are watched for late tags ({@link LateTagWatch}). Runs are
  * serialised, so each zone has one writer at a time.
@@ -35,7 +30,7 @@ public final class Ec2SyncService {
 
     private final InstanceLifecycle lifecycle;
     private final Ec2CandidateZones zones;
-    private final InstanceRecordApplier applier;
+    private final InstanceRecordWriter writer;
     private final ReverseSyncService reverse;
     private final PrivateZoneAssociator associator;
     private final LateTagWatch lateTags;
@@ -43,11 +38,11 @@ public final class Ec2SyncService {
     private final AtomicLong warnings = new AtomicLong();
 
     /** @param associator associates private zones with instances' VPCs, or null when that is switched off */
-    public Ec2SyncService(InstanceLifecycle lifecycle, Ec2CandidateZones zones, InstanceRecordApplier applier,
+    public Ec2SyncService(InstanceLifecycle lifecycle, Ec2CandidateZones zones, InstanceRecordWriter writer,
                           ReverseSyncService reverse, PrivateZoneAssociator associator, LateTagWatch lateTags) {
         this.lifecycle = lifecycle;
         this.zones = zones;
-        this.applier = applier;
+        this.writer = writer;
         this.reverse = reverse;
         this.associator = associator;
         this.lateTags = lateTags;
@@ -118,7 +113,7 @@ public final class Ec2SyncService {
             List<RecordSet> up = changes.upserts().getOrDefault(zoneId, List.of());
             List<RecordSet> down = changes.deletes().getOrDefault(zoneId, List.of());
             try {
-                InstanceRecordApplier.Outcome outcome = applier.apply(zone, up, down);
+                InstanceRecordWriter.Outcome outcome = writer.apply(zone, up, down);
                 creates += outcome.creates();
                 updates += outcome.updates();
                 deletes += outcome.deletes();
@@ -145,20 +140,25 @@ public final class Ec2SyncService {
                              List<String> failures) {
         Set<String> names = new TreeSet<>();
         Set<String> addresses = new TreeSet<>();
+        Set<String> released = new TreeSet<>();
         for (List<RecordSet> sets : List.of(up, down)) {
             for (RecordSet set : sets) {
                 if (("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias()) {
                     names.add(set.name());
                     addresses.addAll(set.values());
+                    if (sets == down) {
+                        released.add(set.name());
+                    }
                 }
             }
         }
+        up.forEach(set -> released.remove(set.name()));
         if (names.isEmpty()) {
             return;
         }
         try {
-            reverse.apply(new PendingReverseWork(new ReverseWork(account, zone.id(), List.copyOf(names),
-                    List.copyOf(addresses)), List.of()));
+            reverse.applyReleasing(new PendingReverseWork(new ReverseWork(account, zone.id(), List.copyOf(names),
+                    List.copyOf(addresses)), List.of()), released);
         } catch (RuntimeException e) {
             failures.add("PTRs of zone " + zone.name() + ": " + e.getMessage());
         }

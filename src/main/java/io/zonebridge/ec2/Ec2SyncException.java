@@ -1,4 +1,4 @@
-package io.zonebridge.app.ec2;
+package io.zonebridge.ec2;
 
 /** EC2 record changes could not all be applied; the messages that asked for them stay queued for redelivery. */
 public final class Ec2SyncException extends RuntimeException {
