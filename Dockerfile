@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build of the zonebridge service image (see README, Container).
+# Multi-stage build of the zonebridge service image (see docs/operations.md, Container).
 # BUILD_BASE / BASE are build arguments so the image also builds where no registry is reachable: bin/container-check
 # builds it here with podman from base images made with debootstrap (bin/container-base), the host's Maven
 # repository mounted into the build stage and MAVEN_FLAGS=-o. With the defaults it builds on any Docker toolchain.
@@ -53,7 +53,7 @@ USER zonebridge
 # bash's /dev/tcp: no curl needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${CAMEL_MANAGEMENT_PORT:-9876} && printf 'GET /observe/health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-# SIGTERM (docker stop, ECS) shuts down gracefully: see README, Container
+# SIGTERM (docker stop, ECS) shuts down gracefully: see docs/operations.md, Container
 STOPSIGNAL SIGTERM
 # exec: java is PID 1 and receives the SIGTERM itself. Before JAVA_OPTS (which may override them): the archive, and
 # the C1 compiler only (-XX:TieredStopAtLevel=1): at 0.25 vCPU the C2 compiler's work at start-up costs more CPU than

@@ -2,7 +2,7 @@ package io.zonebridge.provision;
 
 /**
  * The EventBridge rule patterns zonebridge's reverse-DNS pipeline relies on (the same as in
- * {@code deploy/network-account.yaml} and the README).
+ * {@code deploy/network-account.yaml} and docs/reverse-dns.md).
  */
 public final class EventPatterns {
 
