@@ -7,19 +7,25 @@ import io.zonebridge.zonefile.ZoneFileException;
 import io.zonebridge.zonefile.ZoneFileReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Serial;
 
 /**
  * A zone's desired state from a BIND zone file that stands in for a primary (the quick-start sample zone). Like a
  * primary, the file's SOA serial says whether it changed: a serial not past the last applied one is
- * {@link DesiredState.Kind#UNCHANGED}. A file that does not parse is {@link DesiredState.Kind#FAILED} (with the
- * file and line), so nothing is applied.
+ * {@link DesiredState.Kind#UNCHANGED}; an edited file whose serial was not raised is a WARN, once per serial. A file
+ * that does not parse is {@link DesiredState.Kind#FAILED} (with the file and line), so nothing is applied.
  */
 public final class ZoneFileSource implements DesiredStateSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZoneFileSource.class);
 
     private final Path file;
     private final String origin;
     private Long appliedSerial;
+    private int appliedHash;
+    private Long warnedSerial;
 
     /**
      * @param file   the zone file
@@ -49,6 +55,11 @@ public final class ZoneFileSource implements DesiredStateSource {
         }
         SoaTimers timers = timersOf(zone.snapshot().soaValue().orElseThrow());
         if (!full && appliedSerial != null && Serial.compare(serial, appliedSerial) <= 0) {
+            if (zone.snapshot().hashCode() != appliedHash && !serial.equals(warnedSerial)) {
+                warnedSerial = serial;
+                LOG.warn("zone file {} changed but its serial {} is not newer than the applied serial {}: the edit is"
+                        + " not applied until the serial is raised", file, serial, appliedSerial);
+            }
             return new DesiredState(DesiredState.Kind.UNCHANGED, null, serial, timers, file + " has serial " + serial
                     + ", not newer than applied serial " + appliedSerial + " (raise the serial after editing)");
         }
@@ -61,6 +72,9 @@ public final class ZoneFileSource implements DesiredStateSource {
     @Override
     public synchronized void applied(DesiredState state) {
         appliedSerial = state.serial();
+        if (state.snapshot() != null) {
+            appliedHash = state.snapshot().hashCode();
+        }
     }
 
     @Override
