@@ -2,19 +2,16 @@ package io.zonebridge.ec2;
 
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
+import io.zonebridge.ownership.OnDemandTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +49,6 @@ public final class InstanceRecordStore {
     private static final String PK = "pk";
     /** Keys per BatchGetItem call (DynamoDB's limit). */
     public static final int KEYS_PER_BATCH = 100;
-    private static final Duration TABLE_WAIT = Duration.ofMinutes(5);
     private static final String EXPIRES = "expiresAt";
     /** How long the item of an instance whose records were removed is kept, to recognise late older events. */
     public static final Duration REMOVED_RETENTION = Duration.ofDays(30);
@@ -70,33 +66,14 @@ public final class InstanceRecordStore {
 
     /** Creates the table when missing (on-demand billing) and waits until it is ACTIVE. */
     public void ensureTable() {
-        try {
-            if (dynamo.describeTable(r -> r.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
-                return;
-            }
-        } catch (ResourceNotFoundException missing) {
-            try {
-                dynamo.createTable(r -> r.tableName(table)
-                        .attributeDefinitions(AttributeDefinition.builder().attributeName(PK)
-                                .attributeType(ScalarAttributeType.S).build())
-                        .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
-                        .billingMode(BillingMode.PAY_PER_REQUEST));
-            } catch (ResourceInUseException createdMeanwhile) {
-                // another replica created it: wait for it below
-            }
-            waitUntilActive();
+        boolean created = OnDemandTable.ensure(dynamo, table, r -> r
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(PK)
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build()));
+        if (created) {
             dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(
                     t -> t.attributeName(EXPIRES).enabled(true)));
-            return;
         }
-        waitUntilActive();
-    }
-
-    private void waitUntilActive() {
-        dynamo.waiter().waitUntilTableExists(r -> r.tableName(table),
-                w -> w.waitTimeout(TABLE_WAIT)).matched().exception().ifPresent(e -> {
-                    throw new IllegalStateException("DynamoDB table " + table + " did not become ACTIVE", e);
-                });
     }
 
     /** What is stored for the instance, if anything. */

@@ -6,16 +6,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,7 +44,6 @@ public final class DynamoDbOwnedPtrLedger implements OwnedPtrLedger {
     private static final String ZONE = "zone";
     private static final String PTR = "ptr";
     private static final String CLAIMED_AT = "claimedAt";
-    private static final Duration TABLE_WAIT = Duration.ofMinutes(5);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -70,25 +64,9 @@ public final class DynamoDbOwnedPtrLedger implements OwnedPtrLedger {
 
     /** Creates the table when missing (on-demand billing) and waits until it is ACTIVE. */
     public void ensureTable() {
-        try {
-            if (dynamo.describeTable(r -> r.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
-                return;
-            }
-        } catch (ResourceNotFoundException missing) {
-            try {
-                dynamo.createTable(r -> r.tableName(table)
-                        .attributeDefinitions(attribute(ZONE), attribute(PTR))
-                        .keySchema(KeySchemaElement.builder().attributeName(ZONE).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(PTR).keyType(KeyType.RANGE).build())
-                        .billingMode(BillingMode.PAY_PER_REQUEST));
-            } catch (ResourceInUseException createdMeanwhile) {
-                // another replica created it: wait for it below
-            }
-        }
-        dynamo.waiter().waitUntilTableExists(r -> r.tableName(table), w -> w.waitTimeout(TABLE_WAIT))
-                .matched().exception().ifPresent(e -> {
-                    throw new IllegalStateException("DynamoDB table " + table + " did not become ACTIVE", e);
-                });
+        OnDemandTable.ensure(dynamo, table, r -> r.attributeDefinitions(attribute(ZONE), attribute(PTR))
+                .keySchema(KeySchemaElement.builder().attributeName(ZONE).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(PTR).keyType(KeyType.RANGE).build()));
     }
 
     @Override
