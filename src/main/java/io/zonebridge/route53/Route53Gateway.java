@@ -42,9 +42,7 @@ public interface Route53Gateway {
      * @return the change id (bare)
      * @throws BatchRefusedException with Route 53's message when it refused the batch (nothing applied)
      */
-    default String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " sends no single batches");
-    }
+    String submit(HostedZoneRef zone, List<Change> changes) throws BatchRefusedException;
 
     /** Pages of {@link #readZone} a full read of a zone of {@code recordSets} sets costs. */
     default int pagesFor(long recordSets) {

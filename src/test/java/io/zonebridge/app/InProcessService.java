@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +20,11 @@ public final class InProcessService implements AutoCloseable {
 
     private final Main main;
     private final Thread thread;
+
+    private static boolean started(Main main) {
+        CamelContext context = main.getCamelContext();
+        return context != null && context.getStatus() == ServiceStatus.Started;
+    }
 
     private InProcessService(Main main, Thread thread) {
         this.main = main;
@@ -43,15 +49,10 @@ public final class InProcessService implements AutoCloseable {
         }, "zonebridge-service");
         thread.setDaemon(true);
         thread.start();
-        for (int i = 0; i < 600; i++) {
-            CamelContext context = main.getCamelContext();
-            if (context != null && context.getStatus() == ServiceStatus.Started) {
-                return new InProcessService(main, thread);
-            }
-            if (!thread.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
+        Eventually.assertWithin(Duration.ofSeconds(60), () -> started(main) || !thread.isAlive(),
+                () -> "the service did not start");
+        if (started(main)) {
+            return new InProcessService(main, thread);
         }
         throw new IllegalStateException("the service did not start");
     }

@@ -1,5 +1,7 @@
 package io.zonebridge.cli;
 
+import io.zonebridge.app.Eventually;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,11 +66,9 @@ class LocalPeersCommandTest {
         CommandLine cli = new CommandLine(command).setOut(new PrintWriter(output, true));
         run = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0", "--dns-port", "-1",
                 "--sqs-port", "0", "--dynamodb-port", "0"));
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!output.toString().contains("SQS targets deliver to") && !run.isDone()
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.assertWithin(Duration.ofSeconds(60),
+                () -> output.toString().contains("SQS targets deliver to") || run.isDone(),
+                () -> "local did not start: " + output);
         printed = output.toString();
         emulator = endpoint("Route 53 endpoint ");
         sqsEndpoint = endpoint("SQS \\(ElasticMQ\\) endpoint ");

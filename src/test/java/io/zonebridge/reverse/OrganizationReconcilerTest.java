@@ -223,5 +223,10 @@ class OrganizationReconcilerTest {
         public ApplyResult apply(HostedZoneRef zone, List<ChangeBatch> batches, boolean waitForInsync) {
             throw new IllegalStateException("AccessDenied");
         }
+
+        @Override
+        public String submit(HostedZoneRef zone, List<io.zonebridge.plan.Change> changes) {
+            throw new IllegalStateException("AccessDenied");
+        }
     }
 }

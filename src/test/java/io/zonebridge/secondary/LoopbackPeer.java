@@ -1,5 +1,7 @@
 package io.zonebridge.secondary;
 
+import io.zonebridge.app.Eventually;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -162,26 +164,21 @@ final class LoopbackPeer implements AutoCloseable {
     }
 
     private void awaitAnswering(List<String> zones, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
         for (String zone : zones) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
-                }
-                try {
-                    Message response = resolver().send(soaQuery(zone));
-                    if (response.getRcode() == Rcode.NOERROR && !response.getSection(Section.ANSWER).isEmpty()) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not up yet
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + " did not serve " + zone + " within " + limit + ":\n"
-                            + log());
-                }
-                Thread.sleep(100);
-            }
+            Eventually.assertWithin(limit, () -> answers(zone), () -> name + " did not serve " + zone + ":\n" + log());
+        }
+    }
+
+    /** Whether the peer answers the zone's SOA; fails at once when the process ended. */
+    private boolean answers(String zone) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
+        }
+        try {
+            Message response = resolver().send(soaQuery(zone));
+            return response.getRcode() == Rcode.NOERROR && !response.getSection(Section.ANSWER).isEmpty();
+        } catch (IOException e) {
+            return false; // not up yet
         }
     }
 

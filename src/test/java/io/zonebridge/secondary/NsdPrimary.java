@@ -1,5 +1,7 @@
 package io.zonebridge.secondary;
 
+import io.zonebridge.app.Eventually;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -130,29 +132,24 @@ public final class NsdPrimary implements AutoCloseable {
 
     /** Waits until NSD answers for the zone (with {@code serial}, unless null). */
     private void awaitSerial(Long serial) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         resolver.setTimeout(Duration.ofSeconds(1));
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nsd exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                Message response = resolver.send(Message.newQuery(
-                        Record.newRecord(Name.fromString(zone, Name.root), Type.SOA, DClass.IN)));
-                if (response.getRcode() == Rcode.NOERROR && !response.getSection(Section.ANSWER).isEmpty()
-                        && (serial == null
-                        || ((SOARecord) response.getSection(Section.ANSWER).get(0)).getSerial() == serial)) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("nsd did not serve " + zone + (serial == null ? "" : " at serial "
-                        + serial) + " within 20 s:\n" + log());
-            }
-            Thread.sleep(100);
+        Eventually.assertWithin(Duration.ofSeconds(20), () -> serves(resolver, serial),
+                () -> "nsd did not serve " + zone + (serial == null ? "" : " at serial " + serial) + ":\n" + log());
+    }
+
+    /** Whether NSD answers the zone's SOA (with {@code serial}, unless null); fails at once when it ended. */
+    private boolean serves(SimpleResolver resolver, Long serial) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("nsd exited with " + process.exitValue() + ":\n" + log());
+        }
+        try {
+            Message response = resolver.send(Message.newQuery(
+                    Record.newRecord(Name.fromString(zone, Name.root), Type.SOA, DClass.IN)));
+            return response.getRcode() == Rcode.NOERROR && !response.getSection(Section.ANSWER).isEmpty()
+                    && (serial == null || ((SOARecord) response.getSection(Section.ANSWER).get(0)).getSerial() == serial);
+        } catch (IOException e) {
+            return false; // not up yet
         }
     }
 

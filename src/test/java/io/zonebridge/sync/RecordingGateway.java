@@ -11,6 +11,7 @@ import io.zonebridge.route53.ApplyResult;
 import io.zonebridge.route53.BatchRefusedException;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.InMemoryRoute53Gateway;
+import io.zonebridge.route53.NameGroupBisection;
 import io.zonebridge.route53.Route53Gateway;
 
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ final class RecordingGateway implements Route53Gateway {
 
     @Override
     public ApplyResult apply(HostedZoneRef zone, List<ChangeBatch> batches, boolean waitForInsync) {
-        throw new UnsupportedOperationException("the engine sends single batches");
+        // through this gateway's own submit, so every batch is recorded and checked like the engine's
+        return NameGroupBisection.apply(batches, changes -> submit(zone, changes));
     }
 
     @Override
