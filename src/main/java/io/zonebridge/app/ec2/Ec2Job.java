@@ -93,7 +93,7 @@ public final class Ec2Job {
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
                 new InstanceRecordWriter(engine, ReverseJob.verifyEvery(runtime)), reverse,
                 settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
-                new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC())));
+                new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC()), store));
         registry.bind("ec2SqsClient", sqs);
     }
 

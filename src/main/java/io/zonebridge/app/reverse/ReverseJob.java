@@ -181,12 +181,11 @@ public final class ReverseJob {
     }
 
     /**
-     * How often the reverse and EC2 jobs' zones are read whole again to find drift: {@code verifyEvery} of
-     * {@code secondary.allHostedZonesServedBy} when set, else the default (one hour).
+     * How often the reverse and EC2 jobs' zones are read whole again to find and repair drift:
+     * {@code secondary.defaults.verifyEvery} (default one hour).
      */
     public static Duration verifyEvery(ZonebridgeRuntime runtime) {
-        return runtime.config().secondary().servedBy().map(ZoneDefaults::verifyEvery)
-                .orElse(ZoneDefaults.DEFAULT_VERIFY_EVERY);
+        return runtime.config().secondary().defaults().verifyEvery();
     }
 
     /** The network account (the reverse zones' owner): {@code reverse.networkAccount}, or the service's own. */
