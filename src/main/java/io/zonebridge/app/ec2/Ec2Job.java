@@ -87,8 +87,7 @@ public final class Ec2Job {
         registry.bind("ec2Ingest", new Ec2Ingest());
         registry.bind("ec2WorkMerger", new Ec2WorkMerger());
         SyncEngine engine = new SyncEngine(route53.gateway(), runtime.config().safety().limits(),
-                runtime.config().route53().waitForInsync(), new AccountRateLimiter(
-                        runtime.config().route53().rateLimitPerSecond() * runtime.config().route53().verifyShare()),
+                runtime.config().route53().waitForInsync(), new AccountRateLimiter(ReverseJob.verifyRate(runtime)),
                 Clock.systemUTC());
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
                 new InstanceRecordWriter(engine, ReverseJob.verifyEvery(runtime)), reverse,
@@ -112,7 +111,7 @@ public final class Ec2Job {
                         new PtrOptions(reverse.ptrTtl(), reverse.conflictRule(), OwnershipPolicy.ownedOnly(ledger)))
                 .withConfiguredPrefixes(reverse.prefixes())
                 .withSafety(runtime.config().safety().limits(), false)
-                .withVerifyEvery(ReverseJob.verifyEvery(runtime));
+                .withVerifyEvery(ReverseJob.verifyEvery(runtime)).withVerifyRate(ReverseJob.verifyRate(runtime));
         SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
         return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile),
                 runtime.reverseZoneWriter());

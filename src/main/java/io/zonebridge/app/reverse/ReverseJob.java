@@ -124,7 +124,8 @@ public final class ReverseJob {
         ReconcileSettings reconcile = ReconcileSettings.defaults(network,
                         new PtrOptions(settings.ptrTtl(), settings.conflictRule(), ownership))
                 .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false)
-                .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime));
+                .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime))
+                .withVerifyRate(verifyRate(runtime));
         OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile);
         Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
@@ -186,6 +187,11 @@ public final class ReverseJob {
      */
     public static Duration verifyEvery(ZonebridgeRuntime runtime) {
         return runtime.config().secondary().defaults().verifyEvery();
+    }
+
+    /** Requests per second drift verification may use per account: {@code route53.verifyShare} of its rate. */
+    public static double verifyRate(ZonebridgeRuntime runtime) {
+        return runtime.config().route53().rateLimitPerSecond() * runtime.config().route53().verifyShare();
     }
 
     /** The network account (the reverse zones' owner): {@code reverse.networkAccount}, or the service's own. */
