@@ -250,7 +250,11 @@ public final class NotifyLatencyBenchmark {
         throw new IllegalStateException("the service did not start");
     }
 
-    /** Waits until the emulator has received {@code count} change requests; returns the time it saw the last. */
+    /**
+     * Waits until the emulator has received {@code count} change requests; returns when the last of them arrived,
+     * as the emulator recorded it ({@link System#nanoTime()}, this process), so how soon this poll notices it does
+     * not count. The poll sleeps between looks, leaving the CPU to the service and the peers.
+     */
     private static long awaitChanges(LocalAwsServer route53, long count, long limitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + limitMillis;
         while (route53.counters().requests("ChangeResourceRecordSets") < count) {
@@ -258,9 +262,9 @@ public final class NotifyLatencyBenchmark {
                 throw new IllegalStateException("only " + route53.counters().requests("ChangeResourceRecordSets")
                         + " change requests, expected " + count);
             }
-            Thread.onSpinWait();
+            Thread.sleep(1);
         }
-        return System.nanoTime();
+        return route53.counters().arrivedAt("ChangeResourceRecordSets", count).orElseThrow();
     }
 
     private static void awaitQuiet(LocalAwsServer route53) throws InterruptedException {
