@@ -80,6 +80,20 @@ public final class ZoneView {
         }
     }
 
+    /**
+     * Holds each of {@code desired}'s sets in place of an equal one held, key included, so a zone in step keeps one
+     * copy of each set (the view's and the desired zone's are the same instances); changes nothing the view says.
+     */
+    public void share(Collection<RecordSet> desired) {
+        for (RecordSet set : desired) {
+            RecordSet held = sets.get(set.key());
+            if (held != null && held != set && held.equals(set)) {
+                sets.remove(set.key()); // a put would keep the held key: remove it with its entry
+                sets.put(set.key(), set);
+            }
+        }
+    }
+
     /** Replaces what is held for {@code names} by what a re-read of those names found. */
     public void reread(Set<String> names, Collection<RecordSet> found) {
         for (String name : names) {
