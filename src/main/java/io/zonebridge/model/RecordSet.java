@@ -88,9 +88,6 @@ public record RecordSet(RecordKey key, Long ttl, List<String> values, AliasTarge
     }
 
     private static List<String> sortedCopy(List<String> in) {
-        if (in.size() == 1) { // most sets hold one value: the smallest unmodifiable list (16 bytes, not 24)
-            return Collections.singletonList(Objects.requireNonNull(in.get(0), "value"));
-        }
         if (isSorted(in)) {
             return List.copyOf(in);
         }

@@ -27,14 +27,14 @@ final class PackedNames {
     private final int[] starts;
     /** {@link Name#hashCode()} of name {@code i} (case-insensitive, as {@link Name#equals} is). */
     private final int[] hashes;
-    /** Index by hash: a name's number plus one; 0 is a free slot. A power of two, at least twice the names. */
+    /** Index by hash: a name's number plus one; 0 is a free slot. A power of two, at most three quarters full. */
     private final int[] table;
 
     private PackedNames(byte[] wire, int[] starts, int[] hashes, int names) {
         this.wire = wire;
         this.starts = starts;
         this.hashes = hashes;
-        this.table = new int[Math.max(2, Integer.highestOneBit(Math.max(1, names) * 2 - 1) << 1)];
+        this.table = new int[Math.max(2, Integer.highestOneBit(names + names / 3) << 1)];
         for (int i = 0; i < names; i++) {
             int slot = slot(hashes[i]);
             while (table[slot] != 0) {

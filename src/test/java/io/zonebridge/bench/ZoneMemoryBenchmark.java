@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * heap_committed_mb=… rss_mb=… limit_mb=…} (heap from {@code jcmd GC.heap_info}, RSS from /proc/PID/status
  * VmRSS of the service's JVM), and the largest classes of its heap ({@code jcmd GC.class_histogram}). A service
  * whose heap is too small stops making progress (each collection frees almost nothing) instead of failing: when no
- * zone has finished its first sync for four minutes it is measured as it is, with {@code synced_zones=…} in the line.
+ * zone has finished its first sync for four minutes it is measured as it is, with {@code synced_zones=…} in the line;
+ * one that exits (the container flags exit on OutOfMemoryError) is reported with the figures sampled last.
  *
  * <p>Arguments: {@code [zones=100] [sets=10000] [limitMb=512] [histogramLines=12]}.
  */
@@ -54,6 +55,8 @@ public final class ZoneMemoryBenchmark {
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
     /** How long no zone may finish its first sync before the service counts as stalled. */
     private static final Duration STALL = Duration.ofMinutes(4);
+    /** How often the heap and RSS of a service not yet ready are sampled (reported when it exits). */
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(15);
     /** The log line of a zone's first sync. */
     private static final Pattern FIRST_SYNC = Pattern.compile("(?m) zone \\S+ \\(start\\): ");
     private static final Pattern HEAP_LINE = Pattern.compile(
@@ -132,29 +135,33 @@ public final class ZoneMemoryBenchmark {
         Process service = java(flags, serviceClassPath(), List.of("run", "--config", config.toString()), log,
                 "CAMEL_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
-            int synced = awaitReady(service, managementPort, log, zones);
+            Figures[] sampled = new Figures[1];
+            int synced = awaitReady(service, managementPort, log, zones, sampled);
             double seconds = (System.nanoTime() - start) / 1e9;
-            jcmd(service.pid(), "GC.run");
-            String heap = jcmd(service.pid(), "GC.heap_info");
-            long committedKb = 0;
-            long usedKb = 0;
-            Matcher m = HEAP_LINE.matcher(heap);
-            while (m.find()) {
-                committedKb += Long.parseLong(m.group(1));
-                usedKb += Long.parseLong(m.group(2));
+            String outcome;
+            Figures figures;
+            if (!service.isAlive()) {
+                outcome = "exited (" + service.exitValue() + ", " + (Files.readString(log).contains("OutOfMemoryError")
+                        ? "OutOfMemoryError" : "see its log") + ") with " + synced + " zones synced; figures sampled last";
+                figures = sampled[0];
+            } else {
+                outcome = synced == zones ? "every zone synced once" : "STALLED: no zone synced for " + STALL
+                        + " (heap full, collecting without end) with " + synced + " zones synced";
+                jcmd(service.pid(), "GC.run");
+                figures = Figures.of(service.pid());
+                System.out.printf(Locale.ROOT, "max heap %d MB%n", maxHeapMb(service.pid()));
             }
-            Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc/" + service.pid() + "/status")));
-            if (committedKb == 0 || !rss.find()) {
-                throw new IllegalStateException("no heap or RSS figures for the service:\n" + heap);
+            System.out.printf(Locale.ROOT, "%s hosted zones: %s after %.0f s%n", hostedZones, outcome, seconds);
+            if (figures == null) {
+                return false;
             }
-            System.out.printf(Locale.ROOT, "%s hosted zones: %s after %.0f s; max heap %d MB%n", hostedZones,
-                    synced == zones ? "every zone synced once" : "STALLED: no zone synced for " + STALL
-                            + " (heap full, collecting without end) with " + synced + " zones synced",
-                    seconds, maxHeapMb(service.pid()));
             System.out.printf(Locale.ROOT, "memory zones=%d sets_per_zone=%d hosted_zones=%s%s heap_used_mb=%d"
                     + " heap_committed_mb=%d rss_mb=%d limit_mb=%d%n", zones, sets, hostedZones,
-                    synced == zones ? "" : " synced_zones=" + synced, usedKb / 1024, committedKb / 1024,
-                    Long.parseLong(rss.group(1)) / 1024, limitMb);
+                    synced == zones ? "" : " synced_zones=" + synced + (service.isAlive() ? "" : " exited=yes"),
+                    figures.usedKb() / 1024, figures.committedKb() / 1024, figures.rssKb() / 1024, limitMb);
+            if (!service.isAlive()) {
+                return false;
+            }
             if (histogramLines > 0) {
                 jcmd(service.pid(), "GC.class_histogram").lines().skip(1).limit(histogramLines + 2L)
                         .forEach(line -> System.out.println("  " + line));
@@ -264,17 +271,35 @@ public final class ZoneMemoryBenchmark {
     }
 
     /**
-     * Waits until the service's readiness check is UP (every configured zone synced once: returns {@code zones}), or
-     * until no zone has finished its first sync for {@link #STALL} (returns how many have).
+     * Waits until the service's readiness check is UP (every configured zone synced once: returns {@code zones}), it
+     * exits, or no zone has finished its first sync for {@link #STALL}; returns how many have. Samples the service's
+     * heap and RSS into {@code sampled} every {@link #SAMPLE_EVERY} meanwhile.
      */
-    private static int awaitReady(Process service, int managementPort, Path log, int zones) throws Exception {
+    private static int awaitReady(Process service, int managementPort, Path log, int zones, Figures[] sampled)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                 + "/observe/health/ready")).timeout(Duration.ofSeconds(10)).build();
         int synced = 0;
         long progressAt = System.nanoTime();
+        long sampledAt = 0;
         while (System.nanoTime() - progressAt < STALL.toNanos()) {
-            alive(service, log);
+            int now = (int) FIRST_SYNC.matcher(Files.readString(log)).results().count();
+            if (now > synced) {
+                synced = now;
+                progressAt = System.nanoTime();
+            }
+            if (!service.isAlive()) {
+                return synced;
+            }
+            if (System.nanoTime() - sampledAt > SAMPLE_EVERY.toNanos()) {
+                try {
+                    sampled[0] = Figures.of(service.pid());
+                } catch (Exception exiting) {
+                    // the next round sees whether it exited
+                }
+                sampledAt = System.nanoTime();
+            }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return zones;
@@ -282,14 +307,28 @@ public final class ZoneMemoryBenchmark {
             } catch (IOException notYet) {
                 // not listening yet, or too busy to answer
             }
-            int now = (int) FIRST_SYNC.matcher(Files.readString(log)).results().count();
-            if (now > synced) {
-                synced = now;
-                progressAt = System.nanoTime();
-            }
             Thread.sleep(1000);
         }
         return synced;
+    }
+
+    /** Heap used and committed (after the last collection, none forced) and RSS of a JVM, in kB. */
+    private record Figures(long usedKb, long committedKb, long rssKb) {
+        static Figures of(long pid) throws Exception {
+            String heap = jcmd(pid, "GC.heap_info");
+            long committedKb = 0;
+            long usedKb = 0;
+            Matcher m = HEAP_LINE.matcher(heap);
+            while (m.find()) {
+                committedKb += Long.parseLong(m.group(1));
+                usedKb += Long.parseLong(m.group(2));
+            }
+            Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
+            if (committedKb == 0 || !rss.find()) {
+                throw new IllegalStateException("no heap or RSS figures for process " + pid + ":\n" + heap);
+            }
+            return new Figures(usedKb, committedKb, Long.parseLong(rss.group(1)));
+        }
     }
 
     private static void alive(Process process, Path log) throws IOException {
