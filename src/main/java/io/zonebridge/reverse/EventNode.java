@@ -2,6 +2,7 @@ package io.zonebridge.reverse;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonebridge.intake.MalformedEventException;
 import io.zonebridge.intake.RejectReason;
 
 import java.util.ArrayList;
