@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -40,13 +41,14 @@ public final class QueueMessageDeleter {
 
     /**
      * @param sqs   the client
-     * @param queue the queue's name (its URL is looked up once, on the first delete)
+     * @param queue the queue's name (its URL is looked up once, on the first delete, with ListQueues as the
+     *              route's consumer does)
      * @param log   where failed deletes are logged
      */
     public QueueMessageDeleter(SqsClient sqs, String queue, Logger log) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.queue = Objects.requireNonNull(queue, "queue");
-        this.queueUrl = memoize(() -> sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl());
+        this.queueUrl = memoize(() -> urlOf(sqs, queue));
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -132,6 +134,12 @@ public final class QueueMessageDeleter {
     private void warn(String what) {
         log.warn("queue {}: {}; they stay queued and come back after the visibility timeout (handling them again is "
                 + "safe; the queue's redrive policy bounds the redeliveries)", queue, what);
+    }
+
+    private static String urlOf(SqsClient sqs, String queue) {
+        return sqs.listQueues(r -> r.queueNamePrefix(queue)).queueUrls().stream()
+                .filter(url -> url.endsWith("/" + queue)).findFirst()
+                .orElseThrow(() -> SdkClientException.create("queue " + queue + " not found by ListQueues"));
     }
 
     private static String handleOf(String id, List<String> handles) {
