@@ -57,6 +57,11 @@ public final class QueueMessageDeleter {
         this(sqs, queue, LoggerFactory.getLogger(QueueMessageDeleter.class));
     }
 
+    /** Deletes one message (in a batch of one). */
+    public void deleteMessage(String receiptHandle) {
+        delete(receiptHandle == null ? List.of() : List.of(receiptHandle));
+    }
+
     /** Deletes the messages, {@value #BATCH} per call ({@code null} handles are skipped). */
     public void delete(List<String> receiptHandles) {
         List<String> batch = new ArrayList<>(BATCH);
