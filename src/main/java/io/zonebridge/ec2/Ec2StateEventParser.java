@@ -1,8 +1,8 @@
 package io.zonebridge.ec2;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonebridge.intake.EventEnvelope;
+import io.zonebridge.intake.MalformedEventException;
 import io.zonebridge.intake.RejectReason;
 
 import java.time.Instant;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads SQS message bodies carrying EC2 events, as EventBridge delivers them directly or wrapped in an
- * SNS notification (raw delivery off: {@code Type "Notification"} with the event as the {@code Message} string).
+ * Reads SQS message bodies carrying EC2 events, as EventBridge delivers them directly or SNS-wrapped (see
+ * {@link EventEnvelope}).
  *
  * <ul>
  *   <li>{@code detail-type "EC2 Instance State-change Notification"} → {@link InstanceStateEvent};</li>
@@ -35,11 +35,12 @@ public final class Ec2StateEventParser {
     /** EventBridge detail-type of CloudTrail-delivered API calls. */
     public static final String API_CALL = "AWS API Call via CloudTrail";
 
-    private final ObjectMapper json = new ObjectMapper();
-
-    /** The EC2 event in {@code body}, or empty when the body is a well-formed event of another kind. */
+    /**
+     * The EC2 event in {@code body} (read by {@link EventEnvelope}'s rules), or empty when the body is a
+     * well-formed event of another kind.
+     */
     public Optional<Ec2Event> parse(String body) {
-        JsonNode event = unwrapSns(readJson(body, "message body"));
+        JsonNode event = EventEnvelope.read(body).event();
         String detailType = text(event, "detail-type", "event", RejectReason.INVALID_ENVELOPE);
         if (STATE_CHANGE.equals(detailType)) {
             return Optional.of(stateEvent(event));
@@ -59,7 +60,7 @@ public final class Ec2StateEventParser {
             state = InstanceState.fromEventName(stateText);
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException(RejectReason.INVALID_FIELD,
-                    "state-change event for " + instanceId + ": field 'detail.state': " + e.getMessage(), e);
+                    "state-change event for " + instanceId + ": field 'detail.state': " + e.getMessage(), "/detail/state", e);
         }
         String where = "state-change event";
         return new InstanceStateEvent(text(event, "account", where, RejectReason.INVALID_ENVELOPE),
@@ -104,31 +105,6 @@ public final class Ec2StateEventParser {
                 text(detail, "eventID", where, RejectReason.INVALID_FIELD)));
     }
 
-    private JsonNode unwrapSns(JsonNode node) {
-        if ("Notification".equals(node.path("Type").asText()) && node.path("Message").isTextual()) {
-            return readJson(node.get("Message").asText(), "SNS notification field 'Message'");
-        }
-        return node;
-    }
-
-    private JsonNode readJson(String text, String where) {
-        if (text == null || text.isBlank()) {
-            throw new MalformedEventException(RejectReason.INVALID_JSON, where + " is empty");
-        }
-        try {
-            JsonNode node = json.readTree(text);
-            if (!node.isObject()) {
-                throw new MalformedEventException(RejectReason.INVALID_ENVELOPE, where + " is not a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            String location = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new MalformedEventException(RejectReason.INVALID_JSON,
-                    where + " is not valid JSON: " + e.getOriginalMessage() + location, e);
-        }
-    }
-
     private static List<JsonNode> items(JsonNode params, String set, String where) {
         JsonNode items = params.path(set).path("items");
         if (!items.isArray()) {
@@ -163,7 +139,7 @@ public final class Ec2StateEventParser {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new MalformedEventException(reason,
-                    where + ": field '" + field + "' is not an ISO-8601 instant: '" + value + "'", e);
+                    where + ": field '" + field + "' is not an ISO-8601 instant: '" + value + "'", "", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.zonebridge.ec2;
 
 import io.zonebridge.model.RecordSet;
-import io.zonebridge.reverse.PendingReverseWork;
 import io.zonebridge.reverse.ReverseSyncService;
 import io.zonebridge.reverse.ReverseWork;
 import io.zonebridge.route53.HostedZoneRef;
@@ -65,8 +64,8 @@ public final class Ec2SyncService {
      * @throws Ec2SyncException when a change could not be applied (the messages stay queued; handling the same
      *                          events again is safe)
      */
-    public synchronized void apply(PendingEc2Work work) {
-        run(work.account(), work.events(), work.receiptHandles().size() + " message(s)");
+    public synchronized void apply(Ec2Work work) {
+        run(work.account(), work.events(), work.events().size() + " event(s)");
     }
 
     /** Looks again at running instances still without records (timer of the late-tag retry). */
@@ -196,7 +195,7 @@ public final class Ec2SyncService {
         Set<String> released = new TreeSet<>();
         for (List<RecordSet> sets : List.of(up, down)) {
             for (RecordSet set : sets) {
-                if (("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias()) {
+                if (set.isAddress()) {
                     names.add(set.name());
                     addresses.addAll(set.values());
                     if (sets == down) {
@@ -210,8 +209,8 @@ public final class Ec2SyncService {
             return;
         }
         try {
-            reverse.applyReleasing(new PendingReverseWork(new ReverseWork(account, zone.id(), List.copyOf(names),
-                    List.copyOf(addresses)), List.of()), released);
+            reverse.applyReleasing(new ReverseWork(account, zone.id(), List.copyOf(names), List.copyOf(addresses)),
+                    released);
         } catch (RuntimeException e) {
             failures.add("PTRs of zone " + zone.name() + ": " + e.getMessage());
         }

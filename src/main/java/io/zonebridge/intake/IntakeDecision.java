@@ -4,14 +4,15 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What becomes of one queued message: work ({@link Accepted}), nothing to do ({@link Ignored}: delete it), or
- * unusable ({@link Rejected}: dead-letter it with {@link #rejectReason()} and delete it). Routes read
- * {@link #rejected()}, {@link #rejectReason()} and {@link #work()}.
+ * What becomes of one queued message: work ({@link Accepted}), nothing to do ({@link Ignored}: delete it), a run of
+ * the job's own ({@link Triggered}: run it, then delete the message), or unusable ({@link Rejected}: dead-letter it
+ * with {@link #rejectReason()} and delete it). Routes read {@link #rejected()}, {@link #rejectReason()},
+ * {@link #triggered()} and {@link #work()}.
  *
  * @param <W> the work a message asks for
  */
 public sealed interface IntakeDecision<W> permits IntakeDecision.Accepted, IntakeDecision.Ignored,
-        IntakeDecision.Rejected {
+        IntakeDecision.Triggered, IntakeDecision.Rejected {
 
     /** The work, or {@code null} when there is none. */
     default W work() {
@@ -20,6 +21,11 @@ public sealed interface IntakeDecision<W> permits IntakeDecision.Accepted, Intak
 
     /** Whether the message goes to the dead-letter queue. */
     default boolean rejected() {
+        return false;
+    }
+
+    /** Whether the message asks for a run of the job's own (the route hands it to the job's trigger). */
+    default boolean triggered() {
         return false;
     }
 
@@ -55,6 +61,23 @@ public sealed interface IntakeDecision<W> permits IntakeDecision.Accepted, Intak
         @Override
         public <V> IntakeDecision<V> map(Function<? super W, ? extends V> convert) {
             return new Ignored<>(reason, detail);
+        }
+    }
+
+    /** @param what what the message asks for, for the log (e.g. an organisation reconcile) */
+    record Triggered<W>(String what) implements IntakeDecision<W> {
+        public Triggered {
+            Objects.requireNonNull(what, "what");
+        }
+
+        @Override
+        public <V> IntakeDecision<V> map(Function<? super W, ? extends V> convert) {
+            return new Triggered<>(what);
+        }
+
+        @Override
+        public boolean triggered() {
+            return true;
         }
     }
 

@@ -68,6 +68,16 @@ public record RecordSet(RecordKey key, Long ttl, List<String> values, AliasTarge
         return alias != null;
     }
 
+    /** Whether {@code type} is an address type: A or AAAA. */
+    public static boolean isAddressType(String type) {
+        return "A".equals(type) || "AAAA".equals(type);
+    }
+
+    /** Whether this is an A or AAAA record set with addresses (not an alias): one that PTRs point back to. */
+    public boolean isAddress() {
+        return isAddressType(type()) && !isAlias();
+    }
+
     public String name() {
         return key.name();
     }

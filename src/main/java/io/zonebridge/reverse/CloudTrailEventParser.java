@@ -1,9 +1,7 @@
 package io.zonebridge.reverse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonebridge.intake.EventEnvelope;
+import io.zonebridge.intake.MalformedEventException;
 import io.zonebridge.intake.RejectReason;
 import io.zonebridge.model.AliasTarget;
 import io.zonebridge.plan.ChangeAction;
@@ -21,8 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an SQS message body carrying a CloudTrail Route 53 call, as EventBridge delivers it
- * (the event JSON itself, or with raw delivery off, an SNS notification whose {@code Message} is
- * the event JSON as a string).
+ * (the event JSON itself, or SNS-wrapped: see {@link EventEnvelope}).
  *
  * <p>Results: a {@link Route53ChangeEvent} for a successful {@code ChangeResourceRecordSets} call; an
  * {@link IgnoredMessage} for a failed one ({@code detail.errorCode} present: its parameters are not read, Route 53
@@ -48,81 +45,41 @@ public final class CloudTrailEventParser {
     public static final String SCHEDULE_SOURCE = "aws.events";
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final String EVENT = "event";
-    private static final String EVENT_IN_SNS = "event (inside the SNS notification's Message)";
-
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     /**
      * Whether an SQS message body is an EventBridge scheduled event ({@code source} {@value #SCHEDULE_SOURCE},
      * {@code detail-type} {@value #SCHEDULED_DETAIL_TYPE}), as delivered or wrapped by SNS. Anything else,
-     * malformed bodies included, is not (and goes the way of {@link #parse}).
+     * malformed bodies included, is not (and goes the way of {@link #parse}). A body not naming that detail-type
+     * at all is not read.
      */
     public boolean isScheduledEvent(String body) {
-        if (body == null || body.isBlank()) {
+        if (body == null || !body.contains(SCHEDULED_DETAIL_TYPE)) {
             return false;
         }
         try {
-            JsonNode event = mapper.readTree(body);
-            if (event != null && isSnsNotification(event) && event.get("Message").isTextual()) {
-                event = mapper.readTree(event.get("Message").textValue());
-            }
-            return event != null && event.isObject()
-                    && SCHEDULE_SOURCE.equals(event.path("source").asText(null))
-                    && SCHEDULED_DETAIL_TYPE.equals(event.path("detail-type").asText(null));
-        } catch (JsonProcessingException e) {
+            EventEnvelope envelope = EventEnvelope.read(body);
+            return SCHEDULE_SOURCE.equals(envelope.text("source"))
+                    && SCHEDULED_DETAIL_TYPE.equals(envelope.text("detail-type"));
+        } catch (MalformedEventException e) {
             return false;
         }
     }
 
     /**
-     * Parses one SQS message body.
+     * Parses one SQS message body (read by {@link EventEnvelope}'s rules).
      *
      * @throws MalformedEventException when the body is not JSON, or not a well-formed event
      */
     public CloudTrailMessage parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new MalformedEventException(RejectReason.INVALID_JSON, "SQS message body is empty", "", null);
-        }
-        JsonNode root = readJson(body, "SQS message body", "");
-        if (!root.isObject()) {
-            throw new MalformedEventException(RejectReason.INVALID_ENVELOPE, "SQS message body should be a JSON "
-                    + "object but is " + root.getNodeType().name().toLowerCase(Locale.ROOT), "", null);
-        }
-        if (isSnsNotification(root)) {
-            JsonNode message = root.get("Message");
-            if (!message.isTextual()) {
-                throw new MalformedEventException(RejectReason.INVALID_ENVELOPE,
-                        "SNS notification field /Message should be a string holding "
-                        + "the event JSON but is " + message.getNodeType().name().toLowerCase(Locale.ROOT),
-                        "/Message", null);
-            }
-            JsonNode event = readJson(message.textValue(), "SNS notification field /Message", "/Message");
-            return parseEvent(EventNode.root(event, EVENT_IN_SNS));
-        }
-        return parseEvent(EventNode.root(root, EVENT));
+        return parse(EventEnvelope.read(body));
     }
 
-    private static boolean isSnsNotification(JsonNode root) {
-        JsonNode type = root.get("Type");
-        return type != null && "Notification".equals(type.asText()) && root.has("Message")
-                && !root.has("detail-type");
-    }
-
-    private JsonNode readJson(String text, String what, String pointer) {
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new MalformedEventException(RejectReason.INVALID_JSON, what + " is empty", pointer, null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            String location = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new MalformedEventException(RejectReason.INVALID_JSON,
-                    what + " is not valid JSON" + location + ": " + e.getOriginalMessage(), pointer, e);
-        }
+    /**
+     * Parses the event of one SQS message body.
+     *
+     * @throws MalformedEventException when it is not a well-formed event
+     */
+    public CloudTrailMessage parse(EventEnvelope envelope) {
+        return parseEvent(EventNode.root(envelope.event(), envelope.where()));
     }
 
     private CloudTrailMessage parseEvent(EventNode event) {

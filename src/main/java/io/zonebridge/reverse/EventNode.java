@@ -1,7 +1,7 @@
 package io.zonebridge.reverse;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonebridge.intake.MalformedEventException;
 import io.zonebridge.intake.RejectReason;
 
 import java.util.ArrayList;
@@ -177,7 +177,7 @@ record EventNode(JsonNode node, String pointer, String where) {
     }
 
     private EventNode child(String field) {
-        return new EventNode(null, pointer + JsonPointer.compile("/" + escape(field)).toString(), where);
+        return new EventNode(null, pointer + "/" + escape(field), where);
     }
 
     private EventNode withNode(JsonNode value) {

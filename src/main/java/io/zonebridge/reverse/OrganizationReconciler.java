@@ -1,5 +1,6 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.model.Cidr;
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
@@ -220,7 +221,7 @@ public final class OrganizationReconciler {
         for (String value : addresses) {
             InetAddress address;
             try {
-                address = AddressPrefix.parseAddress(value);
+                address = Cidr.parseAddress(value);
             } catch (IllegalArgumentException e) {
                 continue;
             }
@@ -246,7 +247,7 @@ public final class OrganizationReconciler {
     }
 
     private static List<RecordSet> addressSets(Collection<RecordSet> sets) {
-        return sets.stream().filter(set -> ("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias())
+        return sets.stream().filter(RecordSet::isAddress)
                 .toList();
     }
 
@@ -394,7 +395,7 @@ public final class OrganizationReconciler {
                 ZoneSnapshot snapshot = engine(account).reread(zone);
                 read.zonesRead++;
                 for (RecordSet set : snapshot.recordSets().values()) {
-                    if (("A".equals(set.type()) || "AAAA".equals(set.type())) && !set.isAlias()) {
+                    if (set.isAddress()) {
                         read.addressSets.add(set);
                     }
                 }

@@ -1,5 +1,6 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.model.Cidr;
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
@@ -87,7 +88,7 @@ public final class PtrPlanner {
         List<String> skipped = new ArrayList<>();
         Set<String> unmatched = new TreeSet<>();
         for (RecordSet set : forward) {
-            if (!"A".equals(set.type()) && !"AAAA".equals(set.type())) {
+            if (!RecordSet.isAddressType(set.type())) {
                 continue;
             }
             if (set.isAlias()) {
@@ -101,7 +102,7 @@ public final class PtrPlanner {
             for (String value : set.values()) {
                 InetAddress address;
                 try {
-                    address = AddressPrefix.parseAddress(value);
+                    address = Cidr.parseAddress(value);
                 } catch (IllegalArgumentException e) {
                     skipped.add(set.key() + ": value " + value + " is not an address");
                     continue;

@@ -1,5 +1,7 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.model.RecordSet;
+
 import io.zonebridge.model.AliasTarget;
 import io.zonebridge.plan.ChangeAction;
 
@@ -30,7 +32,7 @@ public record RecordChange(ChangeAction action, String name, String type, String
 
     /** True for A and AAAA record sets (alias or not). */
     public boolean isAddressType() {
-        return "A".equals(type) || "AAAA".equals(type);
+        return RecordSet.isAddressType(type);
     }
 
     /** True for an alias record set. */

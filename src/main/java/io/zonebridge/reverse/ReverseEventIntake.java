@@ -1,6 +1,8 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.intake.EventEnvelope;
 import io.zonebridge.intake.IntakeDecision;
+import io.zonebridge.intake.MalformedEventException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,13 +33,20 @@ public final class ReverseEventIntake {
     }
 
     /**
-     * What an SQS message body asks for: {@link IntakeDecision.Accepted} work or {@link IntakeDecision.Ignored}
-     * (reason: the {@link IgnoreReason} in lower case).
+     * What an SQS message body asks for, read once: {@link IntakeDecision.Accepted} work,
+     * {@link IntakeDecision.Ignored} (reason: the {@link IgnoreReason} in lower case), or for an EventBridge
+     * scheduled event (see {@link CloudTrailEventParser#isScheduledEvent}) {@link IntakeDecision.Triggered}: an
+     * organisation reconcile.
      *
      * @throws MalformedEventException when the body is not a well-formed event
      */
     public IntakeDecision<ReverseWork> decide(String body) {
-        FilterDecision decision = filter.decide(parser.parse(body));
+        EventEnvelope envelope = EventEnvelope.read(body);
+        if (CloudTrailEventParser.SCHEDULE_SOURCE.equals(envelope.text("source"))
+                && CloudTrailEventParser.SCHEDULED_DETAIL_TYPE.equals(envelope.text("detail-type"))) {
+            return new IntakeDecision.Triggered<>("organisation reconcile");
+        }
+        FilterDecision decision = filter.decide(parser.parse(envelope));
         if (decision instanceof FilterDecision.Accepted accepted) {
             return new IntakeDecision.Accepted<>(AffectedNames.of(accepted));
         }

@@ -51,27 +51,26 @@ public final class ReverseSyncService {
      *
      * @throws ReverseSyncException when Route 53 could not be read or a change failed (the messages stay queued)
      */
-    public void apply(PendingReverseWork pending) {
-        applyReleasing(pending, Set.of());
+    public void apply(ReverseWork work) {
+        applyReleasing(work, Set.of());
     }
 
     /**
-     * {@link #apply(PendingReverseWork)} for the EC2 job (a name of its own: the route calls {@code apply} by
+     * {@link #apply(ReverseWork)} for the EC2 job (a name of its own: the route calls {@code apply} by
      * name): stale PTRs it owns that point only to
      * {@code releasedNames} (records of ended instances) are released (see
      * {@link OrganizationReconciler#reconcileEvent(ReverseWork, HostedZoneRef, Set)}).
      */
-    public void applyReleasing(PendingReverseWork pending, Set<String> releasedNames) {
+    public void applyReleasing(ReverseWork work, Set<String> releasedNames) {
         writer.lock();
         try {
-            applyLocked(pending, releasedNames);
+            applyLocked(work, releasedNames);
         } finally {
             writer.unlock();
         }
     }
 
-    private void applyLocked(PendingReverseWork pending, Set<String> releasedNames) {
-        ReverseWork work = pending.work();
+    private void applyLocked(ReverseWork work, Set<String> releasedNames) {
         Optional<HostedZoneRef> zone;
         try {
             zone = forwardZone(route53.gateway(work.account()), work);
@@ -94,9 +93,8 @@ public final class ReverseSyncService {
         }
         lastReport.set(report);
         runs.incrementAndGet();
-        LOG.info("reverse sync of {} ({} name(s), {} message(s)): {} created, {} updated, {} deleted, {} blocked, "
-                        + "{} unmatched address(es)", work.zoneKey(), work.names().size(),
-                pending.receiptHandles().size(), report.ptrsCreated(), report.ptrsUpdated(), report.ptrsDeleted(),
+        LOG.info("reverse sync of {} ({} name(s)): {} created, {} updated, {} deleted, {} blocked, "
+                        + "{} unmatched address(es)", work.zoneKey(), work.names().size(), report.ptrsCreated(), report.ptrsUpdated(), report.ptrsDeleted(),
                 report.blocked().size(), report.unmatchedAddresses());
         if (!report.failures().isEmpty() || !report.refusedZones().isEmpty()) {
             throw new ReverseSyncException("reverse sync of " + work.zoneKey() + " incomplete: failures "

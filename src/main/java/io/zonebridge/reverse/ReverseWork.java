@@ -1,6 +1,6 @@
 package io.zonebridge.reverse;
 
-import java.io.Serializable;
+import io.zonebridge.intake.MergeableWork;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * @param addressHints addresses seen in the events (new values of CREATE/UPSERT, old of DELETE), sorted, distinct
  */
 public record ReverseWork(String account, String hostedZoneId, List<String> names, List<String> addressHints)
-        implements Serializable {
+        implements MergeableWork<ReverseWork> {
+
+    private static final long serialVersionUID = 1L;
 
     public ReverseWork {
         Objects.requireNonNull(account, "account");
@@ -31,19 +33,45 @@ public record ReverseWork(String account, String hostedZoneId, List<String> name
         return account + "/" + hostedZoneId;
     }
 
+    /** {@link #zoneKey()}. */
+    @Override
+    public String key() {
+        return zoneKey();
+    }
+
     /** This work and another of the same zone, as one. */
     public ReverseWork merge(ReverseWork other) {
-        if (!zoneKey().equals(other.zoneKey())) {
-            throw new IllegalArgumentException("cannot merge work of " + other.zoneKey() + " into " + zoneKey());
-        }
+        return mergeAll(List.of(other));
+    }
+
+    /** This work and others of the same zone, as one: names and address hints united. */
+    @Override
+    public ReverseWork mergeAll(List<ReverseWork> others) {
         TreeSet<String> allNames = new TreeSet<>(names);
-        allNames.addAll(other.names);
         TreeSet<String> allHints = new TreeSet<>(addressHints);
-        allHints.addAll(other.addressHints);
+        for (ReverseWork other : others) {
+            if (!zoneKey().equals(other.zoneKey())) {
+                throw new IllegalArgumentException("cannot merge work of " + other.zoneKey() + " into " + zoneKey());
+            }
+            allNames.addAll(other.names);
+            allHints.addAll(other.addressHints);
+        }
         return new ReverseWork(account, hostedZoneId, List.copyOf(allNames), List.copyOf(allHints));
     }
 
     private static List<String> sortedDistinct(Collection<String> in) {
+        if (in instanceof List<String> list && isSortedDistinct(list)) {
+            return List.copyOf(list);
+        }
         return List.copyOf(new TreeSet<>(in));
+    }
+
+    private static boolean isSortedDistinct(List<String> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i - 1).compareTo(list.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.model.Cidr;
 import io.zonebridge.route53.RecordNameCodec;
 import org.xbill.DNS.ReverseMap;
 
@@ -96,7 +97,7 @@ public final class ReverseZoneIndex {
 
     /** The reverse zone and PTR name of an address literal, or empty when no zone covers it. */
     public Optional<PtrLocation> locate(String address) {
-        return locate(AddressPrefix.parseAddress(address));
+        return locate(Cidr.parseAddress(address));
     }
 
     /** The reverse zone and PTR name of an address, or empty when no zone covers it. */
@@ -147,7 +148,7 @@ public final class ReverseZoneIndex {
     }
 
     private static PrefixZone configuredPrefix(String cidr, String zoneName) {
-        AddressPrefix prefix = AddressPrefix.parseCidr(cidr);
+        Cidr prefix = Cidr.parse(cidr);
         boolean standard = ReverseZoneName.parse(zoneName)
                 .filter(parsed -> !parsed.classless() && parsed.prefix().toString().equals(prefix.toString()))
                 .isPresent();
@@ -162,6 +163,6 @@ public final class ReverseZoneIndex {
         return new PrefixZone(prefix, zoneName, true, true);
     }
 
-    private record PrefixZone(AddressPrefix prefix, String zoneName, boolean classless, boolean configured) {
+    private record PrefixZone(Cidr prefix, String zoneName, boolean classless, boolean configured) {
     }
 }

@@ -1,5 +1,6 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.model.Cidr;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param prefix    the address prefix
  * @param classless whether the name is an RFC 2317 classless name
  */
-record ReverseZoneName(AddressPrefix prefix, boolean classless) {
+record ReverseZoneName(Cidr prefix, boolean classless) {
 
     private static final String IPV4_SUFFIX = "in-addr.arpa";
     private static final String IPV6_SUFFIX = "ip6.arpa";
@@ -55,7 +56,7 @@ record ReverseZoneName(AddressPrefix prefix, boolean classless) {
         Integer plain = octet(first);
         if (plain != null) {
             network[labels.length - 1] = (byte) (int) plain;
-            return Optional.of(new ReverseZoneName(new AddressPrefix(network, labels.length * 8), false));
+            return Optional.of(new ReverseZoneName(Cidr.of(network, labels.length * 8), false));
         }
         if (labels.length != 4) {
             return Optional.empty();
@@ -83,7 +84,7 @@ record ReverseZoneName(AddressPrefix prefix, boolean classless) {
         }
         network[3] = (byte) (int) start;
         try {
-            return Optional.of(new ReverseZoneName(new AddressPrefix(network, bits), true));
+            return Optional.of(new ReverseZoneName(Cidr.of(network, bits), true));
         } catch (IllegalArgumentException misaligned) {
             return Optional.empty();
         }
@@ -102,7 +103,7 @@ record ReverseZoneName(AddressPrefix prefix, boolean classless) {
             int nibble = Character.digit(label.charAt(0), 16);
             network[i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
         }
-        return Optional.of(new ReverseZoneName(new AddressPrefix(network, labels.length * 4), false));
+        return Optional.of(new ReverseZoneName(Cidr.of(network, labels.length * 4), false));
     }
 
     private static Integer octet(String label) {

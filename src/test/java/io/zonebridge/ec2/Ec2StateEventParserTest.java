@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.intake.MalformedEventException;
 import io.zonebridge.intake.RejectReason;
 
 import org.junit.jupiter.api.Test;
@@ -80,14 +81,14 @@ class Ec2StateEventParserTest {
         String running = Fixtures.read("aws-events/ec2/ec2_state_running.json");
         assertMessage("message body is not valid JSON", "{\"detail-type\": ");
         assertMessage("message body is empty", "  ");
-        assertMessage("message body is not a JSON object", "[1,2]");
+        assertMessage("message body should be a JSON object but is array", "[1,2]");
         assertMessage("event: field 'detail-type' is missing", "{\"source\":\"aws.ec2\"}");
         assertMessage("field 'instance-id' is missing", running.replace("\"instance-id\"", "\"instance_id\""));
         assertMessage("field 'detail.state': unknown EC2 instance state 'rebooting'",
                 running.replace("\"running\"", "\"rebooting\""));
         assertMessage("field 'time' is not an ISO-8601 instant: '14/05/2024'",
                 running.replace("2024-05-14T12:58:57Z", "14/05/2024"));
-        assertMessage("SNS notification field 'Message' is not valid JSON",
+        assertMessage("SNS notification field /Message is not valid JSON",
                 "{\"Type\":\"Notification\",\"Message\":\"{oops\"}");
         String tags = Fixtures.read("aws-events/ec2_cloudtrail/ec2_createtags_instance.json");
         assertMessage("CreateTags event 9e8d7c6b-5a49-4838-a726-150f4e3d2c1b: field 'requestParameters.tagSet.items'",

@@ -42,8 +42,8 @@ class MessageIntakeTest {
     @Test
     void anUnusableMessageIsRejectedWithItsReasonAndLoggedWithoutStackTrace() {
         IntakeDecision<String> decision = intake.decide("{}", body -> {
-            throw new UnusableMessageException(RejectReason.INVALID_VALUE, "field x: 999.1.2.3 is not an address",
-                    new IllegalArgumentException("inner"));
+            throw new MalformedEventException(RejectReason.INVALID_VALUE, "field x: 999.1.2.3 is not an address",
+                    "/x", new IllegalArgumentException("inner"));
         });
         IntakeDecision.Rejected<String> rejected = assertInstanceOf(IntakeDecision.Rejected.class, decision);
         assertEquals(RejectReason.INVALID_VALUE, rejected.reason());
@@ -70,8 +70,7 @@ class MessageIntakeTest {
     @Test
     void rejectReasonsAreEscapedAndShortEnoughForAnSqsAttribute() {
         IntakeDecision<String> decision = intake.decide("", body -> {
-            throw new UnusableMessageException(RejectReason.INVALID_NAME, "name 'a\u0000b\nc\uD800' " + "x".repeat(5000),
-                    null);
+            throw new MalformedEventException(RejectReason.INVALID_NAME, "name 'a\u0000b\nc\uD800' " + "x".repeat(5000));
         });
         String reason = decision.rejectReason();
         assertTrue(reason.startsWith("name 'a\\u0000b\\u000ac\\ud800' xxx"), reason);
@@ -83,7 +82,7 @@ class MessageIntakeTest {
     void manyRejectionsLogAFewLinesPerReason() {
         for (int i = 0; i < 500; i++) {
             intake.decide("", body -> {
-                throw new UnusableMessageException(RejectReason.INVALID_JSON, "not JSON", null);
+                throw new MalformedEventException(RejectReason.INVALID_JSON, "not JSON");
             });
         }
         assertEquals(500, intake.rejectedTotal());

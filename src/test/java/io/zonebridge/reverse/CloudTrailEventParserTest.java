@@ -1,5 +1,6 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.intake.MalformedEventException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonebridge.intake.RejectReason;

@@ -1,5 +1,6 @@
 package io.zonebridge.reverse;
 
+import io.zonebridge.intake.MalformedEventException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import static io.zonebridge.reverse.AwsEventFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReverseEventIntakeTest {
 
@@ -23,6 +25,8 @@ class ReverseEventIntakeTest {
         assertEquals(Optional.empty(), intake.workFor(read("route53/r53_self_echo_ptr_reverse_zone.json")));
         assertEquals(Optional.empty(), intake.workFor(read("route53/r53_failed_invalid_change_batch.json")));
         assertEquals(Optional.empty(), intake.workFor(read("events/scheduled_event.json")));
+        assertTrue(intake.decide(read("events/scheduled_event.json")).triggered(), "a scheduled event: a reconcile");
+        assertEquals(Optional.empty(), intake.workFor(read("ec2/ec2_state_running.json")));
         assertEquals(1, intake.counts().count(IgnoreReason.OWN_CHANGE));
         assertEquals(1, intake.counts().count(IgnoreReason.FAILED_CALL));
         assertEquals(1, intake.counts().count(IgnoreReason.NOT_ROUTE53));

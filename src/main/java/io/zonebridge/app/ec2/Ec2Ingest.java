@@ -1,20 +1,20 @@
 package io.zonebridge.app.ec2;
 
 import io.zonebridge.ec2.Ec2StateEventParser;
-import io.zonebridge.ec2.PendingEc2Work;
+import io.zonebridge.ec2.Ec2Work;
 import io.zonebridge.intake.IntakeDecision;
 import io.zonebridge.intake.MessageIntake;
+import io.zonebridge.intake.PendingWork;
 import io.zonebridge.intake.RejectLog;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bean {@code ec2Ingest} of the {@code ec2-ingest} route: an SQS message body (EC2 state change or CloudTrail
- * CreateTags/DeleteTags, direct from EventBridge or SNS-wrapped) and its receipt handle → what becomes of the
- * message ({@link MessageIntake} decides): the {@link PendingEc2Work} it asks for, ignored when the event does not
- * concern instance DNS, or rejected with what and where (counted by reason in {@link #rejected()}; the route
- * dead-letters it). Never throws for bad input.
+ * Bean {@code ec2Ingest} of the {@code ec2-ingest} route (template {@code sqs-event-job}): an SQS message body (EC2
+ * state change or CloudTrail CreateTags/DeleteTags, direct from EventBridge or SNS-wrapped) and its receipt handle
+ * → what becomes of the message ({@link MessageIntake} decides): the {@link PendingWork} it asks for, ignored when
+ * the event does not concern instance DNS, or rejected with what and where (counted by reason in
+ * {@link #rejected()}; the route dead-letters it). Never throws for bad input.
  */
 public final class Ec2Ingest {
 
@@ -25,31 +25,22 @@ public final class Ec2Ingest {
     private final Ec2StateEventParser parser = new Ec2StateEventParser();
     private final MessageIntake messages =
             new MessageIntake("ec2 events queue", new RejectLog(LoggerFactory.getLogger(LOGGER)));
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong ignored = new AtomicLong();
 
     /** What becomes of the message. */
-    public IntakeDecision<PendingEc2Work> decide(String body, String receiptHandle) {
-        IntakeDecision<PendingEc2Work> decision = messages.decide(body, b -> parser.parse(b)
-                .<IntakeDecision<PendingEc2Work>>map(event -> new IntakeDecision.Accepted<>(
-                        PendingEc2Work.of(event, receiptHandle)))
+    public IntakeDecision<PendingWork<Ec2Work>> decide(String body, String receiptHandle) {
+        return messages.decide(body, receiptHandle, b -> parser.parse(b)
+                .<IntakeDecision<Ec2Work>>map(event -> new IntakeDecision.Accepted<>(Ec2Work.of(event)))
                 .orElseGet(() -> new IntakeDecision.Ignored<>(NOT_INSTANCE_DNS, "not an instance DNS event")));
-        if (decision instanceof IntakeDecision.Accepted) {
-            accepted.incrementAndGet();
-        } else if (decision instanceof IntakeDecision.Ignored) {
-            ignored.incrementAndGet();
-        }
-        return decision;
     }
 
     /** Events that led to work so far. */
     public long accepted() {
-        return accepted.get();
+        return messages.accepted();
     }
 
     /** Well-formed events that did not concern instance DNS. */
     public long ignored() {
-        return ignored.get();
+        return messages.ignored();
     }
 
     /** Messages rejected so far (sent to the dead-letter queue). */

@@ -1,5 +1,6 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.app.EventQueueBeans;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
@@ -43,8 +44,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The EC2 dynamic-DNS job's wiring: from {@code ec2:} of the configuration, sets the properties
  * {@code zonebridge.ec2.enabled}, {@code .queue}, {@code .deadLetterQueue} and {@code .lateTagInterval} (ms) and,
  * when enabled, makes the EC2, DynamoDB and SQS clients, ensures the state table exists and binds the beans the
- * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2WorkMerger}, {@code ec2Sync},
- * {@code ec2SqsClient}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
+ * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2Sync}, and the queue beans of
+ * {@link EventQueueBeans}: {@code ec2SqsClient}, {@code ec2Queue}, {@code ec2WorkMerger},
+ * {@code ec2ReceiptHandles}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
  * settings, with the job's own PTR ownership table, {@code ec2.ptrOwnership}). The clients are closed when Camel
  * stops.
  */
@@ -67,11 +69,11 @@ public final class Ec2Job {
         }
         Ec2Client ec2 = configure(Ec2Client.builder(), settings, settings.ec2Endpoint()).build();
         DynamoDbClient dynamo = configure(DynamoDbClient.builder(), settings, settings.dynamoDbEndpoint()).build();
-        SqsClient sqs = configure(SqsClient.builder(), settings, settings.sqsEndpoint()).build();
+        EventQueueBeans.bind(context, "ec2", settings.queue(),
+                configure(SqsClient.builder(), settings, settings.sqsEndpoint()));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
-                sqs.close();
                 dynamo.close();
                 ec2.close();
             }
@@ -85,7 +87,6 @@ public final class Ec2Job {
         Registry registry = context.getRegistry();
         ReverseSyncService reverse = ptrSync(runtime, settings, dynamo);
         registry.bind("ec2Ingest", new Ec2Ingest());
-        registry.bind("ec2WorkMerger", new Ec2WorkMerger());
         SyncEngine engine = new SyncEngine(route53.gateway(), runtime.config().safety().limits(),
                 runtime.config().route53().waitForInsync(), new AccountRateLimiter(ReverseJob.verifyRate(runtime)),
                 Clock.systemUTC());
@@ -93,7 +94,6 @@ public final class Ec2Job {
                 new InstanceRecordWriter(engine, ReverseJob.verifyEvery(runtime)), reverse,
                 settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
                 new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC()), store));
-        registry.bind("ec2SqsClient", sqs);
     }
 
     /**

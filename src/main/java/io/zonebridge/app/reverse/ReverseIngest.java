@@ -2,22 +2,21 @@ package io.zonebridge.app.reverse;
 
 import io.zonebridge.intake.IntakeDecision;
 import io.zonebridge.intake.MessageIntake;
+import io.zonebridge.intake.PendingWork;
 import io.zonebridge.intake.RejectLog;
 import io.zonebridge.reverse.IgnoreCounts;
-import io.zonebridge.reverse.PendingReverseWork;
 import io.zonebridge.reverse.ReverseEventIntake;
-import java.util.List;
+import io.zonebridge.reverse.ReverseWork;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bean {@code reverseIngest} of the {@code reverse-ingest} route: an SQS message body (EventBridge or SNS-wrapped
- * CloudTrail event) and its receipt handle → what becomes of the message ({@link MessageIntake} decides): the
- * {@link PendingReverseWork} it asks for, ignored (counted by reason in {@link #ignored()}: failed calls, other
- * events, zonebridge's own changes), or rejected with what and where (counted by reason in {@link #rejected()};
- * the route dead-letters it). Never throws for bad input. Scheduled events are told apart first
- * ({@link #isScheduledEvent}): they go to the organisation reconcile.
+ * Bean {@code reverseIngest} of the {@code reverse-ingest} route (template {@code sqs-event-job}): an SQS message
+ * body (EventBridge or SNS-wrapped CloudTrail event) and its receipt handle → what becomes of the message
+ * ({@link MessageIntake} decides): the {@link PendingWork} it asks for, an organisation reconcile (an EventBridge
+ * Scheduled Event: triggered), ignored (counted by reason in {@link #ignored()}: failed calls, other events,
+ * zonebridge's own changes), or rejected with what and where (counted by reason in {@link #rejected()}; the route
+ * dead-letters it). Never throws for bad input.
  */
 public final class ReverseIngest {
 
@@ -26,7 +25,6 @@ public final class ReverseIngest {
 
     private final ReverseEventIntake intake;
     private final MessageIntake messages;
-    private final AtomicLong accepted = new AtomicLong();
 
     public ReverseIngest(ReverseEventIntake intake) {
         this.intake = intake;
@@ -34,23 +32,13 @@ public final class ReverseIngest {
     }
 
     /** What becomes of the message. */
-    public IntakeDecision<PendingReverseWork> decide(String body, String receiptHandle) {
-        IntakeDecision<PendingReverseWork> decision = messages.decide(body, b -> intake.decide(b).map(work ->
-                new PendingReverseWork(work, receiptHandle == null ? List.of() : List.of(receiptHandle))));
-        if (decision.work() != null) {
-            accepted.incrementAndGet();
-        }
-        return decision;
-    }
-
-    /** Whether the message is an EventBridge {@code Scheduled Event}: it triggers the organisation reconcile. */
-    public boolean isScheduledEvent(String body) {
-        return intake.isScheduledEvent(body);
+    public IntakeDecision<PendingWork<ReverseWork>> decide(String body, String receiptHandle) {
+        return messages.decide(body, receiptHandle, intake::decide);
     }
 
     /** Events that led to work so far. */
     public long accepted() {
-        return accepted.get();
+        return messages.accepted();
     }
 
     /** Messages rejected so far (sent to the dead-letter queue). */

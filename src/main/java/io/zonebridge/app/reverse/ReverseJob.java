@@ -1,5 +1,6 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.app.EventQueueBeans;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ReverseSettings;
@@ -53,8 +54,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The reverse-DNS job's wiring: from {@code reverse:} of the configuration, binds the beans the reverse routes call
- * by name ({@code reverseIngest}, {@code reverseWorkMerger}, {@code reverseSync}, {@code reverseReconcile},
- * {@code reverseSqsClient}) and sets the properties {@code zonebridge.reverse.enabled}, {@code .queue},
+ * by name ({@code reverseIngest}, {@code reverseSync}, {@code reverseReconcile}, and the queue beans of
+ * {@link EventQueueBeans}: {@code reverseSqsClient}, {@code reverseQueue}, {@code reverseWorkMerger},
+ * {@code reverseReceiptHandles}) and sets the properties {@code zonebridge.reverse.enabled}, {@code .queue},
  * {@code .deadLetterQueue}, {@code .reconcileTimer} and {@code .reconcilePeriod}. Route 53 of the network account
  * is the service's connection; other accounts are reached by STS AssumeRole of {@code reverse.memberRole} (STS and
  * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The PTRs
@@ -98,7 +100,8 @@ public final class ReverseJob {
                     return factory;
                 });
         NetworkAndMemberRoute53 route53 = new NetworkAndMemberRoute53(network, runtime.connection().gateway(), members);
-        SqsClient sqs = sqsClient(settings, region);
+        EventQueueBeans.bind(context, "reverse", settings.queue(),
+                Route53Connection.endpoint(region, settings.sqsEndpoint().orElse(null)).configure(SqsClient.builder()));
         DynamoDbClient dynamo = Route53Connection.endpoint(region, settings.ownership().endpoint().orElse(null))
                 .configure(DynamoDbClient.builder()).build();
         OrganizationAccounts organization = settings.reconcile().organization()
@@ -106,7 +109,6 @@ public final class ReverseJob {
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
-                sqs.close();
                 dynamo.close();
                 members.close();
                 credentials.close();
@@ -130,7 +132,6 @@ public final class ReverseJob {
         Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
         registry.bind("reverseIngest", new ReverseIngest(new ReverseEventIntake(settings.ownChanges())));
-        registry.bind("reverseWorkMerger", new ReverseWorkMerger());
         registry.bind("reverseSync", new ReverseSyncService(route53, reconciler, writer));
         registry.bind("reverseReconcile", new OrganizationReconcileJob(reconciler,
                 accounts(organization, settings.reconcile()), writer, settings.createZones().vpcs().isEmpty() ? null
@@ -139,7 +140,6 @@ public final class ReverseJob {
                                 settings.createZones().zones(), settings.createZones().vpcs()),
                 autodefinedReverse(settings.reconcile(), aws, network, route53, account -> network.equals(account)
                         ? runtime.connection().client() : members.client(account), context)));
-        registry.bind("reverseSqsClient", sqs);
     }
 
     /**
@@ -207,10 +207,5 @@ public final class ReverseJob {
             return () -> listed;
         }
         return () -> organization.activeAccounts().stream().map(AwsAccount::id).toList();
-    }
-
-    private static SqsClient sqsClient(ReverseSettings settings, String region) {
-        return Route53Connection.endpoint(region, settings.sqsEndpoint().orElse(null)).configure(SqsClient.builder())
-                .build();
     }
 }

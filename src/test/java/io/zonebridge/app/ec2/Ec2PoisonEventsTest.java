@@ -78,7 +78,7 @@ class Ec2PoisonEventsTest {
         poison.put("bad JSON", "{\"detail-type\": \"EC2 Instance State-change Notification\", \"detail\": {");
         reasons.put("bad JSON", "message body is not valid JSON");
         poison.put("no event", "[\"EC2 Instance State-change Notification\"]");
-        reasons.put("no event", "message body is not a JSON object");
+        reasons.put("no event", "message body should be a JSON object");
         poison.put("SNS-wrapped, no instance-id", sns(running.replace("\"instance-id\"", "\"instance_id\"")));
         reasons.put("SNS-wrapped, no instance-id", "field 'instance-id' is missing");
 

@@ -1,0 +1,81 @@
+package io.zonebridge.app;
+
+import io.zonebridge.intake.QueueMessageDeleter;
+import io.zonebridge.route53.ApiCallCounter;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * The queue beans an event job's route (template {@code sqs-event-job}) names, bound as {@code <job>SqsClient},
+ * {@code <job>Queue} (the {@link QueueMessageDeleter}), {@code <job>WorkMerger} ({@link PendingWorkMerger}) and
+ * {@code <job>ReceiptHandles} (collects the receipt handles of messages handled without work). The SQS client counts
+ * its calls by operation ({@link #callsByOperation}); they are logged at INFO when Camel stops, and the client is
+ * closed then.
+ */
+public final class EventQueueBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventQueueBeans.class);
+
+    private final String job;
+    private final SqsClient sqs;
+    private final ApiCallCounter calls;
+
+    private EventQueueBeans(String job, SqsClient sqs, ApiCallCounter calls) {
+        this.job = job;
+        this.sqs = sqs;
+        this.calls = calls;
+    }
+
+    /**
+     * Builds the job's SQS client from {@code builder} (with the call counter), binds the beans and closes the
+     * client when Camel stops.
+     *
+     * @param job     the job's bean prefix ({@code reverse}, {@code ec2})
+     * @param queue   the events queue's name
+     * @param builder the job's SQS client, configured but for the call counter
+     */
+    public static EventQueueBeans bind(CamelContext context, String job, String queue, SqsClientBuilder builder)
+            throws Exception {
+        ApiCallCounter calls = new ApiCallCounter();
+        ClientOverrideConfiguration.Builder override = builder.overrideConfiguration().toBuilder();
+        SqsClient sqs = builder.overrideConfiguration(override.addExecutionInterceptor(calls).build()).build();
+        EventQueueBeans beans = new EventQueueBeans(job, sqs, calls);
+        Registry registry = context.getRegistry();
+        registry.bind(job + "SqsClient", sqs);
+        registry.bind(job + "Queue", new QueueMessageDeleter(sqs, queue));
+        registry.bind(job + "WorkMerger", new PendingWorkMerger());
+        registry.bind(job + "ReceiptHandles", new GroupedBodyAggregationStrategy());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                LOG.info("{} events queue: SQS calls by operation {}", job, beans.callsByOperation());
+                sqs.close();
+            }
+        }, true, true);
+        return beans;
+    }
+
+    /** The job's SQS client. */
+    public SqsClient client() {
+        return sqs;
+    }
+
+    /** SQS requests sent so far (retries included) by operation, e.g. {@code DeleteMessageBatch}. */
+    public Map<String, Long> callsByOperation() {
+        return new TreeMap<>(calls.snapshot().requestsByOperation());
+    }
+
+    @Override
+    public String toString() {
+        return job + " events queue";
+    }
+}
