@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The zonebridge settings that used to be {@code zonebridge.*} keys of {@code application.properties}, with their key
- * in {@code zonebridge.yaml} now. Such a key in the properties file, or its old environment variable
- * ({@code ZONEBRIDGE_APPLY_REDELIVERY_DELAY}), stops start-up naming the new key and variable: never silently ignored.
+ * The zonebridge settings that used to be {@code zonebridge.*} Camel properties (keys of {@code application.properties},
+ * or placeholders of the route files), with their key in {@code zonebridge.yaml} now. Such a key in the properties
+ * file, or its old environment variable ({@code ZONEBRIDGE_APPLY_REDELIVERY_DELAY}), stops start-up naming the new key
+ * and variable: never silently ignored.
  */
 public final class MovedSettings {
 
@@ -19,6 +20,9 @@ public final class MovedSettings {
         MOVED.put("zonebridge.shutdown.inFlightTimeout", "shutdown.inFlightTimeout");
         MOVED.put("zonebridge.heartbeat.period", "timers.heartbeat");
         MOVED.put("zonebridge.notify.tcpIdleTimeout", "secondary.notify.tcpIdleTimeout");
+        MOVED.put("zonebridge.notify.enabled", "secondary.notify.enabled");
+        MOVED.put("zonebridge.notify.host", "secondary.notify.listen");
+        MOVED.put("zonebridge.notify.port", "secondary.notify.listen");
         MOVED.put("zonebridge.apply.concurrentZones", "apply.concurrentZones");
         MOVED.put("zonebridge.apply.debounceCheck", "apply.debounceCheck");
         MOVED.put("zonebridge.apply.redeliveries", "apply.redeliveries");
@@ -53,7 +57,7 @@ public final class MovedSettings {
     }
 
     /** Every old property, with its new key. */
-    static Map<String, String> all() {
+    public static Map<String, String> all() {
         return MOVED;
     }
 }
