@@ -40,16 +40,22 @@ class DocsExamplesTest {
         }
     }
 
+    /** Every example, or with {@code -Ddocs.examples=NAME,...} those of these names (while editing one). */
     @TestFactory
     Stream<DynamicTest> everyExampleRunsAsDocumented() throws Exception {
         launcherBuilt();
         ExampleShell shell = new ExampleShell(CHECKOUT, LIMIT);
-        return examples().stream().map(example -> DynamicTest.dynamicTest(example.id(), () -> {
-            long started = System.nanoTime();
-            shell.run(example);
-            System.out.printf("docs check: %s ran as documented in %d s%n", example.id(),
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-        }));
+        List<String> only = Stream.of(System.getProperty("docs.examples", "").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        return examples().stream().filter(example -> only.isEmpty() || only.contains(example.name()))
+                .map(example -> DynamicTest.dynamicTest(example.id(), () -> run(shell, example)));
+    }
+
+    private static void run(ExampleShell shell, DocExample example) throws Exception {
+        long started = System.nanoTime();
+        shell.run(example);
+        System.out.printf("docs check: %s ran as documented in %d s%n", example.id(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
 
     /** The runnable examples of README.md and docs/*.md, in file order. */
