@@ -1,8 +1,9 @@
 package io.zonebridge.local;
 
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * error codes, state transitions with their events delivered through an EventBridge rule to a real SQS
  * (ElasticMQ), the CloudTrail CreateTags event, terminated instances disappearing, and the throttle.
  */
+@ExtendWith(ElasticMqExtension.class)
 class Ec2ConformanceTest {
     private static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,13 +50,8 @@ class Ec2ConformanceTest {
     private Ec2Client ec2;
 
     @BeforeAll
-    static void startSqs() {
-        sqs = new ElasticMqPeer();
-    }
-
-    @AfterAll
-    static void stopSqs() {
-        sqs.close();
+    static void useSqs(ElasticMqPeer shared) {
+        sqs = shared;
     }
 
     private void start(LocalRoute53Options options, Ec2Timings timings) {

@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.reverse.ReverseSyncService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +35,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * changes; a foreign PTR stays; a malformed message goes to the dead-letter queue with its reason; the same event
  * delivered again (a crash between apply and delete) changes nothing.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
@@ -53,8 +59,8 @@ class ReverseIngestRouteTest {
     ReverseSyncService sync;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        peers = new ReversePeers(5, 2);
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        peers = new ReversePeers(sqs, dynamo, 5, 2, null);
         peers.writeConfig(Path.of("target/reverse-ingest-test/zonebridge.yaml"), "");
         // a PTR zonebridge did not make: never touched under policy owned-only
         peers.change(peers.reverseZoneId, ChangeAction.CREATE, "9.9.0.10.in-addr.arpa.", RRType.PTR, "legacy.corp.example.");
