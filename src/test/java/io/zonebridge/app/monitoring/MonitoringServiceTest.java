@@ -70,6 +70,7 @@ class MonitoringServiceTest {
     private static final ObjectName ACCOUNT = ZonebridgeMonitoring.name("Account", "default");
     private static final ObjectName IGNORED = ZonebridgeMonitoring.name("Events", "ignored");
     private static final String[] SYSTEM_PROPERTIES = {"camel.management.port", "zonebridge.jmx.port"};
+    private static final Map<String, String> previous = new java.util.HashMap<>();
 
     private static int managementPort;
     private static int jmxPort;
@@ -97,14 +98,22 @@ class MonitoringServiceTest {
         Files.writeString(DIR.resolve("jmx.access"), "ops readwrite\nviewer readonly\n");
         managementPort = BindPrimary.freePort();
         jmxPort = BindPrimary.freePort();
+        for (String property : SYSTEM_PROPERTIES) {
+            previous.put(property, System.getProperty(property));
+        }
         System.setProperty("camel.management.port", Integer.toString(managementPort));
         System.setProperty("zonebridge.jmx.port", Integer.toString(jmxPort));
     }
 
+    /** Puts back what the build set (each test JVM has a management port of its own) or clears the property. */
     @AfterAll
-    static void clearPorts() {
+    static void restorePorts() {
         for (String property : SYSTEM_PROPERTIES) {
-            System.clearProperty(property);
+            if (previous.get(property) == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, previous.get(property));
+            }
         }
     }
 
