@@ -10,16 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real service process refuses to start on a wrong or missing setting, or on a broken route file, with exit code
- * 1 and one log line naming what to fix: the environment variable and key, or the route file and line. Each test
- * has its own directory, ports and process, so they run side by side.
+ * 1 and one log line naming what to fix: the environment variable and key, or the route file and line.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class StartupRefusalTest {
 
     private static final Duration EXIT = Duration.ofSeconds(90);
