@@ -1,5 +1,7 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
 import io.zonebridge.testpeers.ElasticMqExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,7 +198,10 @@ class Ec2ConformanceTest {
         Ec2Exception notStoppable = assertThrows(Ec2Exception.class, () -> ec2.stopInstances(r -> r.instanceIds(id)));
         assertEquals("IncorrectInstanceState", notStoppable.awsErrorDetails().errorCode());
 
-        List<String> bodies = sqs.receive(queueUrl, 10, 10);
+        // eight state changes and one CreateTags call; then nothing else once the emulator delivered all it had
+        List<String> bodies = sqs.receive(queueUrl, 9, 10);
+        assertTrue(server.awaitEventsDelivered(5000), "the emulator's events delivered");
+        assertEquals(0, sqs.visible(queueUrl), "no event beyond those nine: " + bodies);
         List<String> states = new ArrayList<>();
         JsonNode createTags = null;
         for (String body : bodies) {
@@ -221,9 +226,14 @@ class Ec2ConformanceTest {
         assertEquals("late.example.", detail.path("requestParameters").path("tagSet").path("items").get(0)
                 .path("value").asText());
 
-        Thread.sleep(1600);
-        Ec2Exception disappeared = assertThrows(Ec2Exception.class, () -> describe(id));
-        assertEquals("InvalidInstanceID.NotFound", disappeared.awsErrorDetails().errorCode());
+        Eventually.assertWithin(Duration.ofSeconds(10), () -> {
+            try {
+                describe(id);
+                return false;
+            } catch (Ec2Exception e) {
+                return "InvalidInstanceID.NotFound".equals(e.awsErrorDetails().errorCode());
+            }
+        }, () -> "the terminated instance disappears from DescribeInstances");
     }
 
     @Test
