@@ -1,5 +1,10 @@
 package io.zonebridge.app;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,14 +26,15 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * deleted; the message received but not yet applied (waiting in its debounce window) is NOT deleted, so SQS delivers
  * it again after its visibility timeout; the process exits within the shutdown timeout.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 class GracefulShutdownTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void workInFlightFinishesAndUnappliedMessagesStayQueued() throws Exception {
-        try (ReversePeers peers = new ReversePeers(2, 1)) {
+    void workInFlightFinishesAndUnappliedMessagesStayQueued(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        try (ReversePeers peers = new ReversePeers(sqs, dynamo, 2, 1, null)) {
             String twoExample = peers.privateZone("two.example.");
             Path config = peers.writeConfig(dir.resolve("zonebridge.yaml"), "");
             Map<String, String> env = Map.of(

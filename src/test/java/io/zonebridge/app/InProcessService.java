@@ -49,7 +49,7 @@ public final class InProcessService implements AutoCloseable {
         }, "zonebridge-service");
         thread.setDaemon(true);
         thread.start();
-        Eventually.assertWithin(Duration.ofSeconds(60), () -> started(main) || !thread.isAlive(),
+        Eventually.assertWithin(Duration.ofSeconds(120), () -> started(main) || !thread.isAlive(),
                 () -> "the service did not start");
         if (started(main)) {
             return new InProcessService(main, thread);

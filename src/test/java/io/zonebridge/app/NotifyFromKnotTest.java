@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.zonebridge.app.Eventually.assertEqualsWithin;
 import static io.zonebridge.app.Eventually.assertWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.KnotPrimary;
-import io.zonebridge.secondary.TsigKeySpec;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,17 +38,15 @@ import org.slf4j.LoggerFactory;
         "zonebridge.apply.debounceCheck=20", "zonebridge.refresh.tick=200"})
 class NotifyFromKnotTest {
 
-    private static final Path DIR = Path.of("target/notify-from-knot-test");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PLAIN = "plain.knot.test";
     private static final String SIGNED = "signed.knot.test";
 
+    @RegisterExtension
+    static final SecondaryPeers peers = new SecondaryPeers("notify-from-knot-test");
+
     private static KnotPrimary knot;
-    private static LocalRoute53 route53;
-    private static TsigKeySpec key;
-    private static int notifyPort;
     private static int knotPort;
-    private static final Map<String, String> ids = new HashMap<>();
     private static final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
     @BeanInject
@@ -59,32 +54,12 @@ class NotifyFromKnotTest {
 
     @BeforeAll
     static void configure() throws Exception {
-        Files.createDirectories(DIR);
-        notifyPort = BindPrimary.freePort();
         knotPort = KnotPrimary.freePort();
-        key = BindPrimary.newXfrKey();
-        route53 = new LocalRoute53();
-        ids.put(PLAIN, route53.createZone(PLAIN));
-        ids.put(SIGNED, route53.createZone(SIGNED));
-        Files.writeString(DIR.resolve("xfr.key"), key.secretBase64());
-        Files.writeString(DIR.resolve("zonebridge.yaml"), """
-                route53:
-                  endpoint: %s
-                  rateLimitPerSecond: 100
-                tsigKeys:
-                  xfr-key: { algorithm: hmac-sha256, secretFile: %s }
-                secondary:
-                  notify:
-                    listen: 127.0.0.1:%d
-                    allowFrom: [127.0.0.1]
-                  defaults:
-                    primaries: [127.0.0.1:%d]
-                    transferTimeout: 10s
-                  zones:
-                    - { name: %s, hostedZone: { id: %s } }
-                    - { name: %s, tsigKey: xfr-key, hostedZone: { id: %s } }
-                """.formatted(route53.endpoint(), DIR.resolve("xfr.key").toAbsolutePath(), notifyPort, knotPort,
-                PLAIN, ids.get(PLAIN), SIGNED, ids.get(SIGNED)));
+        peers.createZones(PLAIN, SIGNED);
+        peers.writeConfig("127.0.0.1:" + knotPort, "", """
+                - { name: %s, hostedZone: { id: %s } }
+                - { name: %s, tsigKey: xfr-key, hostedZone: { id: %s } }
+                """.formatted(PLAIN, peers.id(PLAIN), SIGNED, peers.id(SIGNED)));
         lines.start();
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(lines);
     }
@@ -94,7 +69,7 @@ class NotifyFromKnotTest {
     void startKnotOnceListening() throws Exception {
         assertEquals(ServiceStatus.Started, context.getRouteController().getRouteStatus("notify-listener-tcp"));
         if (knot == null) {
-            knot = KnotPrimary.start(knotPort, notifyPort, key, Map.of(
+            knot = KnotPrimary.start(knotPort, peers.notifyPort(), peers.key(), Map.of(
                     PLAIN, zoneText(PLAIN, 1, "a IN A 192.0.2.1"), SIGNED, zoneText(SIGNED, 1, "b IN A 192.0.2.2")),
                     Set.of(SIGNED));
         }
@@ -105,9 +80,6 @@ class NotifyFromKnotTest {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(lines);
         if (knot != null) {
             knot.close();
-        }
-        if (route53 != null) {
-            route53.close();
         }
     }
 
@@ -140,7 +112,7 @@ class NotifyFromKnotTest {
                 + (signed ? "TSIG-signed" : "plain") + " NOTIFY over TCP)");
         assertTrue(millis <= 1000, "transfer started " + millis + " ms after the NOTIFY");
 
-        String took = "notify, outgoing, remote 127.0.0.1@" + notifyPort + ", serial " + serial;
+        String took = "notify, outgoing, remote 127.0.0.1@" + peers.notifyPort() + ", serial " + serial;
         assertWithin(Duration.ofSeconds(5), () -> knot.log().contains("[" + zone + ".] " + took),
                 () -> "Knot took the NOTIFY response for " + zone + ":\n" + knot.log());
         assertEquals(List.of(), knot.failedNotifies(), "no NOTIFY failed in Knot's log");
@@ -153,7 +125,7 @@ class NotifyFromKnotTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> route53.records(ids.get(zone)), "hosted zone " + zone + " equals Knot's zone");
+        }, () -> peers.route53().records(peers.id(zone)), "hosted zone " + zone + " equals Knot's zone");
     }
 
     private static String zoneText(String zone, long serial, String records) {

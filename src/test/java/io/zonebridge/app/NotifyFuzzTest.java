@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.zonebridge.app.Eventually.assertEqualsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,8 +18,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,16 +47,16 @@ import org.xbill.DNS.Rcode;
         "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200"})
 class NotifyFuzzTest {
 
-    private static final Path DIR = Path.of("target/notify-fuzz-test");
     private static final String ZONE = "fuzz.test";
     private static final int PACKETS = 10_000;
     private static final Duration TIME_LIMIT = Duration.ofSeconds(120);
     private static final long SEED = 14;
 
+    @RegisterExtension
+    static final SecondaryPeers peers = new SecondaryPeers("notify-fuzz-test");
+
     private static BindPrimary bind;
-    private static LocalRoute53 route53;
     private static TsigKeySpec key;
-    private static int notifyPort;
     private static String hostedZone;
 
     @BeanInject
@@ -72,41 +70,13 @@ class NotifyFuzzTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        Files.createDirectories(DIR);
-        notifyPort = BindPrimary.freePort();
-        key = BindPrimary.newXfrKey();
-        bind = BindPrimary.start(notifyPort, BindPrimary.zones(ZONE, zoneText(1, "a IN A 192.0.2.1")), key,
+        key = peers.key();
+        bind = peers.startBind(BindPrimary.zones(ZONE, zoneText(1, "a IN A 192.0.2.1")),
                 Map.of(ZONE, "notify no; allow-transfer { key \"xfr-key\"; };"));
-        route53 = new LocalRoute53();
-        hostedZone = route53.createZone(ZONE);
-        Files.writeString(DIR.resolve("xfr.key"), key.secretBase64());
-        Files.writeString(DIR.resolve("zonebridge.yaml"), """
-                route53:
-                  endpoint: %s
-                  rateLimitPerSecond: 100
-                tsigKeys:
-                  xfr-key: { algorithm: hmac-sha256, secretFile: %s }
-                secondary:
-                  notify:
-                    listen: 127.0.0.1:%d
-                    allowFrom: [127.0.0.1]
-                  defaults:
-                    primaries: [%s]
-                    transferTimeout: 10s
-                  zones:
-                    - { name: %s, tsigKey: xfr-key, hostedZone: { id: %s } }
-                """.formatted(route53.endpoint(), DIR.resolve("xfr.key").toAbsolutePath(), notifyPort,
-                bind.primary(), ZONE, hostedZone));
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
-        if (route53 != null) {
-            route53.close();
-        }
+        peers.createZones(ZONE);
+        hostedZone = peers.id(ZONE);
+        peers.writeConfig(bind.primary(), "", "- { name: %s, tsigKey: xfr-key, hostedZone: { id: %s } }\n"
+                .formatted(ZONE, hostedZone));
     }
 
     @Test
@@ -116,7 +86,7 @@ class NotifyFuzzTest {
         assertEquals(2, bind.serial(ZONE), "the primary is ahead; it does not notify");
         ZoneStatus before = board.get("default/" + hostedZone).orElseThrow();
         long transfersBefore = transfersStarted();
-        long changesBefore = route53.changeRequests();
+        long changesBefore = peers.route53().changeRequests();
         long failedBefore = failedExchanges();
         long acceptedBefore = receiver.stats().get(NotifyReason.ACCEPTED);
 
@@ -153,18 +123,18 @@ class NotifyFuzzTest {
                         + ", crashes %d, transfers started %d, change requests %d, log lines %d, handled by outcome %s"
                         + " (frames after one that closes its connection are not read)%n",
                 SEED, sent.total(), millis, sent.udp, sent.tcpFrames, sent.tcpConnections, crashes, transfersByJunk,
-                route53.changeRequests() - changesBefore, lines.list.size(), receiver.stats());
+                peers.route53().changeRequests() - changesBefore, lines.list.size(), receiver.stats());
         assertEquals(PACKETS, sent.total(), "all packets sent within " + TIME_LIMIT);
         assertEquals(0, crashes, "no exchange of the NOTIFY routes failed");
         assertEquals(0, transfersByJunk, "no transfer started by junk:\n" + bind.log());
-        assertEquals(changesBefore, route53.changeRequests(), "nothing sent to Route 53");
+        assertEquals(changesBefore, peers.route53().changeRequests(), "nothing sent to Route 53");
         assertEquals(before.lastAttempt(), board.get("default/" + hostedZone).orElseThrow().lastAttempt(),
                 "no sync run for the zone");
         assertTrue(lines.list.size() <= 100, lines.list.size() + " log lines: "
                 + lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         assertEquals(acceptedBefore, receiver.stats().get(NotifyReason.ACCEPTED), "no junk accepted");
 
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send(junk.signed(key));
             Message answer = client.receive();
             assertEquals(Rcode.NOERROR, answer.getRcode(), "the TCP listener still answers a valid NOTIFY");
@@ -176,7 +146,7 @@ class NotifyFuzzTest {
 
     private static void sendUdp(DatagramSocket udp, NotifyJunk junk, Sent sent) throws Exception {
         byte[] packet = junk.next();
-        udp.send(new DatagramPacket(packet, packet.length, InetAddress.getByName("127.0.0.1"), notifyPort));
+        udp.send(new DatagramPacket(packet, packet.length, InetAddress.getByName("127.0.0.1"), peers.notifyPort()));
         sent.udp++;
     }
 
@@ -186,7 +156,7 @@ class NotifyFuzzTest {
      */
     private static void sendTcpConnection(NotifyJunk junk, Sent sent) throws Exception {
         sent.tcpConnections++;
-        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), notifyPort)) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), peers.notifyPort())) {
             OutputStream out = socket.getOutputStream();
             int frames = 1 + junk.nextInt(30);
             for (int i = 0; i < frames && sent.total() < PACKETS; i++) {
@@ -234,7 +204,7 @@ class NotifyFuzzTest {
     private static Message udpNotify(byte[] wire) throws Exception {
         try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             udp.setSoTimeout(5000);
-            udp.send(new DatagramPacket(wire, wire.length, InetAddress.getByName("127.0.0.1"), notifyPort));
+            udp.send(new DatagramPacket(wire, wire.length, InetAddress.getByName("127.0.0.1"), peers.notifyPort()));
             DatagramPacket reply = new DatagramPacket(new byte[512], 512);
             udp.receive(reply);
             return new Message(Arrays.copyOf(reply.getData(), reply.getLength()));
@@ -248,7 +218,7 @@ class NotifyFuzzTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> route53.records(hostedZone), "hosted zone " + ZONE + " equals the primary's zone");
+        }, () -> peers.route53().records(hostedZone), "hosted zone " + ZONE + " equals the primary's zone");
     }
 
     private static String zoneText(long serial, String records) {

@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.zonebridge.app.Eventually.assertEqualsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.NotifyReason;
-import io.zonebridge.secondary.TsigKeySpec;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -19,14 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,14 +56,12 @@ import org.xbill.DNS.Type;
         "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200"})
 class NotifyTcpTest {
 
-    private static final Path DIR = Path.of("target/notify-tcp-test");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    static final SecondaryPeers peers = new SecondaryPeers("notify-tcp-test");
+
     private static BindPrimary bind;
-    private static LocalRoute53 route53;
-    private static TsigKeySpec key;
-    private static int notifyPort;
-    private static final Map<String, String> ids = new HashMap<>();
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
@@ -77,45 +73,15 @@ class NotifyTcpTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        Files.createDirectories(DIR);
-        notifyPort = BindPrimary.freePort();
-        key = BindPrimary.newXfrKey();
-        bind = BindPrimary.start(notifyPort, Map.of(), key);
-        route53 = new LocalRoute53();
-        for (String zone : new String[] {"example.test", "reload.test", "secure.test"}) {
-            ids.put(zone, route53.createZone(zone));
-        }
-        Files.writeString(DIR.resolve("xfr.key"), key.secretBase64());
-        Files.writeString(DIR.resolve("zonebridge.yaml"), """
-                route53:
-                  endpoint: %s
-                  rateLimitPerSecond: 100
-                tsigKeys:
-                  xfr-key: { algorithm: hmac-sha256, secretFile: %s }
-                secondary:
-                  notify:
-                    listen: 127.0.0.1:%d
-                    allowFrom: [127.0.0.1]
-                    tcpIdleTimeout: 1s
-                  defaults:
-                    primaries: [%s]
-                    transferTimeout: 10s
-                  zones:
-                    - { name: example.test, hostedZone: { id: %s } }
-                    - { name: reload.test, hostedZone: { id: %s } }
-                    - { name: secure.test, tsigKey: xfr-key, hostedZone: { id: %s } }
-                """.formatted(route53.endpoint(), DIR.resolve("xfr.key").toAbsolutePath(), notifyPort,
-                bind.primary(), ids.get("example.test"), ids.get("reload.test"), ids.get("secure.test")));
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
-        if (route53 != null) {
-            route53.close();
-        }
+        bind = peers.startBind(Map.of(), Map.of());
+        peers.createZones("example.test", "reload.test", "secure.test");
+        Path config = peers.writeConfig(bind.primary(), "", """
+                - { name: example.test, hostedZone: { id: %s } }
+                - { name: reload.test, hostedZone: { id: %s } }
+                - { name: secure.test, tsigKey: xfr-key, hostedZone: { id: %s } }
+                """.formatted(peers.id("example.test"), peers.id("reload.test"), peers.id("secure.test")));
+        Files.writeString(config, Files.readString(config).replace("    allowFrom: [127.0.0.1]\n",
+                "    allowFrom: [127.0.0.1]\n    tcpIdleTimeout: 1s\n"));
     }
 
     @BeforeEach
@@ -139,7 +105,7 @@ class NotifyTcpTest {
 
     @Test
     void severalNotifiesOnOneConnectionAreEachAnsweredInOrder() throws Exception {
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             byte[] pipelined = concat(DnsTcpClient.frame(notify("nobody.test.", 101, null).toWire()),
                     DnsTcpClient.frame(notify("other.test.", 102, null).toWire()),
                     DnsTcpClient.frame(notify("third.test.", 103, null).toWire()));
@@ -156,10 +122,10 @@ class NotifyTcpTest {
 
     @Test
     void aSignedNotifyOverTcpIsAnsweredWithAResponseSignedWithTheKey() throws Exception {
-        TSIG tsig = key.toTsig();
+        TSIG tsig = peers.key().toTsig();
         Message notify = notify("secure.test.", 201, 7L);
         tsig.apply(notify, null);
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send(notify.toWire());
             byte[] wire = client.receive().toWire();
             Message response = new Message(wire);
@@ -175,12 +141,12 @@ class NotifyTcpTest {
         long serial = bind.serial("reload.test") + 1;
         bind.rewriteZone("reload.test", BindPrimary.resourceText("reload.test.db")
                 .replace("2024010101", Long.toString(serial)) + "closed IN A 192.0.2.44\n");
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send(notify("reload.test.", 301, serial).toWire());
             client.abort();
         }
         awaitEqual("reload.test");
-        assertTrue(route53.records(ids.get("reload.test")).keySet().stream()
+        assertTrue(peers.route53().records(peers.id("reload.test")).keySet().stream()
                 .anyMatch(k -> k.name().equals("closed.reload.test.")), "the change arrived");
         assertEquals(List.of(), warnings().stream().filter(w -> !w.contains("(" + NotifyConnectionErrors.REASON + ")"))
                 .toList(), "a client that leaves without reading its answer is at most a bounded connection line");
@@ -189,7 +155,7 @@ class NotifyTcpTest {
     @Test
     void trailingBytesAfterTheMessageInAFrameAreFormErr() throws Exception {
         byte[] notify = notify("example.test.", 401, 99L).toWire();
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send(Arrays.copyOf(notify, notify.length + 3000));
             Message response = client.receive();
             assertEquals(401, response.getHeader().getID());
@@ -199,11 +165,11 @@ class NotifyTcpTest {
 
     @Test
     void aFrameThatIsNotDnsClosesTheConnectionAndTheListenerGoesOn() throws Exception {
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send("hello".getBytes());
             assertTrue(client.closedByServer(), "no answer to 5 bytes, and the connection is closed");
         }
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send(notify("nobody.test.", 501, null).toWire());
             assertEquals(Rcode.REFUSED, client.receive().getRcode(), "still answering");
         }
@@ -214,7 +180,7 @@ class NotifyTcpTest {
         byte[] notify = notify("example.test.", 701, null).toWire();
         byte[] lying = DnsTcpClient.frame(notify);
         lying[1] = (byte) (notify.length + 100);
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(4))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(4))) {
             long start = System.nanoTime();
             client.writeRaw(lying);
             assertTrue(client.closedByServer(), "closed by the listener within 4 s (idle timeout 1 s)");
@@ -229,13 +195,13 @@ class NotifyTcpTest {
         long duplicates = receiver.stats().get(NotifyReason.DUPLICATE);
         try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             byte[] wire = notify.toWire();
-            udp.send(new DatagramPacket(wire, wire.length, InetAddress.getByName("127.0.0.1"), notifyPort));
+            udp.send(new DatagramPacket(wire, wire.length, InetAddress.getByName("127.0.0.1"), peers.notifyPort()));
             udp.setSoTimeout(5000);
             DatagramPacket reply = new DatagramPacket(new byte[512], 512);
             udp.receive(reply);
             assertEquals(Rcode.NOERROR, new Message(Arrays.copyOf(reply.getData(), reply.getLength())).getRcode());
         }
-        try (DnsTcpClient client = new DnsTcpClient(notifyPort, Duration.ofSeconds(5))) {
+        try (DnsTcpClient client = new DnsTcpClient(peers.notifyPort(), Duration.ofSeconds(5))) {
             client.send(notify.toWire());
             assertEquals(Rcode.NOERROR, client.receive().getRcode(), "a repeat is answered too");
         }
@@ -255,7 +221,7 @@ class NotifyTcpTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> route53.records(ids.get(zone)), "hosted zone " + zone + " equals the primary's zone");
+        }, () -> peers.route53().records(peers.id(zone)), "hosted zone " + zone + " equals the primary's zone");
     }
 
     static Message notify(String zone, int id, Long serial) throws Exception {

@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.zonebridge.app.Eventually.assertEqualsWithin;
 import static io.zonebridge.app.Eventually.assertWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.secondary.BindPrimary;
-import io.zonebridge.secondary.TsigKeySpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -20,7 +20,6 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,13 +45,12 @@ import org.xbill.DNS.Type;
         "zonebridge.apply.redeliveryDelay=50"})
 class SecondaryPipelineTest {
 
-    private static final Path DIR = Path.of("target/secondary-pipeline-test");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    static final SecondaryPeers peers = new SecondaryPeers("secondary-pipeline-test");
+
     private static BindPrimary bind;
-    private static LocalRoute53 route53;
-    private static int notifyPort;
-    private static final Map<String, String> ids = new java.util.HashMap<>();
 
     @BeanInject
     CamelContext context;
@@ -62,58 +60,25 @@ class SecondaryPipelineTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        Files.createDirectories(DIR);
-        notifyPort = BindPrimary.freePort();
-        TsigKeySpec key = BindPrimary.newXfrKey();
-        bind = BindPrimary.start(notifyPort, BindPrimary.zones(
+        bind = peers.startBind(BindPrimary.zones(
                         "wrongkey.test", zoneText("wrongkey.test", 1, "a IN A 192.0.2.5"),
                         "lost.test", zoneText("lost.test", 1, "a IN A 192.0.2.6"),
                         "delta.test", zoneText("delta.test", 1, "a IN A 192.0.2.7\nb IN A 192.0.2.8")),
-                key, Map.of("wrongkey.test", "allow-transfer { key \"xfr-key\"; };", "lost.test", "notify no;",
+                Map.of("wrongkey.test", "allow-transfer { key \"xfr-key\"; };", "lost.test", "notify no;",
                         "delta.test", "allow-update { key \"xfr-key\"; };"));
-        route53 = new LocalRoute53();
-        for (String zone : new String[] {"example.test", "dyn.test", "secure.test", "wrongkey.test", "lost.test",
-                "delta.test"}) {
-            ids.put(zone, route53.createZone(zone));
-        }
-        Files.writeString(DIR.resolve("xfr.key"), key.secretBase64());
-        Files.writeString(DIR.resolve("wrong.key"), BindPrimary.newXfrKey().secretBase64());
-        Files.writeString(DIR.resolve("zonebridge.yaml"), """
-                route53:
-                  endpoint: %s
-                  rateLimitPerSecond: 100
-                tsigKeys:
-                  xfr-key: { algorithm: hmac-sha256, secretFile: %s }
-                  wrong-key: { algorithm: hmac-sha256, secretFile: %s }
-                secondary:
-                  notify:
-                    listen: 127.0.0.1:%d
-                    allowFrom: [127.0.0.1]
-                  defaults:
-                    primaries: [%s]
-                    transferTimeout: 10s
-                  zones:
-                    - { name: example.test, hostedZone: { id: %s } }
-                    - { name: dyn.test, hostedZone: { id: %s } }
-                    - { name: secure.test, tsigKey: xfr-key, hostedZone: { id: %s } }
-                    - { name: wrongkey.test, tsigKey: wrong-key, retry: 1s, hostedZone: { id: %s } }
-                    - { name: lost.test, refresh: 2s, hostedZone: { id: %s } }
-                    - { name: delta.test, hostedZone: { id: %s } }
-                    - { name: reload.test, hostedZone: { id: Z0NOSUCHZONE0 } }
-                """.formatted(route53.endpoint(), DIR.resolve("xfr.key").toAbsolutePath(),
-                DIR.resolve("wrong.key").toAbsolutePath(), notifyPort, bind.primary(), ids.get("example.test"),
-                ids.get("dyn.test"), ids.get("secure.test"), ids.get("wrongkey.test"), ids.get("lost.test"),
-                ids.get("delta.test")));
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
-        if (route53 != null) {
-            route53.close();
-        }
+        peers.createZones("example.test", "dyn.test", "secure.test", "wrongkey.test", "lost.test", "delta.test");
+        Path wrongKey = Files.writeString(peers.dir().resolve("wrong.key"), BindPrimary.newXfrKey().secretBase64());
+        peers.writeConfig(bind.primary(), "  wrong-key: { algorithm: hmac-sha256, secretFile: %s }\n"
+                .formatted(wrongKey.toAbsolutePath()), """
+                - { name: example.test, hostedZone: { id: %s } }
+                - { name: dyn.test, hostedZone: { id: %s } }
+                - { name: secure.test, tsigKey: xfr-key, hostedZone: { id: %s } }
+                - { name: wrongkey.test, tsigKey: wrong-key, retry: 1s, hostedZone: { id: %s } }
+                - { name: lost.test, refresh: 2s, hostedZone: { id: %s } }
+                - { name: delta.test, hostedZone: { id: %s } }
+                - { name: reload.test, hostedZone: { id: Z0NOSUCHZONE0 } }
+                """.formatted(peers.id("example.test"), peers.id("dyn.test"), peers.id("secure.test"),
+                peers.id("wrongkey.test"), peers.id("lost.test"), peers.id("delta.test")));
     }
 
     @Test
@@ -133,7 +98,7 @@ class SecondaryPipelineTest {
                 .replace("www         IN A    192.0.2.11", "www         IN A    192.0.2.12")
                 + "new         IN A    192.0.2.77\n");
         awaitEqual("example.test", false);
-        String key = "default/" + ids.get("example.test");
+        String key = "default/" + peers.id("example.test");
         assertWithin(WAIT, () -> board.get(key).map(s -> s.serial() == serial + 1).orElse(false),
                 () -> "the run that applied serial " + (serial + 1) + " is recorded: " + board.get(key));
         ZoneStatus status = board.get(key).orElseThrow();
@@ -147,14 +112,14 @@ class SecondaryPipelineTest {
         bind.nsupdate("zone dyn.test\nupdate add host3.dyn.test. 300 IN A 198.51.100.3\n"
                 + "update delete host1.dyn.test. A");
         awaitEqual("dyn.test", false);
-        Map<RecordKey, RecordSet> records = route53.records(ids.get("dyn.test"));
+        Map<RecordKey, RecordSet> records = peers.route53().records(peers.id("dyn.test"));
         assertTrue(records.containsKey(RecordKey.of("host3.dyn.test.", "A")), records.toString());
         assertTrue(!records.containsKey(RecordKey.of("host1.dyn.test.", "A")), records.toString());
     }
 
     @Test
     void anIxfrAfterTheFirstSyncReachesTheHostedZoneWithOneChangeAndNoRead() throws Exception {
-        String key = "default/" + ids.get("delta.test");
+        String key = "default/" + peers.id("delta.test");
         long first = bind.serial("delta.test");
         for (String zone : new String[] {"example.test", "dyn.test", "lost.test", "delta.test"}) {
             awaitEqual(zone, false); // every first sync (one full read each) is done
@@ -162,17 +127,17 @@ class SecondaryPipelineTest {
         awaitEqual("secure.test", true);
         assertWithin(WAIT, () -> board.get(key).map(s -> s.serial() == first).orElse(false),
                 () -> "the first sync of delta.test is recorded: " + board.get(key));
-        long lists = route53.server().counters().requests("ListResourceRecordSets");
-        long changes = route53.changeRequests();
+        long lists = peers.route53().server().counters().requests("ListResourceRecordSets");
+        long changes = peers.route53().changeRequests();
 
         bind.nsupdate("zone delta.test\nupdate delete a.delta.test. A\nupdate add a.delta.test. 300 IN A 192.0.2.70\n"
                 + "update delete b.delta.test. A\nupdate add c.delta.test. 60 IN TXT \"new\"");
         assertWithin(WAIT, () -> board.get(key).map(s -> s.serial() == first + 1).orElse(false),
                 () -> "the run that applied the update is recorded: " + board.get(key));
 
-        assertEquals(lists, route53.server().counters().requests("ListResourceRecordSets"),
+        assertEquals(lists, peers.route53().server().counters().requests("ListResourceRecordSets"),
                 "no ListResourceRecordSets after the first sync");
-        assertEquals(changes + 1, route53.changeRequests(), "one ChangeResourceRecordSets");
+        assertEquals(changes + 1, peers.route53().changeRequests(), "one ChangeResourceRecordSets");
         awaitEqual("delta.test", false); // (this test's own reads, after the count)
         String message = board.get(key).orElseThrow().last().message();
         assertTrue(message.contains("IXFR") && message.contains("planned only the 4 changed name(s)"), message);
@@ -187,14 +152,14 @@ class SecondaryPipelineTest {
 
     @Test
     void wrongKeyAppliesNothingAndRecordsTheError() throws Exception {
-        String key = "default/" + ids.get("wrongkey.test");
+        String key = "default/" + peers.id("wrongkey.test");
         assertWithin(WAIT, () -> board.get(key).map(s -> s.failures() >= 2).orElse(false),
                 () -> "two failed runs recorded for wrongkey.test: " + board.get(key));
         ZoneStatus status = board.get(key).orElseThrow();
         assertEquals(SyncOutcome.Result.FAILED, status.last().result());
         assertTrue(status.lastError().contains("nothing applied") && status.lastError().contains("TSIG"),
                 status.lastError());
-        assertTrue(route53.records(ids.get("wrongkey.test")).isEmpty(), "nothing applied to wrongkey.test");
+        assertTrue(peers.route53().records(peers.id("wrongkey.test")).isEmpty(), "nothing applied to wrongkey.test");
     }
 
     @Test
@@ -235,7 +200,7 @@ class SecondaryPipelineTest {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             byte[] garbage = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             socket.send(new java.net.DatagramPacket(garbage, garbage.length, InetAddress.getByName("127.0.0.1"),
-                    notifyPort));
+                    peers.notifyPort()));
             socket.setSoTimeout(500);
             java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[512], 512);
             assertThrows(java.net.SocketTimeoutException.class, () -> socket.receive(reply),
@@ -252,7 +217,7 @@ class SecondaryPipelineTest {
         awaitEqual("lost.test", false);
         // the board records the serial once the apply finished, just after Route 53 shows the records
         assertEqualsWithin(Duration.ofSeconds(5), () -> 2L,
-                () -> board.get("default/" + ids.get("lost.test")).orElseThrow().serial(), "serial on the status board");
+                () -> board.get("default/" + peers.id("lost.test")).orElseThrow().serial(), "serial on the status board");
     }
 
     private void awaitEqual(String zone, boolean withKey) throws InterruptedException {
@@ -262,11 +227,11 @@ class SecondaryPipelineTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> route53.records(ids.get(zone)), "hosted zone " + zone + " equals the primary's zone");
+        }, () -> peers.route53().records(peers.id(zone)), "hosted zone " + zone + " equals the primary's zone");
     }
 
     private Message sendNotify(String zone, String fromAddress) throws Exception {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), notifyPort));
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), peers.notifyPort()));
         resolver.setLocalAddress(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
         resolver.setTimeout(Duration.ofSeconds(3));
         Message notify = Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN));

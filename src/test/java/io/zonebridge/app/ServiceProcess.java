@@ -48,6 +48,9 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                // a short-lived service on a small machine: the quick compiler only and one GC thread start it
+                // sooner and leave the cores to the other tests (no effect on what the service does)
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "io.zonebridge.cli.ZonebridgeCommand", "run"));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.zonebridge.app.Eventually.assertEqualsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.ScriptedPrimary;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +39,16 @@ import org.xbill.DNS.Type;
         "zonebridge.apply.redeliveryDelay=50", "camel.management.enabled=false"})
 class TwoPrimariesPipelineTest {
 
-    private static final Path DIR = Path.of("target/two-primaries-pipeline-test");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String ZONE = "two.test";
     private static final int HOSTS = 97;
     private static final int DIFFERENT = 20;
 
+    @RegisterExtension
+    static final SecondaryPeers peers = new SecondaryPeers("two-primaries-pipeline-test");
+
     private static BindPrimary bind;
     private static ScriptedPrimary cut;
-    private static LocalRoute53 route53;
     private static String id;
 
     @BeanInject
@@ -56,37 +56,18 @@ class TwoPrimariesPipelineTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        Files.createDirectories(DIR);
-        int notifyPort = BindPrimary.freePort();
-        bind = BindPrimary.start(notifyPort, BindPrimary.zones(ZONE, zoneText(1)));
+        bind = peers.startBind(BindPrimary.zones(ZONE, zoneText(1)), Map.of());
         cut = ScriptedPrimary.start(ScriptedPrimary.Script.serving(wrongZone(served())).cutBeforeClosingSoa());
-        route53 = new LocalRoute53();
-        id = route53.createZone(ZONE);
-        Files.writeString(DIR.resolve("zonebridge.yaml"), """
-                route53:
-                  endpoint: %s
-                  rateLimitPerSecond: 100
-                secondary:
-                  notify:
-                    listen: 127.0.0.1:%d
-                    allowFrom: [127.0.0.1]
-                  defaults:
-                    transferTimeout: 10s
-                  zones:
-                    - { name: %s, primaries: [%s, %s], refresh: 1s, retry: 1s, hostedZone: { id: %s } }
-                """.formatted(route53.endpoint(), notifyPort, ZONE, cut.primary(), bind.primary(), id));
+        peers.createZones(ZONE);
+        id = peers.id(ZONE);
+        peers.writeConfig(null, "", "- { name: %s, primaries: [%s, %s], refresh: 1s, retry: 1s, hostedZone: { id: %s } }\n"
+                .formatted(ZONE, cut.primary(), bind.primary(), id));
     }
 
     @AfterAll
-    static void stopPeers() throws Exception {
+    static void stopScriptedPrimary() throws Exception {
         if (cut != null) {
             cut.close();
-        }
-        if (bind != null) {
-            bind.close();
-        }
-        if (route53 != null) {
-            route53.close();
         }
     }
 
@@ -138,7 +119,7 @@ class TwoPrimariesPipelineTest {
     void aTransferCutBeforeItsClosingSoaNeverReachesTheHostedZone() throws Exception {
         // nothing known: the cut AXFR, then BIND's AXFR
         assertEqualsWithin(WAIT, () -> 1L, this::appliedSerial, "serial 1 applied");
-        assertEquals(primarysZone(), route53.records(id), "the hosted zone is BIND's zone exactly");
+        assertEquals(primarysZone(), peers.route53().records(id), "the hosted zone is BIND's zone exactly");
         assertTrue(cut.axfrsServed() >= 1, "the first primary's cut AXFR was tried");
 
         // an update: the first primary's IXFR cannot be applied, its AXFR is cut; BIND answers by IXFR
@@ -164,7 +145,7 @@ class TwoPrimariesPipelineTest {
         assertTrue(cut.axfrsServed() > axfrsBefore, "the first primary's cut AXFR was tried again");
         assertTrue(status.last().message().contains("IXFR difference(s) from " + bind.primary()),
                 status.last().message());
-        assertEquals(primarysZone(), route53.records(id), "the hosted zone is BIND's zone exactly; "
+        assertEquals(primarysZone(), peers.route53().records(id), "the hosted zone is BIND's zone exactly; "
                 + status.last().message());
     }
 }

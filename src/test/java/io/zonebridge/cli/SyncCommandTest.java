@@ -14,17 +14,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code zonebridge sync --once} against a real BIND primary and the local Route 53: the summary table, exit codes,
  * dry run, and a primary killed in the middle of the transfer (exit 1, nothing deleted).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncCommandTest {
 
     @TempDir
@@ -32,15 +28,15 @@ class SyncCommandTest {
 
     private static BindPrimary bind;
     private static LocalRoute53 route53;
-    private static String exampleId;
-    private static String reloadId;
+
+    /** The two hosted zones one test syncs into (its own, so no test sees another's writes). */
+    private record Zones(String example, String reload) {
+    }
 
     @BeforeAll
     static void startPeers() throws Exception {
         bind = BindPrimary.start(BindPrimary.freePort());
         route53 = new LocalRoute53();
-        exampleId = route53.createZone("example.test");
-        reloadId = route53.createZone("reload.test");
     }
 
     @AfterAll
@@ -54,58 +50,66 @@ class SyncCommandTest {
     }
 
     @Test
-    @Order(1)
     void syncsEveryZoneOnceAndPrintsASummary() throws Exception {
-        CommandRun run = CommandRun.of("sync", "--once", "--config", config(bind.primary()).toString());
+        Zones zones = newZones();
+        CommandRun run = CommandRun.of("sync", "--once", "--config", config(bind.primary(), zones).toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().matches("(?s)ZONE\\s+SERIAL\\s+CREATES\\s+UPDATES\\s+DELETES\\s+RESULT.*"), run.out());
         assertTrue(run.out().matches("(?s).*example\\.test\\.\\s+2024010101\\s+9\\s+0\\s+0\\s+APPLIED.*"), run.out());
         assertTrue(run.out().contains("2 zones, 0 failed"), run.out());
-        assertEquals(LocalRoute53.expected("example.test.", bind.digAxfr("example.test")), route53.records(exampleId));
-        assertEquals(LocalRoute53.expected("reload.test.", bind.digAxfr("reload.test")), route53.records(reloadId));
+        assertEquals(LocalRoute53.expected("example.test.", bind.digAxfr("example.test")), route53.records(zones.example()));
+        assertEquals(LocalRoute53.expected("reload.test.", bind.digAxfr("reload.test")), route53.records(zones.reload()));
 
-        CommandRun again = CommandRun.of("sync", "--once", "--config", config(bind.primary()).toString());
+        CommandRun again = CommandRun.of("sync", "--once", "--config", config(bind.primary(), zones).toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().matches("(?s).*example\\.test\\.\\s+2024010101\\s+0\\s+0\\s+0\\s+IN_STEP.*"), again.out());
     }
 
     @Test
-    @Order(2)
     void dryRunPlansButAppliesNothing() throws Exception {
-        bind.rewriteZone("reload.test", BindPrimary.resourceText("reload.test.db").replace("2024010101", "2024010102")
-                + "extra IN A 192.0.2.55\n");
-        Map<RecordKey, RecordSet> before = route53.records(reloadId);
-        CommandRun run = CommandRun.of("sync", "--once", "--dry-run", "--config", config(bind.primary()).toString());
+        Zones zones = newZones();
+        assertEquals(0, CommandRun.of("sync", "--once", "--config", config(bind.primary(), zones).toString())
+                .exitCode(), "the zones synced before the dry run");
+        long next = bind.serial("reload.test") + 1;
+        bind.rewriteZone("reload.test", BindPrimary.resourceText("reload.test.db").replace("2024010101",
+                Long.toString(next)) + "extra IN A 192.0.2.55\n");
+        Map<RecordKey, RecordSet> before = route53.records(zones.reload());
+        CommandRun run = CommandRun.of("sync", "--once", "--dry-run", "--config",
+                config(bind.primary(), zones).toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("(?s).*reload\\.test\\.\\s+2024010102\\s+1\\s+0\\s+0\\s+DRY_RUN.*"), run.out());
+        assertTrue(run.out().matches("(?s).*reload\\.test\\.\\s+" + next + "\\s+1\\s+0\\s+0\\s+DRY_RUN.*"), run.out());
         assertTrue(run.out().contains("dry run: nothing applied"), run.out());
-        assertEquals(before, route53.records(reloadId));
+        assertEquals(before, route53.records(zones.reload()));
     }
 
     @Test
-    @Order(3)
     void primaryKilledMidTransferFailsTheZoneAndDeletesNothing() throws Exception {
-        Map<RecordKey, RecordSet> before = route53.records(exampleId);
-        assertFalse(before.isEmpty());
-        try (CuttingRelay relay = new CuttingRelay(bind.port(), 200, CuttingRelay.AfterCut.CLOSE, () -> {
-            try {
-                bind.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try (BindPrimary killed = BindPrimary.start(BindPrimary.freePort())) {
+            Zones zones = newZones();
+            assertEquals(0, CommandRun.of("sync", "--once", "--config", config(killed.primary(), zones).toString())
+                    .exitCode(), "the zones synced before the cut");
+            Map<RecordKey, RecordSet> before = route53.records(zones.example());
+            assertFalse(before.isEmpty());
+            try (CuttingRelay relay = new CuttingRelay(killed.port(), 200, CuttingRelay.AfterCut.CLOSE, () -> {
+                try {
+                    killed.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })) {
+                CommandRun run = CommandRun.of("sync", "--once", "--config",
+                        config("127.0.0.1:" + relay.port(), zones).toString());
+                assertTrue(relay.wasCut(), "the transfer was cut");
+                assertEquals(1, run.exitCode(), run.out() + run.err());
+                assertTrue(run.out().matches("(?s).*example\\.test\\.\\s+\\S+\\s+0\\s+0\\s+0\\s+FAILED.*"), run.out());
+                assertTrue(run.err().contains("nothing applied"), run.err());
             }
-        })) {
-            CommandRun run = CommandRun.of("sync", "--once", "--config", config("127.0.0.1:" + relay.port()).toString());
-            assertTrue(relay.wasCut(), "the transfer was cut");
-            assertEquals(1, run.exitCode(), run.out() + run.err());
-            assertTrue(run.out().matches("(?s).*example\\.test\\.\\s+\\S+\\s+0\\s+0\\s+0\\s+FAILED.*"), run.out());
-            assertTrue(run.err().contains("nothing applied"), run.err());
+            assertFalse(killed.isAlive(), "named was killed mid-transfer");
+            assertEquals(before, route53.records(zones.example()), "no record deleted or changed");
         }
-        assertFalse(bind.isAlive(), "named was killed mid-transfer");
-        assertEquals(before, route53.records(exampleId), "no record deleted or changed");
     }
 
     @Test
-    @Order(4)
     void badConfigurationIsExitCodeTwoNamingTheKey() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "secondary:\n  zones:\n    - name: x.test\n      primaries: [127.0.0.1:99999]\n");
@@ -114,7 +118,11 @@ class SyncCommandTest {
         assertTrue(run.err().contains("secondary.zones[0].primaries[0]") && run.err().contains("99999"), run.err());
     }
 
-    private static Path config(String primary) throws Exception {
+    private static Zones newZones() {
+        return new Zones(route53.createZone("example.test"), route53.createZone("reload.test"));
+    }
+
+    private static Path config(String primary, Zones zones) throws Exception {
         Path file = dir.resolve("zonebridge.yaml");
         Files.writeString(file, """
                 route53:
@@ -128,7 +136,7 @@ class SyncCommandTest {
                   zones:
                     - { name: example.test, hostedZone: { id: %s } }
                     - { name: reload.test, hostedZone: { id: %s } }
-                """.formatted(route53.endpoint(), primary, exampleId, reloadId));
+                """.formatted(route53.endpoint(), primary, zones.example(), zones.reload()));
         return file;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.secondary.BindPrimary;
+import io.zonebridge.secondary.ForwardingBind;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,7 +40,7 @@ class DoctorDiagnosisTest {
                 "0.10.in-addr.arpa", HEADER + "5.0 IN PTR ip-10-0-0-5.ec2.internal.\n",
                 "1.10.in-addr.arpa", HEADER + "7.0 IN PTR ip-10-1-0-7.ec2.internal.\n",
                 "3.0.10.in-addr.arpa", HEADER + "9 IN PTR onprem.corp.example.\n"));
-        forwarder = ForwardingBind.start(new InetSocketAddress("127.0.0.1", bind.port()));
+        forwarder = ForwardingBind.start(new InetSocketAddress("127.0.0.1", bind.port()), "0.10.in-addr.arpa");
         silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 

@@ -1,5 +1,7 @@
 package io.zonebridge.local;
 
+import io.zonebridge.testpeers.EmulatorExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** ChangeResourceRecordSets (route53-api.md §4 and §6) through the real AWS SDK v2, one behaviour per test. */
+@ExtendWith(EmulatorExtension.class)
 class ChangeBatchConformanceTest {
     private static final String ZONE = "batch.example.org.";
     private static LocalAwsServer server;
@@ -30,16 +33,14 @@ class ChangeBatchConformanceTest {
     private String zoneId;
 
     @BeforeAll
-    static void start() {
-        server = new LocalAwsServer();
-        server.start(0);
+    static void start(LocalAwsServer emulator) {
+        server = emulator;
         r53 = Route53Fixture.client(server, "AKIACHANGEBATCHTESTS");
     }
 
     @AfterAll
     static void stop() {
         r53.close();
-        server.stop();
     }
 
     @BeforeEach

@@ -1,8 +1,11 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * error codes, state transitions with their events delivered through an EventBridge rule to a real SQS
  * (ElasticMQ), the CloudTrail CreateTags event, terminated instances disappearing, and the throttle.
  */
+@ExtendWith(ElasticMqExtension.class)
 class Ec2ConformanceTest {
     private static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,13 +52,8 @@ class Ec2ConformanceTest {
     private Ec2Client ec2;
 
     @BeforeAll
-    static void startSqs() {
-        sqs = new ElasticMqPeer();
-    }
-
-    @AfterAll
-    static void stopSqs() {
-        sqs.close();
+    static void useSqs(ElasticMqPeer shared) {
+        sqs = shared;
     }
 
     private void start(LocalRoute53Options options, Ec2Timings timings) {
@@ -199,7 +198,10 @@ class Ec2ConformanceTest {
         Ec2Exception notStoppable = assertThrows(Ec2Exception.class, () -> ec2.stopInstances(r -> r.instanceIds(id)));
         assertEquals("IncorrectInstanceState", notStoppable.awsErrorDetails().errorCode());
 
-        List<String> bodies = sqs.receive(queueUrl, 10, 10);
+        // eight state changes and one CreateTags call; then nothing else once the emulator delivered all it had
+        List<String> bodies = sqs.receive(queueUrl, 9, 10);
+        assertTrue(server.awaitEventsDelivered(5000), "the emulator's events delivered");
+        assertEquals(0, sqs.visible(queueUrl), "no event beyond those nine: " + bodies);
         List<String> states = new ArrayList<>();
         JsonNode createTags = null;
         for (String body : bodies) {
@@ -224,9 +226,14 @@ class Ec2ConformanceTest {
         assertEquals("late.example.", detail.path("requestParameters").path("tagSet").path("items").get(0)
                 .path("value").asText());
 
-        Thread.sleep(1600);
-        Ec2Exception disappeared = assertThrows(Ec2Exception.class, () -> describe(id));
-        assertEquals("InvalidInstanceID.NotFound", disappeared.awsErrorDetails().errorCode());
+        Eventually.assertWithin(Duration.ofSeconds(10), () -> {
+            try {
+                describe(id);
+                return false;
+            } catch (Ec2Exception e) {
+                return "InvalidInstanceID.NotFound".equals(e.awsErrorDetails().errorCode());
+            }
+        }, () -> "the terminated instance disappears from DescribeInstances");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,9 +72,9 @@ class Ec2GatewayConformanceTest {
         String gateway = created.transitGatewayId();
         assertEquals("IncorrectState", errorCode(() -> ec2.createTransitGatewayVpcAttachment(r -> r
                 .transitGatewayId(gateway).vpcId(vpc).subnetIds(a))));
-        Thread.sleep(TRANSITION_MILLIS + 50);
-        assertEquals("available", ec2.describeTransitGateways(r -> r.transitGatewayIds(gateway)).transitGateways()
-                .get(0).stateAsString());
+        Eventually.assertWithin(Duration.ofSeconds(10), () -> "available".equals(ec2.describeTransitGateways(
+                r -> r.transitGatewayIds(gateway)).transitGateways().get(0).stateAsString()),
+                () -> "the transit gateway becomes available");
 
         assertEquals("DuplicateSubnetsInSameZone", errorCode(() -> ec2.createTransitGatewayVpcAttachment(r -> r
                 .transitGatewayId(gateway).vpcId(vpc).subnetIds(a, b))));
@@ -92,7 +94,9 @@ class Ec2GatewayConformanceTest {
                 r -> r.transitGatewayId(gateway).vpcId(vpc).subnetIds(a))));
         assertTrue(ec2.describeTransitGatewayVpcAttachmentsPaginator(r -> r.filters(
                 f -> f.name("state").values("available"))).transitGatewayVpcAttachments().stream().toList().isEmpty());
-        Thread.sleep(TRANSITION_MILLIS + 50);
+        Eventually.assertWithin(Duration.ofSeconds(10), () -> ec2.describeTransitGatewayVpcAttachments(r -> r.filters(
+                f -> f.name("transit-gateway-id").values(gateway), f -> f.name("state").values("available")))
+                .transitGatewayVpcAttachments().size() == 2, () -> "both attachments become available");
 
         List<TransitGatewayVpcAttachment> ofVpc = ec2.describeTransitGatewayVpcAttachmentsPaginator(r -> r.filters(
                 f -> f.name("vpc-id").values(vpc), f -> f.name("state").values("available")))

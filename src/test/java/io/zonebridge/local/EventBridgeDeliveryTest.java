@@ -1,8 +1,9 @@
 package io.zonebridge.local;
 
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * EventBridge end to end with real peers: the AWS CLI and SDK change record sets on the emulator, its CloudTrail
  * events go through rules (and cross-account forwarding) to queues of an embedded ElasticMQ.
  */
+@ExtendWith(ElasticMqExtension.class)
 class EventBridgeDeliveryTest {
     static final String NETWORK = "123456789012";
     static final String MEMBER = "210987654321";
@@ -54,13 +56,8 @@ class EventBridgeDeliveryTest {
     private int queueCounter;
 
     @BeforeAll
-    static void startSqs() {
-        sqs = new ElasticMqPeer();
-    }
-
-    @AfterAll
-    static void stopSqs() {
-        sqs.close();
+    static void useSqs(ElasticMqPeer shared) {
+        sqs = shared;
     }
 
     private LocalAwsServer start(LocalRoute53Options options) {

@@ -1,5 +1,7 @@
 package io.zonebridge.local;
 
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * rules (expressions checked; rates fire Scheduled Events to their targets, here an ElasticMQ queue, with the
  * emulator's minute shortened), through the SDK.
  */
+@ExtendWith(ElasticMqExtension.class)
 class EventBridgeScheduleAndPolicyTest {
 
     private static final String ACCOUNT = "123456789012";
@@ -37,8 +40,8 @@ class EventBridgeScheduleAndPolicyTest {
     private EventBridgeClient events;
 
     @BeforeEach
-    void start() {
-        sqs = new ElasticMqPeer();
+    void start(ElasticMqPeer sqs) {
+        this.sqs = sqs;
         server = new LocalAwsServer(LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint()))
                 .scheduleMinute(Duration.ofMillis(500));
         server.start(0);
@@ -51,7 +54,6 @@ class EventBridgeScheduleAndPolicyTest {
     void stop() {
         events.close();
         server.stop();
-        sqs.close();
     }
 
     @Test
@@ -89,10 +91,11 @@ class EventBridgeScheduleAndPolicyTest {
 
     @Test
     void aRateRuleFiresScheduledEventsToItsTargetsAndADisabledOneDoesNot() throws Exception {
-        String queueUrl = sqs.createQueue("schedule");
+        String queue = "schedule-" + System.nanoTime();
+        String queueUrl = sqs.createQueue(queue);
         String ruleArn = events.putRule(r -> r.name("tick").scheduleExpression("rate(2 minutes)")).ruleArn();
         events.putTargets(r -> r.rule("tick").targets(Target.builder().id("q")
-                .arn(ElasticMqPeer.queueArn(ACCOUNT, "schedule")).build()));
+                .arn(ElasticMqPeer.queueArn(ACCOUNT, queue)).build()));
         List<String> bodies = sqs.receive(queueUrl, 2, 10); // a "minute" is 500 ms: one event a second
         assertEquals(2, bodies.size(), bodies.toString());
         JsonNode event = json.readTree(bodies.get(0));

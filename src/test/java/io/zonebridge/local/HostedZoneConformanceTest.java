@@ -1,5 +1,9 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
+import io.zonebridge.testpeers.EmulatorExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,21 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hosted-zone operations of route53-api.md §3 and GetChange (§7), through the real AWS SDK v2. */
+@ExtendWith(EmulatorExtension.class)
 class HostedZoneConformanceTest {
     private static LocalAwsServer server;
     private static Route53Client r53;
 
     @BeforeAll
-    static void start() {
-        server = new LocalAwsServer();
-        server.start(0);
+    static void start(LocalAwsServer emulator) {
+        server = emulator;
         r53 = Route53Fixture.client(server, "AKIAHOSTEDZONETESTS01");
     }
 
     @AfterAll
     static void stop() {
         r53.close();
-        server.stop();
     }
 
     @Test
@@ -318,11 +321,13 @@ class HostedZoneConformanceTest {
         LocalAwsServer slow = new LocalAwsServer(LocalRoute53Options.defaults().withPendingMillis(600));
         slow.start(0);
         try (Route53Client client = Route53Fixture.client(slow, "AKIASLOW")) {
+            long sent = System.nanoTime();
             String changeId = client.createHostedZone(b -> b.name("slow.example.org").callerReference("s1"))
                     .changeInfo().id();
             assertEquals(ChangeStatus.PENDING, client.getChange(b -> b.id(changeId)).changeInfo().status());
-            Thread.sleep(700);
-            assertEquals(ChangeStatus.INSYNC, client.getChange(b -> b.id(changeId)).changeInfo().status());
+            Eventually.assertWithin(Duration.ofSeconds(10), () -> client.getChange(b -> b.id(changeId)).changeInfo()
+                    .status() == ChangeStatus.INSYNC, () -> "the change goes INSYNC");
+            assertTrue(System.nanoTime() - sent >= Duration.ofMillis(600).toNanos(), "not before the pending time");
         } finally {
             slow.stop();
         }

@@ -1,5 +1,8 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -84,16 +87,17 @@ class RealismConformanceTest {
                 .withPriorRequestNotComplete(true));
         server.start(0);
         try (Route53Client r53 = Route53Fixture.client(server, "AKIAPRIOR")) {
-            String id = Route53Fixture.publicZone(r53, "prior.example.org");
-            Thread.sleep(900);
-            create(r53, id, set("a.prior.example.org", "A", 60, "192.0.2.1"));
+            var zone = r53.createHostedZone(b -> b.name("prior.example.org").callerReference("prior"));
+            String id = zone.hostedZone().id();
+            awaitInsync(r53, zone.changeInfo().id());
+            String first = create(r53, id, set("a.prior.example.org", "A", 60, "192.0.2.1")).changeInfo().id();
             PriorRequestNotCompleteException e = assertThrows(PriorRequestNotCompleteException.class,
                     () -> create(r53, id, set("b.prior.example.org", "A", 60, "192.0.2.2")));
             assertEquals("The request was rejected because Route 53 was still processing a prior request.",
                     e.awsErrorDetails().errorMessage());
             assertEquals(400, e.statusCode());
             assertEquals(1, server.counters().priorRequestNotCompleteErrors());
-            Thread.sleep(900);
+            awaitInsync(r53, first);
             create(r53, id, set("b.prior.example.org", "A", 60, "192.0.2.2"));
         } finally {
             server.stop();
@@ -166,5 +170,11 @@ class RealismConformanceTest {
         } finally {
             server.stop();
         }
+    }
+
+    /** Waits until Route 53 reports the change INSYNC. */
+    private static void awaitInsync(Route53Client r53, String changeId) throws InterruptedException {
+        Eventually.assertWithin(Duration.ofSeconds(10), () -> r53.getChange(b -> b.id(changeId)).changeInfo().status()
+                == ChangeStatus.INSYNC, () -> "change " + changeId + " INSYNC");
     }
 }

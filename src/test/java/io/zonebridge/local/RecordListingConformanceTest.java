@@ -1,5 +1,7 @@
 package io.zonebridge.local;
 
+import io.zonebridge.testpeers.EmulatorExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,21 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ListResourceRecordSets (route53-api.md §5): order, start points and paging through the real AWS SDK v2. */
+@ExtendWith(EmulatorExtension.class)
 class RecordListingConformanceTest {
     private static LocalAwsServer server;
     private static Route53Client r53;
 
     @BeforeAll
-    static void start() {
-        server = new LocalAwsServer();
-        server.start(0);
+    static void start(LocalAwsServer emulator) {
+        server = emulator;
         r53 = Route53Fixture.client(server, "AKIALISTINGTESTS0001");
     }
 
     @AfterAll
     static void stop() {
         r53.close();
-        server.stop();
     }
 
     private static List<String> names(List<ResourceRecordSet> sets) {

@@ -1,5 +1,9 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
+import io.zonebridge.testpeers.EmulatorExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,21 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Route 53 Resolver configs (route53-api.md §10) through the real Route53ResolverClient. */
+@ExtendWith(EmulatorExtension.class)
 class ResolverConformanceTest {
     private static LocalAwsServer server;
     private static Route53ResolverClient resolver;
 
     @BeforeAll
-    static void start() {
-        server = new LocalAwsServer();
-        server.start(0);
+    static void start(LocalAwsServer emulator) {
+        server = emulator;
         resolver = client(server, "123456789012");
     }
 
     @AfterAll
     static void stop() {
         resolver.close();
-        server.stop();
     }
 
     static Route53ResolverClient client(LocalAwsServer target, String accessKey) {
@@ -74,12 +77,14 @@ class ResolverConformanceTest {
         LocalAwsServer slow = new LocalAwsServer(LocalRoute53Options.defaults().withPendingMillis(500));
         slow.start(0);
         try (Route53ResolverClient client = client(slow, "AKIASLOWRESOLVER")) {
+            long sent = System.nanoTime();
             client.updateResolverConfig(b -> b.resourceId("vpc-0ccc").autodefinedReverseFlag(AutodefinedReverseFlag.DISABLE));
             assertEquals(ResolverAutodefinedReverseStatus.DISABLING,
                     client.getResolverConfig(b -> b.resourceId("vpc-0ccc")).resolverConfig().autodefinedReverse());
-            Thread.sleep(600);
-            assertEquals(ResolverAutodefinedReverseStatus.DISABLED,
-                    client.getResolverConfig(b -> b.resourceId("vpc-0ccc")).resolverConfig().autodefinedReverse());
+            Eventually.assertWithin(Duration.ofSeconds(10), () -> client.getResolverConfig(b -> b.resourceId("vpc-0ccc"))
+                    .resolverConfig().autodefinedReverse() == ResolverAutodefinedReverseStatus.DISABLED,
+                    () -> "DISABLING becomes DISABLED");
+            assertTrue(System.nanoTime() - sent >= Duration.ofMillis(500).toNanos(), "not before the pending time");
         } finally {
             slow.stop();
         }

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that stands still until moved. */
+/** The one test clock: it stands still until the test moves it (any thread sees the move). */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void moveTo(Instant instant) {
+        now = instant;
     }
 
     @Override

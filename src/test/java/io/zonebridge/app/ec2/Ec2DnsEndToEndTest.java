@@ -1,5 +1,10 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.ec2.Ec2SyncService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +36,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * SDK against the emulator, whose state-change and CloudTrail events reach the service through an EventBridge rule
  * and ElasticMQ; state in DynamoDB Local; records and PTRs checked in the emulator's Route 53.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 class Ec2DnsEndToEndTest {
 
     private static final Path DIR = Path.of("target/ec2-dns-e2e");
@@ -41,9 +47,9 @@ class Ec2DnsEndToEndTest {
     private static Path slowRetryConfig;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
         Files.createDirectories(DIR);
-        peers = new Ec2Peers(0, new Ec2Timings(100, 3_600_000), "10.60.1.0/24");
+        peers = new Ec2Peers(sqs, dynamo, 0, new Ec2Timings(100, 3_600_000), "10.60.1.0/24");
         config = peers.writeConfig(DIR.resolve("zonebridge.yaml"), "zb-e2e-" + System.nanoTime(),
                 "  lateTagWindow: 1m\n  lateTagInterval: 1s\n");
         slowRetryConfig = peers.writeConfig(DIR.resolve("slow-retry/zonebridge.yaml"), "zb-e2e-slow-" + System.nanoTime(),

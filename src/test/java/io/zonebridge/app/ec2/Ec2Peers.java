@@ -48,8 +48,10 @@ public final class Ec2Peers implements AutoCloseable {
     public static final String TAGS_PATTERN = "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"AWS API Call via "
             + "CloudTrail\"],\"detail\":{\"eventName\":[\"CreateTags\",\"DeleteTags\"]}}";
 
-    public final ElasticMqPeer sqs = new ElasticMqPeer();
+    public final ElasticMqPeer sqs;
     public final DynamoDbLocal dynamo;
+    /** Whether this fixture started {@link #sqs} and {@link #dynamo} itself (and so stops them). */
+    private final boolean ownsQueuesAndTable;
     public final LocalAwsServer server;
     public final Route53Client route53;
     public final Ec2Client ec2;
@@ -64,11 +66,32 @@ public final class Ec2Peers implements AutoCloseable {
     private InProcessService service;
 
     /**
+     * Peers with an ElasticMQ and a DynamoDB Local of their own (for a benchmark run outside JUnit).
+     *
      * @param requestsPerSecond the emulator's throttle of Route 53 and EC2 calls (0: none)
      * @param timings           the emulator's EC2 state transitions
      */
     public Ec2Peers(int requestsPerSecond, Ec2Timings timings, String subnetCidr) throws Exception {
-        dynamo = DynamoDbLocal.start();
+        this(new ElasticMqPeer(), DynamoDbLocal.start(), true, requestsPerSecond, timings, subnetCidr);
+    }
+
+    /**
+     * Peers on the given ElasticMQ (their queues have names of their own) and DynamoDB Local, which the caller (a
+     * JUnit extension) stops.
+     *
+     * @param requestsPerSecond the emulator's throttle of Route 53 and EC2 calls (0: none)
+     * @param timings           the emulator's EC2 state transitions
+     */
+    public Ec2Peers(ElasticMqPeer sqs, DynamoDbLocal dynamo, int requestsPerSecond, Ec2Timings timings,
+            String subnetCidr) throws Exception {
+        this(sqs, dynamo, false, requestsPerSecond, timings, subnetCidr);
+    }
+
+    private Ec2Peers(ElasticMqPeer sqs, DynamoDbLocal dynamo, boolean ownsQueuesAndTable, int requestsPerSecond,
+            Ec2Timings timings, String subnetCidr) throws Exception {
+        this.sqs = sqs;
+        this.dynamo = dynamo;
+        this.ownsQueuesAndTable = ownsQueuesAndTable;
         LocalRoute53Options options = LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint());
         server = new LocalAwsServer(requestsPerSecond > 0 ? options.withRequestsPerSecond(requestsPerSecond) : options)
                 .withEc2Timings(timings);
@@ -208,7 +231,9 @@ public final class Ec2Peers implements AutoCloseable {
         ec2.close();
         route53.close();
         server.stop();
-        sqs.close();
-        dynamo.close();
+        if (ownsQueuesAndTable) {
+            sqs.close();
+            dynamo.close();
+        }
     }
 }

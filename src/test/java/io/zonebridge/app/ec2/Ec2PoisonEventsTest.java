@@ -1,5 +1,10 @@
 package io.zonebridge.app.ec2;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +38,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * receive": the message is gone from the queue (visible and in flight), the ingest decided about it once, and the
  * dead-letter queue holds exactly one copy.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 class Ec2PoisonEventsTest {
 
     private static final Path DIR = Path.of("target/ec2-poison");
@@ -44,9 +50,9 @@ class Ec2PoisonEventsTest {
     private static Ec2Peers peers;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
         Files.createDirectories(DIR);
-        peers = new Ec2Peers(0, new Ec2Timings(100, 3_600_000), "10.61.1.0/24");
+        peers = new Ec2Peers(sqs, dynamo, 0, new Ec2Timings(100, 3_600_000), "10.61.1.0/24");
         Path config = peers.writeConfig(DIR.resolve("zonebridge.yaml"), "zb-poison-" + System.nanoTime(), "");
         peers.startService(config, Map.of("zonebridge.ec2.debounce", "300", "zonebridge.apply.debounceCheck", "50"));
     }

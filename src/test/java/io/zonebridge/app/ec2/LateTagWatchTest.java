@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonebridge.ec2.Ec2Event;
 import io.zonebridge.ec2.InstanceState;
 import io.zonebridge.ec2.InstanceStateEvent;
-import java.time.Clock;
+import io.zonebridge.secondary.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class LateTagWatchTest {
 
     @Test
     void aRunningInstanceWithoutRecordsIsRetriedWithItsEventTimeUntilTheWindowPasses() {
-        MovableClock clock = new MovableClock(T.plusSeconds(2));
+        MutableClock clock = new MutableClock(T.plusSeconds(2));
         LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), clock);
         watch.update(List.of(event("i-0000000000000000a", InstanceState.RUNNING, T),
                 event("i-0000000000000000b", InstanceState.RUNNING, T)), Set.of("i-0000000000000000a"));
@@ -37,14 +36,14 @@ class LateTagWatchTest {
         assertEquals(InstanceState.RUNNING, retry.state());
         assertEquals(T, retry.time(), "the original time: a newer stop or terminate wins");
 
-        clock.now = T.plus(Duration.ofMinutes(11));
+        clock.moveTo(T.plus(Duration.ofMinutes(11)));
         assertTrue(watch.due().isEmpty(), "the window passed");
         assertEquals(0, watch.size());
     }
 
     @Test
     void aPendingEventDeliveredAfterRunningLeavesTheWatch() {
-        LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), new MovableClock(T));
+        LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), new MutableClock(T));
         watch.update(List.of(event("i-0000000000000000a", InstanceState.RUNNING, T)), Set.of("i-0000000000000000a"));
         watch.update(List.of(event("i-0000000000000000a", InstanceState.PENDING, T)), Set.of());
         assertEquals(1, watch.size(), "pending (same second, delivered late) changes no record");
@@ -52,7 +51,7 @@ class LateTagWatchTest {
 
     @Test
     void recordsOrAStopEndTheWatchAndAZeroWindowWatchesNothing() {
-        MovableClock clock = new MovableClock(T);
+        MutableClock clock = new MutableClock(T);
         LateTagWatch watch = new LateTagWatch(Duration.ofMinutes(10), clock);
         watch.update(List.of(event("i-0000000000000000a", InstanceState.RUNNING, T)), Set.of("i-0000000000000000a"));
         watch.update(List.of(event("i-0000000000000000a", InstanceState.STOPPED, T.plusSeconds(9))), Set.of());
@@ -60,28 +59,5 @@ class LateTagWatchTest {
         LateTagWatch off = new LateTagWatch(Duration.ZERO, clock);
         off.update(List.of(event("i-0000000000000000a", InstanceState.RUNNING, T)), Set.of("i-0000000000000000a"));
         assertEquals(0, off.size());
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -72,6 +72,7 @@ class MonitoringServiceTest {
     private static final ObjectName ACCOUNT = ZonebridgeMonitoring.name("Account", "default");
     private static final ObjectName IGNORED = ZonebridgeMonitoring.name("Events", "ignored");
     private static final String[] SYSTEM_PROPERTIES = {"camel.management.port"};
+    private static final Map<String, String> previous = new java.util.HashMap<>();
 
     /** Micrometer's log: a meter registered twice, or one name with two tag sets, is a WARN there. */
     private static final ListAppender<ILoggingEvent> MICROMETER = new ListAppender<>();
@@ -108,14 +109,22 @@ class MonitoringServiceTest {
         Files.writeString(DIR.resolve("jmx.password"), "ops s3cret\nviewer look\n");
         Files.writeString(DIR.resolve("jmx.access"), "ops readwrite\nviewer readonly\n");
         managementPort = BindPrimary.freePort();
+        for (String property : SYSTEM_PROPERTIES) {
+            previous.put(property, System.getProperty(property));
+        }
         System.setProperty("camel.management.port", Integer.toString(managementPort));
     }
 
+    /** Puts back what the build set (each test JVM has a management port of its own) or clears the property. */
     @AfterAll
-    static void clearPorts() {
+    static void restorePorts() {
         ((Logger) LoggerFactory.getLogger("io.micrometer")).detachAppender(MICROMETER);
         for (String property : SYSTEM_PROPERTIES) {
-            System.clearProperty(property);
+            if (previous.get(property) == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, previous.get(property));
+            }
         }
     }
 

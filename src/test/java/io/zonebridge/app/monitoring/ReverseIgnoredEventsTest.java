@@ -1,5 +1,10 @@
 package io.zonebridge.app.monitoring;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +34,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * {@code reverse.no_address_records} in JMX, beside the NOTIFY reasons; a message that is not JSON counts as
  * rejected ({@code zonebridge_events_rejected{reason="reverse.invalid-json"}}).
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", useJmx = true, properties = {
         "zonebridge.config=target/reverse-ignored-test/zonebridge.yaml", "zonebridge.reverse.debounce=300",
@@ -41,8 +47,8 @@ class ReverseIgnoredEventsTest {
     CamelContext context;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        peers = new ReversePeers(0, 1000);
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        peers = new ReversePeers(sqs, dynamo, 0, 1000, null);
         peers.writeConfig(Path.of("target/reverse-ignored-test/zonebridge.yaml"), "");
     }
 

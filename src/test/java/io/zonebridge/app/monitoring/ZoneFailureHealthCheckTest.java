@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.app.SyncOutcome;
 import io.zonebridge.app.ZoneStatusBoard;
-import java.time.Clock;
+import io.zonebridge.secondary.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 import java.util.Set;
@@ -18,7 +16,7 @@ import java.util.TreeSet;
 /** The zones health check against a status board on a clock the test moves. */
 class ZoneFailureHealthCheckTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T00:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T00:00:00Z"));
     private final ZoneStatusBoard board = new ZoneStatusBoard(clock);
     private final Set<String> expired = new TreeSet<>();
     private final ZoneFailureHealthCheck check = new ZoneFailureHealthCheck(board, Duration.ofSeconds(900), clock,
@@ -80,33 +78,5 @@ class ZoneFailureHealthCheckTest {
 
     private static SyncOutcome outcome(String zone, SyncOutcome.Result result, String message) {
         return new SyncOutcome("default/" + zone, zone + ".example.", result, 1L, 0, 0, 0, 0, message);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.organization.OrganizationReconcileJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +32,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * removes the stale PTR it wrote and the stale PTR the old file says it wrote, and leaves a PTR made by hand alone.
  * Everything through the service's own wiring: the local Route 53 emulator, ElasticMQ and DynamoDB Local.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 class PtrOwnershipRestartTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -40,8 +46,8 @@ class PtrOwnershipRestartTest {
     Path tasks;
 
     @Test
-    void aRestartedServiceWithAFreshWorkingDirectoryStillRemovesTheStalePtrsItOwns() throws Exception {
-        try (ReversePeers peers = new ReversePeers(0, 1000)) {
+    void aRestartedServiceWithAFreshWorkingDirectoryStillRemovesTheStalePtrsItOwns(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        try (ReversePeers peers = new ReversePeers(sqs, dynamo, 0, 1000, null)) {
             Path firstTask = tasks.resolve("task-1");
             Path config = peers.writeConfig(firstTask.resolve("zonebridge.yaml"), "  policy: owned-only\n");
             try (InProcessService service = InProcessService.start(config, FAST)) {

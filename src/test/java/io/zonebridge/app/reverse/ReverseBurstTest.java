@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.reverse.ReverseSyncService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +26,7 @@ import software.amazon.awssdk.services.route53.model.ChangeAction;
  * A burst of 200 A-record creates (200 ChangeResourceRecordSets calls, 200 CloudTrail events through EventBridge
  * and SQS) becomes a few PTR change batches: the debounce window aggregates the work of the forward zone.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/reverse-burst-test/zonebridge.yaml",
@@ -34,8 +40,8 @@ class ReverseBurstTest {
     ReverseSyncService sync;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        peers = new ReversePeers(0, 1000);
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        peers = new ReversePeers(sqs, dynamo, 0, 1000, null);
         peers.writeConfig(Path.of("target/reverse-burst-test/zonebridge.yaml"), "");
     }
 

@@ -1,5 +1,8 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.organization.OrganizationReconcileJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +43,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * appears in the reverse zone. The provisioned schedule rule fires (the emulator's minute shortened to 2 s), and its
  * Scheduled Event messages run the organisation reconcile.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/reverse-e2e-test/zonebridge.yaml",
@@ -63,9 +67,9 @@ class ReverseEndToEndTest {
     OrganizationReconcileJob reconcile;
 
     @BeforeAll
-    static void startPeersAndProvision() throws Exception {
-        sqs = new ElasticMqPeer();
-        dynamo = DynamoDbLocal.start();
+    static void startPeersAndProvision(ElasticMqPeer sharedSqs, DynamoDbLocal classDynamo) throws Exception {
+        sqs = sharedSqs;
+        dynamo = classDynamo;
         server = new LocalAwsServer(LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint()))
                 .scheduleMinute(Duration.ofSeconds(2));
         server.start(0);
@@ -94,8 +98,6 @@ class ReverseEndToEndTest {
     static void stopPeers() throws Exception {
         route53.close();
         server.stop();
-        sqs.close();
-        dynamo.close();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.reverse.ReverseSyncService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,11 +20,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -30,8 +32,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * changes; a foreign PTR stays; a malformed message goes to the dead-letter queue with its reason; the same event
  * delivered again (a crash between apply and delete) changes nothing.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/reverse-ingest-test/zonebridge.yaml",
         "zonebridge.reverse.debounce=500", "zonebridge.apply.debounceCheck=50",
@@ -53,8 +55,8 @@ class ReverseIngestRouteTest {
     ReverseSyncService sync;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        peers = new ReversePeers(5, 2);
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        peers = new ReversePeers(sqs, dynamo, 5, 2, null);
         peers.writeConfig(Path.of("target/reverse-ingest-test/zonebridge.yaml"), "");
         // a PTR zonebridge did not make: never touched under policy owned-only
         peers.change(peers.reverseZoneId, ChangeAction.CREATE, "9.9.0.10.in-addr.arpa.", RRType.PTR, "legacy.corp.example.");
@@ -68,13 +70,11 @@ class ReverseIngestRouteTest {
     }
 
     @Test
-    @Order(1)
     void theIngestRouteRuns() {
         assertTrue(context.getRouteController().getRouteStatus("reverse-ingest").isStarted());
     }
 
     @Test
-    @Order(2)
     void createMakesThePtrAndUpsertMovesItAndDeleteRemovesIt() throws Exception {
         peers.changeA(ChangeAction.CREATE, "host.corp.example.", "10.0.1.40");
         Eventually.assertWithin(WAIT, () -> List.of("host.corp.example.").equals(peers.ptrs().get(PTR_40)),
@@ -92,7 +92,6 @@ class ReverseIngestRouteTest {
     }
 
     @Test
-    @Order(3)
     void aForeignPtrIsLeftAlone() throws Exception {
         peers.changeA(ChangeAction.CREATE, "claims.corp.example.", "10.0.9.9", "10.0.1.50");
         Eventually.assertWithin(WAIT, () -> peers.ptrs().containsKey("50.1.0.10.in-addr.arpa."), () -> "" + peers.ptrs());
@@ -103,7 +102,6 @@ class ReverseIngestRouteTest {
     }
 
     @Test
-    @Order(4)
     void aMalformedMessageGoesToTheDeadLetterQueueWithItsReasonOnce() throws Exception {
         long before = ingest.malformed();
         peers.send(peers.queue, "{\"detail-type\": \"AWS API Call via CloudTrail\", \"detail\": 17");
@@ -119,7 +117,6 @@ class ReverseIngestRouteTest {
     }
 
     @Test
-    @Order(5)
     void theSameEventDeliveredAgainChangesNothing() throws Exception {
         peers.take(peers.tapQueue, 100, 2); // drop earlier copies
         peers.changeA(ChangeAction.CREATE, "again.corp.example.", "10.0.1.60");
@@ -140,7 +137,6 @@ class ReverseIngestRouteTest {
     }
 
     @Test
-    @Order(6)
     void anSnsWrappedEventIsReadToo() throws Exception {
         peers.take(peers.tapQueue, 100, 2);
         peers.changeA(ChangeAction.CREATE, "sns.corp.example.", "10.0.1.70");

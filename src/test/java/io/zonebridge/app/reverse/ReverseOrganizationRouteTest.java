@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.organization.OrganizationReconcileJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +38,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * an EventBridge "Scheduled Event" message on the queue runs the organisation reconcile, and is deleted only once
  * the reconcile ran (with Route 53 down it stays queued, and is handled when Route 53 is back).
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
@@ -52,10 +60,10 @@ class ReverseOrganizationRouteTest {
     OrganizationReconcileJob reconcile;
 
     @BeforeAll
-    static void startPeers() throws Exception {
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
         Files.createDirectories(DIR);
         Files.deleteIfExists(DIR.resolve("emulator-state.json"));
-        peers = new ReversePeers(0, 20, DIR.resolve("emulator-state.json"));
+        peers = new ReversePeers(sqs, dynamo, 0, 20, DIR.resolve("emulator-state.json"));
         peers.createOrganization();
         forwarding = peers.createMemberAccount("forwarding");
         silent = peers.createMemberAccount("silent");
@@ -98,7 +106,9 @@ class ReverseOrganizationRouteTest {
             String zone = ReversePeers.privateZone(member, "silent.example.");
             peers.change(member, zone, ChangeAction.CREATE, "db.silent.example.", RRType.A, "10.0.8.8");
         }
-        Thread.sleep(1500); // no rule forwards the silent account's events: nothing happens on its own
+        // no rule forwards the silent account's events: once the emulator delivered all it had, nothing is queued
+        assertTrue(peers.server.awaitEventsDelivered(10_000), "the emulator's events delivered");
+        assertEquals(0, peers.pending(peers.queue), "nothing queued for the silent account's change");
         assertNull(peers.ptrs().get("8.8.0.10.in-addr.arpa."));
         long runs = reconcile.runs();
 
@@ -117,8 +127,10 @@ class ReverseOrganizationRouteTest {
     void aScheduledEventStaysQueuedWhileRoute53IsDownAndRunsWhenItIsBack() throws Exception {
         long runs = reconcile.runs();
         peers.stopRoute53();
+        NotifyBuilder receivedTwice = new NotifyBuilder(context).fromRoute("reverse-ingest").whenDone(2).create();
         peers.send(peers.queue, Files.readString(Path.of("src/test/resources/aws-events/events/scheduled_event.json")));
-        Thread.sleep(5000); // received at least twice (visibility timeout 2 s), each time the reconcile fails
+        // received at least twice (visibility timeout 2 s), each time the reconcile fails
+        assertTrue(receivedTwice.matches(30, TimeUnit.SECONDS), "the scheduled message was received again");
         assertEquals(1, peers.pending(peers.queue), "the message is still queued");
         assertEquals(runs, reconcile.runs());
 

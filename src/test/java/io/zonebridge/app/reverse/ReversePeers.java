@@ -46,9 +46,11 @@ public final class ReversePeers implements AutoCloseable {
     public static final String VPC = "vpc-0abc1234def567890";
     public static final String PATTERN = "{\"source\":[\"aws.route53\"],\"detail\":{\"eventName\":[\"ChangeResourceRecordSets\"]}}";
 
-    public final ElasticMqPeer sqs = new ElasticMqPeer();
+    public final ElasticMqPeer sqs;
     /** Where the service keeps PTR ownership (outlives service restarts, as the table does in AWS). */
-    public final DynamoDbLocal dynamo = startDynamoDb();
+    public final DynamoDbLocal dynamo;
+    /** Whether this fixture started {@link #sqs} and {@link #dynamo} itself (and so stops them). */
+    private final boolean ownsQueuesAndTable;
     public LocalAwsServer server;
     private final LocalRoute53Options options;
     private int stoppedPort;
@@ -61,15 +63,34 @@ public final class ReversePeers implements AutoCloseable {
     public final String reverseZoneId;
 
     /**
+     * Peers with an ElasticMQ and a DynamoDB Local of their own (for a benchmark run outside JUnit).
+     *
      * @param requestsPerSecond the emulator's Route 53 throttle (0: none)
      * @param clientRate        the rate limit of this fixture's own Route 53 client
      */
     public ReversePeers(int requestsPerSecond, double clientRate) {
-        this(requestsPerSecond, clientRate, null);
+        this(new ElasticMqPeer(), startDynamoDb(), true, requestsPerSecond, clientRate, null);
     }
 
-    /** @param stateFile the emulator's state file (so {@link #restartRoute53} keeps its zones and rules), or null */
-    public ReversePeers(int requestsPerSecond, double clientRate, Path stateFile) {
+    /**
+     * Peers on the given ElasticMQ (their queues have names of their own) and DynamoDB Local, which the caller (a
+     * JUnit extension) stops.
+     *
+     * @param requestsPerSecond the emulator's Route 53 throttle (0: none)
+     * @param clientRate        the rate limit of this fixture's own Route 53 client
+     * @param stateFile         the emulator's state file (so {@link #startRoute53Again} keeps its zones and rules),
+     *                          or null
+     */
+    public ReversePeers(ElasticMqPeer sqs, DynamoDbLocal dynamo, int requestsPerSecond, double clientRate,
+            Path stateFile) {
+        this(sqs, dynamo, false, requestsPerSecond, clientRate, stateFile);
+    }
+
+    private ReversePeers(ElasticMqPeer sqs, DynamoDbLocal dynamo, boolean ownsQueuesAndTable, int requestsPerSecond,
+            double clientRate, Path stateFile) {
+        this.sqs = sqs;
+        this.dynamo = dynamo;
+        this.ownsQueuesAndTable = ownsQueuesAndTable;
         LocalRoute53Options base = LocalRoute53Options.defaults().withSqsEndpoint(sqs.endpoint());
         base = requestsPerSecond > 0 ? base.withRequestsPerSecond(requestsPerSecond) : base;
         options = stateFile == null ? base : base.withStateFile(stateFile);
@@ -269,11 +290,13 @@ public final class ReversePeers implements AutoCloseable {
     public void close() {
         route53.close();
         server.stop();
-        sqs.close();
-        try {
-            dynamo.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        if (ownsQueuesAndTable) {
+            sqs.close();
+            try {
+                dynamo.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not stop", e);
+            }
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +53,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * queue (visible and in flight), the ingest decided about it exactly once, and the dead-letter queue holds exactly
  * one copy (a message not deleted would still count as in flight).
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/reverse-poison-test/zonebridge.yaml",
@@ -72,8 +78,8 @@ class ReversePoisonEventsTest {
     ReverseIngest ingest;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        peers = new ReversePeers(0, 50);
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        peers = new ReversePeers(sqs, dynamo, 0, 50, null);
         peers.writeConfig(Path.of("target/reverse-poison-test/zonebridge.yaml"), "");
     }
 

@@ -1,5 +1,10 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.organization.OrganizationReconcileJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +35,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * reconcile keeps running on its period, reading only the included accounts when {@code organization: false}; with
  * {@code autodefinedReverse: all} each run turns off the autodefined reverse rules of the forward zones' VPCs.
  */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/reverse-timer-test/zonebridge.yaml", "zonebridge.reverse.reconcileDelay=0"})
@@ -46,8 +52,8 @@ class ReverseReconcileTimerTest {
     OrganizationReconcileJob reconcile;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        peers = new ReversePeers(0, 20);
+    static void startPeers(ElasticMqPeer sqs, DynamoDbLocal dynamo) throws Exception {
+        peers = new ReversePeers(sqs, dynamo, 0, 20, null);
         peers.createOrganization();
         member = peers.createMemberAccount("listed");
         String other = peers.createMemberAccount("not-listed");
