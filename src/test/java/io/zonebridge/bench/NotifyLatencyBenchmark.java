@@ -272,7 +272,7 @@ public final class NotifyLatencyBenchmark {
     /**
      * Waits until the emulator has received {@code count} change requests; returns when the last of them arrived,
      * as the emulator recorded it ({@link System#nanoTime()}, this process), so how soon this poll notices it does
-     * not count. The poll sleeps between looks, leaving the CPU to the service and the peers.
+     * not count. The poll sleeps 10 ms between looks, leaving the CPU to the service and the peers.
      */
     private static long awaitChanges(LocalAwsServer route53, long count, long limitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + limitMillis;
@@ -281,7 +281,7 @@ public final class NotifyLatencyBenchmark {
                 throw new IllegalStateException("only " + route53.counters().requests("ChangeResourceRecordSets")
                         + " change requests, expected " + count);
             }
-            Thread.sleep(1);
+            Thread.sleep(10);
         }
         return route53.counters().arrivedAt("ChangeResourceRecordSets", count).orElseThrow();
     }
