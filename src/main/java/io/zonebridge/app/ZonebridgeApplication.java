@@ -50,13 +50,9 @@ public final class ZonebridgeApplication {
      * @param zonebridgeConfig the zonebridge YAML configuration (else {@value #CONFIG_VARIABLE}, else the default)
      */
     public ZonebridgeApplication(Path configFile, Optional<Path> zonebridgeConfig) {
-        this(configFile, zonebridgeConfig, System.getenv());
-    }
-
-    ZonebridgeApplication(Path configFile, Optional<Path> zonebridgeConfig, Map<String, String> environment) {
         this.configFile = configFile;
         this.zonebridgeConfig = zonebridgeConfig;
-        this.environment = Map.copyOf(environment);
+        this.environment = Map.copyOf(System.getenv());
     }
 
     /** Both configurations, read and checked. */
