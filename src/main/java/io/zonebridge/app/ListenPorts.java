@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -74,9 +75,12 @@ final class ListenPorts {
         return "port " + port + " on " + host + " is taken: another process listens there (" + protocols + ")";
     }
 
+    /** Whether a TCP listener can bind there (an unknown host is left to the listener itself to report). */
     private static boolean tcpFree(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (UnknownHostException e) {
             return true;
         } catch (IOException e) {
             return false;
@@ -86,6 +90,8 @@ final class ListenPorts {
     private static boolean udpFree(String host, int port) {
         try (DatagramSocket socket = new DatagramSocket(null)) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (UnknownHostException e) {
             return true;
         } catch (IOException e) {
             return false;

@@ -50,33 +50,40 @@ public final class ZonebridgeApplication {
      * @param zonebridgeConfig the zonebridge YAML configuration (else {@value #CONFIG_VARIABLE}, else the default)
      */
     public ZonebridgeApplication(Path configFile, Optional<Path> zonebridgeConfig) {
-        this(configFile, zonebridgeConfig, System.getenv());
-    }
-
-    ZonebridgeApplication(Path configFile, Optional<Path> zonebridgeConfig, Map<String, String> environment) {
         this.configFile = configFile;
         this.zonebridgeConfig = zonebridgeConfig;
-        this.environment = Map.copyOf(environment);
+        this.environment = Map.copyOf(System.getenv());
+    }
+
+    /** Both configurations, read and checked. */
+    private record Settings(Path yaml, ServiceProperties camel, ZonebridgeConfig config) {
     }
 
     /**
-     * Builds the Camel main with its configuration, ready to {@link Main#run()}; a bad setting or a taken port is a
-     * {@link ConfigException} naming the file or variable, the key and the value.
+     * Builds the Camel main with its configuration, ready to {@link Main#run()}; a bad setting is a
+     * {@link ConfigException} naming the file or variable, the key and the value. (Its ports are checked by
+     * {@link #run()}, so a test can move them after this.)
      */
     public Main createMain() {
+        return createMain(settings());
+    }
+
+    private Settings settings() {
         Path yaml = zonebridgeConfig.or(() -> Optional.ofNullable(environment.get(CONFIG_VARIABLE))
                 .filter(name -> !name.isBlank()).map(Path::of)).orElse(Path.of(ZonebridgeBeans.DEFAULT_CONFIG));
         requireFile(configFile);
         requireFile(yaml);
         ServiceProperties camel = ServiceProperties.load(configFile, environment);
-        ZonebridgeConfig config = new ConfigLoader(environment).load(yaml);
-        new ListenPorts(yaml, environment).requireFree(camel, config);
+        return new Settings(yaml, camel, new ConfigLoader(environment).load(yaml));
+    }
+
+    private static Main createMain(Settings settings) {
         Main main = new Main();
         main.addMainListener(new StartupSummary());
-        main.setPropertyPlaceholderLocations("file:" + configFile.toAbsolutePath());
-        camel.overrides().forEach(main::addOverrideProperty);
-        RouteProperties.of(config).forEach(main::addOverrideProperty);
-        main.bind(ZonebridgeBeans.CONFIG_BEAN, config);
+        main.setPropertyPlaceholderLocations("file:" + settings.camel().file().toAbsolutePath());
+        settings.camel().overrides().forEach(main::addOverrideProperty);
+        RouteProperties.of(settings.config()).forEach(main::addOverrideProperty);
+        main.bind(ZonebridgeBeans.CONFIG_BEAN, settings.config());
         return main;
     }
 
@@ -89,9 +96,9 @@ public final class ZonebridgeApplication {
 
     /**
      * Runs the service until it is stopped (SIGTERM: graceful shutdown within {@code camel.main.shutdownTimeout});
-     * returns the exit code. A bad setting prints one line {@code error: <file or variable>: <key> ...} on standard
-     * error and returns {@value #BAD_CONFIG}; any other reason not to start is one log line ({@link StartupFailure})
-     * and {@value #START_FAILED}.
+     * returns the exit code. A bad setting or a taken port ({@link ListenPorts}) prints one line
+     * {@code error: <file or variable>: <key> ...} on standard error and returns {@value #BAD_CONFIG}; any other reason
+     * not to start is one log line ({@link StartupFailure}) and {@value #START_FAILED}.
      */
     public int run() {
         return run(System.err);
@@ -100,7 +107,9 @@ public final class ZonebridgeApplication {
     int run(PrintStream err) {
         Main main = null;
         try {
-            main = createMain();
+            Settings settings = settings();
+            new ListenPorts(settings.yaml(), environment).requireFree(settings.camel(), settings.config());
+            main = createMain(settings);
             main.run();
         } catch (Exception e) {
             Optional<ConfigException> config = StartupFailure.configProblem(e);

@@ -72,6 +72,11 @@ public final class ServiceProperties {
         return checked;
     }
 
+    /** The properties file. */
+    public Path file() {
+        return file;
+    }
+
     /** The environment's overrides of the file's keys, by key (for Camel, which does not apply them all itself). */
     public Map<String, String> overrides() {
         return new LinkedHashMap<>(overrides);
