@@ -22,9 +22,6 @@ import org.apache.camel.spi.Registry;
  */
 final class DnsTcpFraming {
 
-    /** Property: milliseconds a NOTIFY connection may stay idle before it is closed. */
-    static final String IDLE_TIMEOUT_PROPERTY = "zonebridge.notify.tcpIdleTimeout";
-    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     /** The largest DNS message: what two length bytes can say. */
     static final int MAX_MESSAGE = 65535;
 

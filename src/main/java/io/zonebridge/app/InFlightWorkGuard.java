@@ -23,9 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class InFlightWorkGuard extends EventNotifierSupport {
 
-    /** Property: the longest wait (s) for in-flight batches at shutdown. */
-    public static final String LIMIT_PROPERTY = "zonebridge.shutdown.inFlightTimeout";
-
     private static final Logger LOG = LoggerFactory.getLogger(InFlightWorkGuard.class);
     private static final List<String> INTERNAL_SCHEMES = List.of("direct", "seda");
 

@@ -21,6 +21,11 @@ public final class StartupFailure {
     private StartupFailure() {
     }
 
+    /** The bad setting behind {@code failure}, if that is what stopped start-up. */
+    public static Optional<ConfigException> configProblem(Throwable failure) {
+        return find(failure, ConfigException.class);
+    }
+
     /** Why {@code failure} stopped start-up; {@code context} (may be null) holds the route definitions. */
     public static String describe(Throwable failure, CamelContext context) {
         Optional<ConfigException> config = find(failure, ConfigException.class);

@@ -1,97 +1,116 @@
 package io.zonebridge.app;
 
-import io.zonebridge.app.config.ServicePropertyOverrides;
+import io.zonebridge.app.config.ConfigException;
+import io.zonebridge.app.config.ConfigLoader;
+import io.zonebridge.app.config.ServiceProperties;
+import io.zonebridge.app.config.ZonebridgeConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-
 /**
- * The zonebridge service: a Camel main application configured from {@code config/application.properties}
- * that binds the beans of {@link ZonebridgeBeans} and loads the YAML routes in {@code routes/}. Every key of the
- * properties file can be overridden by an environment variable ({@link ServicePropertyOverrides}).
+ * The zonebridge service: a Camel main application. Its settings are {@code zonebridge.yaml} (file: the
+ * {@code --config} option, else environment variable {@value #CONFIG_VARIABLE}, else
+ * {@value ZonebridgeBeans#DEFAULT_CONFIG}; keys overridden by {@code ZONEBRIDGE_CONFIG_<KEY PATH>} variables), which
+ * it validates and turns into the routes' Camel properties ({@link RouteProperties}), and Camel's own keys in
+ * {@code config/application.properties} (overridden by Camel's {@code CAMEL_...} variables,
+ * {@link ServiceProperties}). Both are checked, and the ports to listen on found free ({@link ListenPorts}), before
+ * Camel starts; the beans come from {@link ZonebridgeBeans}, the routes from {@code routes/}.
  */
 public final class ZonebridgeApplication {
 
-    /** Default location of the service configuration, relative to the working directory. */
+    /** Default location of Camel's properties, relative to the working directory. */
     public static final String DEFAULT_CONFIG = "config/application.properties";
+    /** The environment variable naming the zonebridge configuration file (when {@code --config} does not). */
+    public static final String CONFIG_VARIABLE = "ZONEBRIDGE_CONFIG";
 
-    /** The exit code of a service that could not start. */
+    /** The exit code of a service that could not start (a route file, a peer, an unexpected failure). */
     public static final int START_FAILED = 1;
+    /** The exit code of a service refused by a bad setting (a value in either file or the environment, a taken port). */
+    public static final int BAD_CONFIG = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ZonebridgeApplication.class);
 
     private final Path configFile;
     private final Optional<Path> zonebridgeConfig;
+    private final Map<String, String> environment;
 
-    /** The service with the zones configuration named in the properties (or the default). */
+    /** The service with the zonebridge configuration of the environment (or the default). */
     public ZonebridgeApplication(Path configFile) {
         this(configFile, Optional.empty());
     }
 
     /**
-     * @param configFile       the Camel main properties
-     * @param zonebridgeConfig the zonebridge YAML configuration, overriding {@value ZonebridgeBeans#CONFIG_PROPERTY}
+     * @param configFile       Camel's properties
+     * @param zonebridgeConfig the zonebridge YAML configuration (else {@value #CONFIG_VARIABLE}, else the default)
      */
     public ZonebridgeApplication(Path configFile, Optional<Path> zonebridgeConfig) {
-        this.configFile = configFile;
-        this.zonebridgeConfig = zonebridgeConfig;
+        this(configFile, zonebridgeConfig, System.getenv());
     }
 
-    /** Builds the Camel main with its configuration, ready to {@link Main#run()}. */
+    ZonebridgeApplication(Path configFile, Optional<Path> zonebridgeConfig, Map<String, String> environment) {
+        this.configFile = configFile;
+        this.zonebridgeConfig = zonebridgeConfig;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Builds the Camel main with its configuration, ready to {@link Main#run()}; a bad setting or a taken port is a
+     * {@link ConfigException} naming the file or variable, the key and the value.
+     */
     public Main createMain() {
-        if (!Files.isRegularFile(configFile)) {
-            throw new IllegalArgumentException("configuration file not found: " + configFile.toAbsolutePath());
-        }
-        zonebridgeConfig.ifPresent(file -> {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("configuration file not found: " + file.toAbsolutePath());
-            }
-        });
+        Path yaml = zonebridgeConfig.or(() -> Optional.ofNullable(environment.get(CONFIG_VARIABLE))
+                .filter(name -> !name.isBlank()).map(Path::of)).orElse(Path.of(ZonebridgeBeans.DEFAULT_CONFIG));
+        requireFile(configFile);
+        requireFile(yaml);
+        ServiceProperties camel = ServiceProperties.load(configFile, environment);
+        ZonebridgeConfig config = new ConfigLoader(environment).load(yaml);
+        new ListenPorts(yaml, environment).requireFree(camel, config);
         Main main = new Main();
         main.addMainListener(new StartupSummary());
         main.setPropertyPlaceholderLocations("file:" + configFile.toAbsolutePath());
-        ServicePropertyOverrides.from(keysOf(configFile), System.getenv()).forEach(main::addOverrideProperty);
-        zonebridgeConfig.ifPresent(file -> main.addOverrideProperty(ZonebridgeBeans.CONFIG_PROPERTY, file.toString()));
+        camel.overrides().forEach(main::addOverrideProperty);
+        RouteProperties.of(config).forEach(main::addOverrideProperty);
+        main.bind(ZonebridgeBeans.CONFIG_BEAN, config);
         return main;
     }
 
-    private static Set<String> keysOf(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": configuration file not found (looked at " + file.toAbsolutePath()
+                    + ")");
         }
-        return properties.stringPropertyNames();
     }
 
     /**
      * Runs the service until it is stopped (SIGTERM: graceful shutdown within {@code camel.main.shutdownTimeout});
-     * returns the exit code. A service that cannot start logs one line saying why ({@link StartupFailure}) and
-     * returns {@value #START_FAILED}.
+     * returns the exit code. A bad setting prints one line {@code error: <file or variable>: <key> ...} on standard
+     * error and returns {@value #BAD_CONFIG}; any other reason not to start is one log line ({@link StartupFailure})
+     * and {@value #START_FAILED}.
      */
     public int run() {
-        Main main;
+        return run(System.err);
+    }
+
+    int run(PrintStream err) {
+        Main main = null;
         try {
             main = createMain();
-        } catch (RuntimeException e) {
-            LOG.error("zonebridge did not start: {}", StartupFailure.describe(e, null));
-            return START_FAILED;
-        }
-        try {
             main.run();
         } catch (Exception e) {
-            LOG.error("zonebridge did not start: {}", StartupFailure.describe(e, main.getCamelContext()));
+            Optional<ConfigException> config = StartupFailure.configProblem(e);
+            if (config.isPresent()) {
+                err.println("error: " + config.get().getMessage());
+                err.flush();
+                return BAD_CONFIG;
+            }
+            LOG.error("zonebridge did not start: {}", StartupFailure.describe(e,
+                    main == null ? null : main.getCamelContext()));
             LOG.debug("start-up failure", e);
             return START_FAILED;
         }

@@ -10,9 +10,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +112,9 @@ public final class LocalCommand implements Callable<Integer> {
             LocalAwsServer server = running.add(new LocalAwsServer(new LocalRoute53Options(pendingMillis, throttle,
                     priorRequestNotComplete, state, dnsPort, deliverTo, roleExternalIds)));
             int actualPort = server.start(port);
+            if (server.dnsPort() > 0) {
+                dnsAnswers(server.dnsPort());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.print(startupLines(actualPort, server.dnsPort(), deliverTo,
                     Stream.of(sqs, dynamoDb).filter(Objects::nonNull).toList()));
@@ -117,6 +129,17 @@ public final class LocalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Asks the DNS port one question and waits for the answer, so the start-up lines mean it answers (and a
+     * client's first query, say doctor's with its 3 s timeout, does not wait for the server's warm-up).
+     */
+    private static void dnsAnswers(int dnsPort) throws IOException {
+        SimpleResolver resolver = new SimpleResolver("127.0.0.1");
+        resolver.setPort(dnsPort);
+        resolver.setTimeout(Duration.ofSeconds(30));
+        resolver.send(Message.newQuery(Record.newRecord(Name.root, Type.SOA, DClass.IN)));
     }
 
     /** Starts the peer of {@code service} in the background (they start at the same time), none for port -1. */

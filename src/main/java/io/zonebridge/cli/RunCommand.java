@@ -14,12 +14,12 @@ import java.util.concurrent.Callable;
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "zonebridge configuration (default: zonebridge.config in the service properties, "
-                    + "config/zonebridge.yaml).")
+            description = "zonebridge configuration (default: environment variable ZONEBRIDGE_CONFIG, else "
+                    + "config/zonebridge.yaml of the installation).")
     Path config;
 
     @Option(names = "--properties", paramLabel = "FILE",
-            description = "Service (Camel main) properties (default: " + ZonebridgeApplication.DEFAULT_CONFIG
+            description = "Camel's own properties (default: " + ZonebridgeApplication.DEFAULT_CONFIG
                     + " of the installation).")
     Path properties;
 

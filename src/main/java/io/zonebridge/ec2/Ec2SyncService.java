@@ -7,7 +7,9 @@ import io.zonebridge.route53.HostedZoneRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -33,18 +35,27 @@ public final class Ec2SyncService {
     private final ReverseSyncService reverse;
     private final PrivateZoneAssociator associator;
     private final LateTagWatch lateTags;
+    private final InstanceRecordStore store;
     private final AtomicLong runs = new AtomicLong();
+    private Set<String> verifiedZones = Set.of();
+    /** The account of the latest events: the job's one account (its zones are the service's own account's). */
+    private String account = "self";
     private final AtomicLong warnings = new AtomicLong();
 
-    /** @param associator associates private zones with instances' VPCs, or null when that is switched off */
+    /**
+     * @param associator associates private zones with instances' VPCs, or null when that is switched off
+     * @param store      the state store, read whole when a zone's verification is due
+     */
     public Ec2SyncService(InstanceLifecycle lifecycle, Ec2CandidateZones zones, InstanceRecordWriter writer,
-                          ReverseSyncService reverse, PrivateZoneAssociator associator, LateTagWatch lateTags) {
+                          ReverseSyncService reverse, PrivateZoneAssociator associator, LateTagWatch lateTags,
+                          InstanceRecordStore store) {
         this.lifecycle = lifecycle;
         this.zones = zones;
         this.writer = writer;
         this.reverse = reverse;
         this.associator = associator;
         this.lateTags = lateTags;
+        this.store = store;
     }
 
     /**
@@ -70,7 +81,49 @@ public final class Ec2SyncService {
         }
     }
 
+    /**
+     * Verifies the zones the job keeps records in whose verification is due (timer {@code ec2-verify}): each is
+     * read whole and the records of running instances are made right again where someone changed or deleted them
+     * (drift is counted per zone by the engine; the PTRs of a private zone's records are checked by the reverse
+     * path). Which zones hold the job's records comes from one Scan of the state store, made only when a zone
+     * known from the last Scan is due, or none is known yet. A zone that fails is logged and tried at the next tick.
+     */
+    public synchronized void verifyDue() {
+        if (!verifiedZones.isEmpty() && verifiedZones.stream().noneMatch(writer::verificationDue)) {
+            return;
+        }
+        Map<String, List<RecordSet>> owned = store.ownedRecordsOfRunningInstances();
+        verifiedZones = Set.copyOf(owned.keySet());
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, List<RecordSet>> entry : new TreeMap<>(owned).entrySet()) {
+            if (!writer.verificationDue(entry.getKey())) {
+                continue;
+            }
+            HostedZoneRef zone = zones.zone(entry.getKey()).orElse(null);
+            if (zone == null) {
+                continue;
+            }
+            try {
+                InstanceRecordWriter.Outcome outcome = writer.verify(zone, entry.getValue());
+                if (outcome.creates() + outcome.updates() > 0) {
+                    LOG.warn("ec2: zone {} ({}) had drifted: {} record set(s) made right again", zone.name(),
+                            zone.id(), outcome.creates() + outcome.updates());
+                }
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+                continue;
+            }
+            if (zone.privateZone()) {
+                reversePath(account, zone, entry.getValue(), List.of(), failures);
+            }
+        }
+        if (!failures.isEmpty()) {
+            LOG.warn("ec2: verification incomplete, tried again next time: {}", String.join("; ", failures));
+        }
+    }
+
     private void run(String account, List<Ec2Event> events, String what) {
+        this.account = account;
         InstanceDnsChanges changes;
         try {
             changes = lifecycle.handleAll(events);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -192,6 +193,38 @@ public final class InstanceRecordStore {
     /** The instance owning the address's PTR now, if any. */
     public Optional<String> addressOwner(String address) {
         return owner(addressKey(address));
+    }
+
+    /**
+     * The record sets of running instances that still own them, by bare hosted zone id: what the EC2 job keeps
+     * in Route 53 now. One consistent Scan of the table (paginated): the instance items give the records, the
+     * owner items say which instance owns each (a record another instance claimed later is that instance's).
+     */
+    public Map<String, List<RecordSet>> ownedRecordsOfRunningInstances() {
+        Map<String, String> owners = new HashMap<>();
+        List<StoredInstance> running = new ArrayList<>();
+        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(true).build();
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(request).items()) {
+            String pk = item.get(PK).s();
+            if (pk.startsWith("instance#")) {
+                StoredInstance instance = fromItem(pk.substring("instance#".length()), item);
+                if (instance.state().createsRecords()) {
+                    running.add(instance);
+                }
+            } else if (pk.startsWith("record#") && item.containsKey("owner")) {
+                owners.put(pk, item.get("owner").s());
+            }
+        }
+        Map<String, List<RecordSet>> byZone = new HashMap<>();
+        for (StoredInstance instance : running) {
+            for (OwnedRecord record : instance.records().records()) {
+                String pk = recordKey(record.hostedZoneId(), record.recordSet().key());
+                if (instance.instanceId().equals(owners.get(pk))) {
+                    byZone.computeIfAbsent(record.hostedZoneId(), z -> new ArrayList<>()).add(record.recordSet());
+                }
+            }
+        }
+        return byZone;
     }
 
     private boolean claim(String pk, String instanceId, Instant since, Map<String, AttributeValue> extra) {

@@ -1,16 +1,22 @@
 package io.zonebridge.local;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts requests by operation name, the throttling errors answered and EventBridge deliveries, for tests and
- * benchmarks.
+ * benchmarks; and when the recent requests of each operation arrived ({@link #arrivedAt}), so a benchmark times a
+ * request where it reached the emulator, not where a poll of the counters noticed it.
  */
 public final class OperationCounters {
+    /** Arrival times kept per operation: those of its last {@value} requests. */
+    private static final int ARRIVALS_KEPT = 256;
+
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    private final Map<String, long[]> arrivals = new ConcurrentHashMap<>();
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLong priorRequestNotComplete = new AtomicLong();
     private final AtomicLong eventsDelivered = new AtomicLong();
@@ -19,7 +25,28 @@ public final class OperationCounters {
     private volatile String lastEventFailure;
 
     void request(String operation) {
-        requests.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
+        long now = System.nanoTime();
+        long[] times = arrivals.computeIfAbsent(operation, o -> new long[ARRIVALS_KEPT]);
+        synchronized (times) {
+            long number = requests.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
+            times[(int) ((number - 1) % ARRIVALS_KEPT)] = now;
+        }
+    }
+
+    /**
+     * When request number {@code number} (1 for the first) of {@code operation} arrived, in {@link System#nanoTime()}
+     * of this process; empty when it has not arrived or is older than the last {@value #ARRIVALS_KEPT}.
+     */
+    public OptionalLong arrivedAt(String operation, long number) {
+        long[] times = arrivals.get(operation);
+        if (times == null || number < 1) {
+            return OptionalLong.empty();
+        }
+        synchronized (times) {
+            long count = requests(operation);
+            return number > count || number <= count - ARRIVALS_KEPT ? OptionalLong.empty()
+                    : OptionalLong.of(times[(int) ((number - 1) % ARRIVALS_KEPT)]);
+        }
     }
 
     void throttle() {
@@ -89,6 +116,7 @@ public final class OperationCounters {
     /** Sets every counter back to zero. */
     public void reset() {
         requests.clear();
+        arrivals.clear();
         throttles.set(0);
         priorRequestNotComplete.set(0);
         eventsDelivered.set(0);

@@ -33,9 +33,20 @@ public record RecordSet(RecordKey key, Long ttl, List<String> values, AliasTarge
         if (alias == null && ttl == null) {
             throw new IllegalArgumentException("record set " + key + " has values but no TTL");
         }
-        if (alias != null) {
-            ttl = null;
+        ttl = alias != null ? null : shared(ttl);
+    }
+
+    /** The TTLs zones mostly use, one instance each ({@link Long#valueOf} shares only those up to 127). */
+    private static final Long[] COMMON_TTLS = {60L, 120L, 180L, 300L, 600L, 900L, 1800L, 3600L, 7200L, 14400L,
+        21600L, 43200L, 86400L, 172800L, 604800L};
+
+    private static Long shared(Long ttl) {
+        for (Long common : COMMON_TTLS) {
+            if (common.equals(ttl)) {
+                return common;
+            }
         }
+        return ttl;
     }
 
     /** A simple (non-routed) record set with values. */

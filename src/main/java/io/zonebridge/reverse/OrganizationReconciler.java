@@ -10,6 +10,7 @@ import io.zonebridge.plan.Plan;
 import io.zonebridge.plan.PlanOptions;
 import io.zonebridge.plan.Planner;
 import io.zonebridge.plan.SyncPolicy;
+import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.ApiCallStats;
 import io.zonebridge.route53.ApplyResult;
 import io.zonebridge.route53.HostedZoneRef;
@@ -266,10 +267,77 @@ public final class OrganizationReconciler {
         return networkRead;
     }
 
-    /** The engine of {@code account}: one per account, so its views live as long as this reconciler. */
+    /**
+     * The engine of {@code account}: one per account, so its views live as long as this reconciler; its
+     * verification reads are paced at {@link ReconcileSettings#verifyRate()} when set.
+     */
     private SyncEngine engine(String account) {
         return engines.computeIfAbsent(account, id -> new SyncEngine(route53.gateway(id), settings.safety(),
-                settings.waitForInsync(), null, Clock.systemUTC()));
+                settings.waitForInsync(), settings.verifyRate() > 0 ? new AccountRateLimiter(settings.verifyRate())
+                : null, Clock.systemUTC()));
+    }
+
+    /** What one {@link #verifyReverseZones()} did. */
+    public record Verification(int zonesRead, int ptrsRepaired, List<String> failures) {
+    }
+
+    /**
+     * Verifies the network account's reverse zones whose view is older than {@link ReconcileSettings#verifyEvery()}
+     * (timer {@code reverse-verify}): each is read whole (drift is counted by the engine), and the PTRs zonebridge
+     * owns there that someone changed or deleted since are made to hold again what the view held before the read
+     * (what zonebridge wrote, or last read and decided on). A zone without a view (after a restart) is only read:
+     * its PTRs' right values are known again after the next reconcile or event run of their names. A PTR zonebridge
+     * does not own is never touched; a name someone created by hand is left alone. Safety limits apply; a zone
+     * that cannot be read or written is reported and tried at the next tick.
+     */
+    public Verification verifyReverseZones() {
+        AccountRead network = new AccountRead(settings.networkAccount());
+        List<HostedZoneRef> zones;
+        try {
+            zones = networkZones;
+            if (zones == null) {
+                zones = List.copyOf(route53.gateway(settings.networkAccount()).listHostedZones());
+                networkZones = zones;
+            }
+        } catch (RuntimeException e) {
+            return new Verification(0, 0, List.of("list hosted zones: " + e.getMessage()));
+        }
+        SyncEngine engine = engine(network.account);
+        int read = 0;
+        int repaired = 0;
+        List<String> failures = new ArrayList<>();
+        for (HostedZoneRef zone : zones) {
+            if (!(zone.name().endsWith(".in-addr.arpa.") || zone.name().endsWith(".ip6.arpa."))
+                    || !engine.verificationDue(zone.id(), settings.verifyEvery())) {
+                continue;
+            }
+            try {
+                Optional<ZoneSnapshot> before = engine.known(zone.id());
+                engine.current(zone, SyncRequest.NORMAL.withVerify(true));
+                read++;
+                if (before.isEmpty()) {
+                    continue;
+                }
+                ledger.refresh(List.of(zone.name()));
+                List<RecordSet> owned = before.get().recordSets().values().stream()
+                        .filter(set -> "PTR".equals(set.type()) && ledger.owns(zone.name(), set.name())).toList();
+                if (owned.isEmpty()) {
+                    continue;
+                }
+                SyncReport report = engine.syncPartial(zone, PartialDesired.of(owned, List.of()),
+                        PlanOptions.defaults(), new SyncRequest(settings.force(), false, false, null));
+                repaired += report.plan().changes().size();
+                if (report.result() == SyncReport.Result.REFUSED) {
+                    failures.add(zone.name() + " (" + zone.id() + "): refused: " + report.detail());
+                } else if (report.incomplete()) {
+                    failures.add(zone.name() + " (" + zone.id() + "): Route 53 refused: " + report.applied()
+                            .failures().stream().map(f -> f.name() + ": " + f.message()).toList());
+                }
+            } catch (RuntimeException e) {
+                failures.add(zone.name() + " (" + zone.id() + "): " + e.getMessage());
+            }
+        }
+        return new Verification(read, repaired, List.copyOf(failures));
     }
 
     private static List<ReverseZone> reverseZones(AccountRead network) {

@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param waitForInsync      wait until each change is INSYNC before the next zone
  * @param verifyEvery        event runs read a reverse zone whole again when its view is older than this (drift
  *                           found is repaired); the organisation reconcile reads every zone whole anyway
+ * @param verifyRate         requests per second the verification reads of one account may use (its share of the
+ *                           account's rate); 0: not paced apart from the account's limiter
  */
 public record ReconcileSettings(String networkAccount, Map<String, String> configuredPrefixes, PtrOptions ptr,
                                 SafetyLimits safety, boolean force, int parallelism, BatchLimits batchLimits,
-                                boolean waitForInsync, Duration verifyEvery) {
+                                boolean waitForInsync, Duration verifyEvery, double verifyRate) {
 
     /** Accounts read at the same time by default. */
     public static final int DEFAULT_PARALLELISM = 8;
@@ -35,6 +37,9 @@ public record ReconcileSettings(String networkAccount, Map<String, String> confi
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(batchLimits, "batchLimits");
         Objects.requireNonNull(verifyEvery, "verifyEvery");
+        if (!(verifyRate >= 0) || Double.isInfinite(verifyRate)) {
+            throw new IllegalArgumentException("verification rate must be a number of at least 0: " + verifyRate);
+        }
         if (parallelism < 1) {
             throw new IllegalArgumentException("reconcile parallelism must be at least 1: " + parallelism);
         }
@@ -49,30 +54,36 @@ public record ReconcileSettings(String networkAccount, Map<String, String> confi
      */
     public static ReconcileSettings defaults(String networkAccount, PtrOptions ptr) {
         return new ReconcileSettings(networkAccount, Map.of(), ptr, SafetyLimits.DEFAULT, false,
-                DEFAULT_PARALLELISM, BatchLimits.ROUTE53, false, DEFAULT_VERIFY_EVERY);
+                DEFAULT_PARALLELISM, BatchLimits.ROUTE53, false, DEFAULT_VERIFY_EVERY, 0);
     }
 
     /** The same with this verification period. */
     public ReconcileSettings withVerifyEvery(Duration period) {
         return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, safety, force, parallelism, batchLimits,
-                waitForInsync, period);
+                waitForInsync, period, verifyRate);
+    }
+
+    /** The same with verification reads paced at {@code perSecond} per account. */
+    public ReconcileSettings withVerifyRate(double perSecond) {
+        return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, safety, force, parallelism, batchLimits,
+                waitForInsync, verifyEvery, perSecond);
     }
 
     /** The same with these configured prefixes. */
     public ReconcileSettings withConfiguredPrefixes(Map<String, String> prefixes) {
         return new ReconcileSettings(networkAccount, prefixes, ptr, safety, force, parallelism, batchLimits, waitForInsync,
-                verifyEvery);
+                verifyEvery, verifyRate);
     }
 
     /** The same with this parallelism. */
     public ReconcileSettings withParallelism(int accounts) {
         return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, safety, force, accounts, batchLimits, waitForInsync,
-                verifyEvery);
+                verifyEvery, verifyRate);
     }
 
     /** The same with these safety limits and force flag. */
     public ReconcileSettings withSafety(SafetyLimits limits, boolean forced) {
         return new ReconcileSettings(networkAccount, configuredPrefixes, ptr, limits, forced, parallelism, batchLimits, waitForInsync,
-                verifyEvery);
+                verifyEvery, verifyRate);
     }
 }

@@ -102,6 +102,28 @@ public final class ReverseSyncService {
         }
     }
 
+    /**
+     * Verifies the reverse zones whose verification is due (timer {@code reverse-verify}; see
+     * {@link OrganizationReconciler#verifyReverseZones()}), holding the writer lock; what was repaired is logged, a
+     * failure is a WARN and the zone is tried again at the next tick.
+     */
+    public void verifyDue() {
+        OrganizationReconciler.Verification verification;
+        writer.lock();
+        try {
+            verification = reconciler.verifyReverseZones();
+        } finally {
+            writer.unlock();
+        }
+        if (verification.ptrsRepaired() > 0) {
+            LOG.warn("reverse: {} owned PTR(s) changed or deleted by hand were made right again ({} zone(s) read)",
+                    verification.ptrsRepaired(), verification.zonesRead());
+        }
+        if (!verification.failures().isEmpty()) {
+            LOG.warn("reverse: verification incomplete, tried again next time: {}", verification.failures());
+        }
+    }
+
     /** Sync runs completed so far. */
     public long runs() {
         return runs.get();

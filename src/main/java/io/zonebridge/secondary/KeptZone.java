@@ -12,10 +12,12 @@ import org.xbill.DNS.Record;
 
 /**
  * A complete zone a secondary keeps between transfers, held by owner name so that an IXFR is applied in
- * proportion to its differences ({@link #with}), not to the zone's size. Immutable: a patched zone shares the
- * unchanged names with the zone it came from (a zone indexed once, plus the names replaced since; folded into a new
- * index when those grow to a share of the zone). As a {@code List} it holds every record once, in no particular
- * order, built only when first read that way. Thread-safe.
+ * proportion to its differences ({@link #with}), not to the zone's size. The indexed names are held packed in wire
+ * form ({@link PackedNames}: the service keeps the zone's record sets too, so this copy is kept small), decoded
+ * name by name when read. Immutable: a patched zone shares the unchanged names with the zone it came from (a zone
+ * indexed once, plus the names replaced since; folded into a new index when those grow to a share of the zone). As
+ * a {@code List} it holds every record once, in no particular order, built only when first read that way.
+ * Thread-safe.
  */
 public final class KeptZone extends AbstractList<Record> implements RandomAccess {
 
@@ -23,12 +25,12 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
     private static final int MIN_FOLD = 64;
 
     private final Name zone;
-    private final Map<Name, List<Record>> indexed;
+    private final PackedNames indexed;
     private final Map<Name, List<Record>> replaced;
     private final int size;
     private volatile List<Record> flat;
 
-    private KeptZone(Name zone, Map<Name, List<Record>> indexed, Map<Name, List<Record>> replaced, int size) {
+    private KeptZone(Name zone, PackedNames indexed, Map<Name, List<Record>> replaced, int size) {
         this.zone = zone;
         this.indexed = indexed;
         this.replaced = replaced;
@@ -45,8 +47,7 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
         for (Record record : records) {
             byName.computeIfAbsent(record.getName(), n -> new ArrayList<>(2)).add(record);
         }
-        byName.replaceAll((name, list) -> List.copyOf(list));
-        return new KeptZone(zone, byName, Map.of(), records.size());
+        return new KeptZone(zone, PackedNames.of(byName), Map.of(), records.size());
     }
 
     /** The zone's apex. */
@@ -76,18 +77,10 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
             nextSize += entry.getValue().size() - records(entry.getKey()).size();
             next.put(entry.getKey(), List.copyOf(entry.getValue()));
         }
-        if (next.size() <= Math.max(MIN_FOLD, indexed.size() / 8)) {
+        if (next.size() <= Math.max(MIN_FOLD, indexed.names() / 8)) {
             return new KeptZone(zone, indexed, next, nextSize);
         }
-        Map<Name, List<Record>> folded = new LinkedHashMap<>(indexed);
-        next.forEach((name, records) -> {
-            if (records.isEmpty()) {
-                folded.remove(name);
-            } else {
-                folded.put(name, records);
-            }
-        });
-        return new KeptZone(zone, folded, Map.of(), nextSize);
+        return new KeptZone(zone, indexed.with(next), Map.of(), nextSize);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.zonebridge.secondary;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
@@ -15,7 +13,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Serial;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
@@ -25,7 +22,7 @@ import org.xbill.DNS.ZoneTransferIn;
 /**
  * Fetches a secondary zone from its primaries, the way a DNS secondary does. With nothing known: an AXFR from
  * each primary in order. With a known serial: a SOA query to each primary in order (TSIG-signed when the zone
- * has a key), nothing more when the serial has not moved past the known one (RFC 1982), else an IXFR from it
+ * has a key; {@link SoaQuery}, on the calling thread), nothing more when the serial has not moved past the known one (RFC 1982), else an IXFR from it
  * through dnsjava's {@link ZoneTransferIn}, falling back to AXFR. An AXFR is read straight from the wire
  * ({@link AxfrReader}) so a {@link FullZoneObserver} can work on it while it runs. IXFR differences are applied
  * to the known records, so the result always holds the complete zone (a {@link KeptZone}: pass it back as the
@@ -136,12 +133,7 @@ public final class ZoneTransferClient {
     private SOARecord querySoa(SecondaryZone zone, PrimaryServer primary, TSIG tsig) throws Failure {
         Message response;
         try {
-            SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(primary.host(), primary.port()));
-            resolver.setTimeout(zone.queryTimeout());
-            if (tsig != null) {
-                resolver.setTSIGKey(tsig);
-            }
-            response = resolver.send(Message.newQuery(Record.newRecord(zone.zone(), Type.SOA, DClass.IN)));
+            response = SoaQuery.ask(zone.zone(), primary, tsig, zone.queryTimeout());
         } catch (IOException | RuntimeException e) {
             throw new Failure(describe(e));
         }

@@ -141,7 +141,12 @@ public final class SyncEngine {
             if (change != null && reads.full == 0) {
                 planning = v -> partial(planner, change, v);
             } else {
-                planning = v -> planner.plan(desiredOf.apply(v.snapshot()), v.snapshot());
+                planning = v -> {
+                    ZoneSnapshot held = v.snapshot();
+                    ZoneSnapshot desired = desiredOf.apply(held);
+                    v.share(desired.recordSets().values());
+                    return planner.plan(desired, held);
+                };
             }
             Plan plan = planning.apply(view);
             int batches = plan.isEmpty() ? 0 : verified.batches(plan).size();
@@ -163,9 +168,11 @@ public final class SyncEngine {
 
     /**
      * The plan of a change's names against what the view holds at them; its current size is the managed size of
-     * the whole view, as a plan of the whole zone has it (the safety limits compare against it).
+     * the whole view, as a plan of the whole zone has it (the safety limits compare against it). The view holds
+     * the change's sets it already equals as they are (one copy of each), as a plan of the whole zone does.
      */
     private static Plan partial(Planner planner, DesiredChange change, ZoneView view) {
+        view.share(change.sets().values());
         Plan plan = planner.plan(new ZoneSnapshot(change.origin(), change.sets()), view.at(change.names()));
         return new Plan(plan.origin(), view.managedSize(planner), plan.changes());
     }

@@ -8,7 +8,11 @@ import io.zonebridge.plan.Planner;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -17,34 +21,39 @@ import java.util.TreeMap;
 
 /**
  * What Route 53 holds for one hosted zone, as far as the engine knows: filled by a full read, updated by every
- * batch Route 53 accepted and by re-reads of single names, each in proportion to what changed. Kept by name, so the
- * sets of a few names are found without walking the zone. Never trusted blindly: every batch planned against it
- * carries the exact values it holds, so Route 53 refuses a batch the view was wrong about. Not thread-safe (one
- * run per zone at a time).
+ * batch Route 53 accepted and by re-reads of single names, each in proportion to what changed. Kept sorted by key
+ * in one array (four bytes a set beside the sets themselves, which it shares with the desired zone where they are
+ * equal: {@link #share}), so the sets of a few names are found without walking the zone. Never trusted blindly:
+ * every batch planned against it carries the exact values it holds, so Route 53 refuses a batch the view was wrong
+ * about. Not thread-safe (one run per zone at a time).
  */
 public final class ZoneView {
 
+    private static final Comparator<RecordSet> BY_KEY = Comparator.comparing(RecordSet::key);
+    private static final RecordSet[] NONE = new RecordSet[0];
+
     private final String origin;
-    private final NavigableMap<RecordKey, RecordSet> sets;
+    /** Sorted by key, one set per key. */
+    private RecordSet[] sets;
     private final Instant readAt;
 
     /** A view filled by a full read at {@code readAt}. */
     public ZoneView(ZoneSnapshot fullRead, Instant readAt) {
         this.origin = fullRead.origin();
-        this.sets = new TreeMap<>(fullRead.recordSets());
+        this.sets = sorted(fullRead);
         this.readAt = readAt;
     }
 
     /** The record sets held now (a copy: costs in proportion to the zone). */
     public ZoneSnapshot snapshot() {
-        return new ZoneSnapshot(origin, sets);
+        return ZoneSnapshot.of(origin, Arrays.asList(sets));
     }
 
     /** The record sets held now at {@code names} (any type, any set identifier). */
     public ZoneSnapshot at(Set<String> names) {
         List<RecordSet> found = new ArrayList<>();
         for (String name : names) {
-            found.addAll(named(name).values());
+            found.addAll(Arrays.asList(sets).subList(first(name), end(name)));
         }
         return ZoneSnapshot.of(origin, found);
     }
@@ -56,7 +65,7 @@ public final class ZoneView {
 
     /** Record sets held. */
     public int size() {
-        return sets.size();
+        return sets.length;
     }
 
     /**
@@ -65,61 +74,143 @@ public final class ZoneView {
      */
     public int managedSize(Planner planner) {
         if (planner.filters()) {
-            return (int) sets.keySet().stream().filter(key -> planner.manages(key, origin)).count();
+            return (int) Arrays.stream(sets).filter(set -> planner.manages(set.key(), origin)).count();
         }
-        return sets.size() - (int) named(origin).keySet().stream().filter(key -> !planner.manages(key, origin)).count();
+        int unmanaged = 0;
+        for (int i = first(origin), end = end(origin); i < end; i++) {
+            unmanaged += planner.manages(sets[i].key(), origin) ? 0 : 1;
+        }
+        return sets.length - unmanaged;
     }
 
     /** Takes in a batch Route 53 accepted: deletes remove their set, creates and upserts put theirs. */
     public void accepted(List<Change> changes) {
+        Set<RecordKey> deleted = new HashSet<>();
+        NavigableMap<RecordKey, RecordSet> put = new TreeMap<>(); // in order: a later change to a key wins
         for (Change change : changes) {
             switch (change.action()) {
-                case DELETE -> sets.remove(change.key());
-                case CREATE, UPSERT -> sets.put(change.key(), change.recordSet());
+                case DELETE -> {
+                    deleted.add(change.key());
+                    put.remove(change.key());
+                }
+                case CREATE, UPSERT -> put.put(change.key(), change.recordSet());
+            }
+        }
+        edit(deleted, Set.of(), put);
+    }
+
+    /**
+     * Holds each of {@code desired}'s sets in place of an equal one held, key included, so a zone in step keeps one
+     * copy of each set (the view's and the desired zone's are the same instances); changes nothing the view says.
+     */
+    public void share(Collection<RecordSet> desired) {
+        for (RecordSet set : desired) {
+            int at = indexOf(set.key());
+            if (at >= 0 && sets[at] != set && sets[at].equals(set)) {
+                sets[at] = set;
             }
         }
     }
 
     /** Replaces what is held for {@code names} by what a re-read of those names found. */
     public void reread(Set<String> names, Collection<RecordSet> found) {
-        for (String name : names) {
-            named(name).clear();
-        }
-        found.forEach(set -> sets.put(set.key(), set));
+        NavigableMap<RecordKey, RecordSet> put = new TreeMap<>();
+        found.forEach(set -> put.put(set.key(), set));
+        edit(Set.of(), names, put);
     }
 
     /** Replaces everything held by what a full read found. */
     public void reread(ZoneSnapshot full) {
-        sets.clear();
-        sets.putAll(full.recordSets());
+        sets = sorted(full);
     }
 
     /** Record sets that differ between this view and {@code fresh} (missing on either side or not equal). */
     public int differencesFrom(ZoneSnapshot fresh) {
         int differences = 0;
         for (Map.Entry<RecordKey, RecordSet> entry : fresh.recordSets().entrySet()) {
-            if (!entry.getValue().equals(sets.get(entry.getKey()))) {
+            int at = indexOf(entry.getKey());
+            if (at < 0 || !entry.getValue().equals(sets[at])) {
                 differences++;
             }
         }
-        for (RecordKey key : sets.keySet()) {
-            if (!fresh.recordSets().containsKey(key)) {
+        for (RecordSet set : sets) {
+            if (!fresh.recordSets().containsKey(set.key())) {
                 differences++;
             }
         }
         return differences;
     }
 
-    /** The (live) range of sets held at {@code name}: keys sort by name first, and the empty type sorts first. */
-    private NavigableMap<RecordKey, RecordSet> named(String name) {
-        NavigableMap<RecordKey, RecordSet> from = sets.tailMap(new RecordKey(name, "", null), true);
-        RecordKey end = null;
-        for (RecordKey key : from.keySet()) {
-            if (!key.name().equals(name)) {
-                end = key;
-                break;
+    /**
+     * The sets held without those at {@code removed} keys and at {@code names}, with {@code put} in their place or
+     * beside them (a sorted merge, in proportion to the zone).
+     */
+    private void edit(Set<RecordKey> removed, Set<String> names, NavigableMap<RecordKey, RecordSet> put) {
+        List<RecordSet> next = new ArrayList<>(sets.length + put.size());
+        Iterator<RecordSet> added = put.values().iterator();
+        RecordSet pending = added.hasNext() ? added.next() : null;
+        for (RecordSet held : sets) {
+            while (pending != null && pending.key().compareTo(held.key()) < 0) {
+                next.add(pending);
+                pending = added.hasNext() ? added.next() : null;
+            }
+            if (!removed.contains(held.key()) && !names.contains(held.name()) && !put.containsKey(held.key())) {
+                next.add(held);
             }
         }
-        return end == null ? from : sets.subMap(new RecordKey(name, "", null), true, end, false);
+        while (pending != null) {
+            next.add(pending);
+            pending = added.hasNext() ? added.next() : null;
+        }
+        sets = next.toArray(NONE);
+    }
+
+    private static RecordSet[] sorted(ZoneSnapshot zone) {
+        RecordSet[] all = zone.recordSets().values().toArray(NONE);
+        Arrays.sort(all, BY_KEY);
+        return all;
+    }
+
+    /** The index of the set at {@code key}, or a negative number when none is held. */
+    private int indexOf(RecordKey key) {
+        int low = 0;
+        int high = sets.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = sets[mid].key().compareTo(key);
+            if (c < 0) {
+                low = mid + 1;
+            } else if (c > 0) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first set at {@code name} or after it: keys sort by name first, and the empty type first. */
+    private int first(String name) {
+        RecordKey start = new RecordKey(name, "", null);
+        int low = 0;
+        int high = sets.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sets[mid].key().compareTo(start) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** The index just after the last set at {@code name}. */
+    private int end(String name) {
+        int i = first(name);
+        while (i < sets.length && sets[i].name().equals(name)) {
+            i++;
+        }
+        return i;
     }
 }

@@ -35,9 +35,9 @@ class GracefulShutdownTest {
                     "CAMEL_MANAGEMENT_PORT", Integer.toString(io.zonebridge.secondary.BindPrimary.freePort()),
                     "ZONEBRIDGE_CONFIG", config.toString(),
                     "ZONEBRIDGE_CONFIG_ROUTE53_RATE_LIMIT_PER_SECOND", "1",
-                    "ZONEBRIDGE_REVERSE_DEBOUNCE", "8000",
-                    "ZONEBRIDGE_APPLY_DEBOUNCE_CHECK", "100",
-                    "ZONEBRIDGE_REVERSE_VISIBILITY_TIMEOUT", "30");
+                    "ZONEBRIDGE_CONFIG_REVERSE_DEBOUNCE", "8s",
+                    "ZONEBRIDGE_CONFIG_APPLY_DEBOUNCE_CHECK", "100ms",
+                    "ZONEBRIDGE_CONFIG_REVERSE_VISIBILITY_TIMEOUT", "30s");
             try (ServiceProcess service = ServiceProcess.start(env, Path.of("target/graceful-shutdown-test/service.log"))) {
                 assertTrue(service.awaitLog("(zonebridge) started in", Duration.ofSeconds(90)), service.log());
                 long listsBefore = peers.server.counters().requests("ListResourceRecordSets");

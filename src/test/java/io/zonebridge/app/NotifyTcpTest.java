@@ -55,8 +55,7 @@ import org.xbill.DNS.Type;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/notify-tcp-test/zonebridge.yaml",
-        "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200",
-        "zonebridge.notify.tcpIdleTimeout=1000"})
+        "zonebridge.apply.debounceCheck=50", "zonebridge.refresh.tick=200"})
 class NotifyTcpTest {
 
     private static final Path DIR = Path.of("target/notify-tcp-test");
@@ -97,6 +96,7 @@ class NotifyTcpTest {
                   notify:
                     listen: 127.0.0.1:%d
                     allowFrom: [127.0.0.1]
+                    tcpIdleTimeout: 1s
                   defaults:
                     primaries: [%s]
                     transferTimeout: 10s

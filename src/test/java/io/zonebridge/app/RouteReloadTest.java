@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Routes from a directory given by ZONEBRIDGE_ROUTES_DIR (a mounted volume in a container): a route file edited
+ * Routes from a directory given by ZONEBRIDGE_CONFIG_ROUTES_DIR (a mounted volume in a container): a route file edited
  * while the service runs is reloaded, and zonebridge's meters survive the reload. A file broken while zones sync is
  * not loaded: an ERROR names file and line, readiness goes DOWN naming it, the routes it held keep running so no
  * zone change is lost, and the fixed file is loaded.
@@ -38,7 +38,7 @@ class RouteReloadTest {
     void anEditedRouteFileIsReloadedWhileRunning() throws Exception {
         Path routes = copyOfTheShippedRoutes();
         Map<String, String> env = new LinkedHashMap<>(ServiceProcess.freePorts());
-        env.put("ZONEBRIDGE_ROUTES_DIR", routes.toString());
+        env.put("ZONEBRIDGE_CONFIG_ROUTES_DIR", routes.toString());
         try (ServiceProcess service = ServiceProcess.start(env, dir.resolve("service.log"))) {
             assertTrue(service.awaitLog("(zonebridge) started in", Duration.ofSeconds(90)), service.log());
             URI metrics = URI.create("http://127.0.0.1:" + env.get("CAMEL_MANAGEMENT_PORT") + "/observe/metrics");
@@ -64,7 +64,7 @@ class RouteReloadTest {
         String sample = Files.readString(Path.of("config/zones/example.internal.zone"));
         Files.writeString(zone, sample);
         Map<String, String> env = new LinkedHashMap<>(ServiceProcess.freePorts());
-        env.put("ZONEBRIDGE_ROUTES_DIR", routes.toString());
+        env.put("ZONEBRIDGE_CONFIG_ROUTES_DIR", routes.toString());
         env.put("ZONEBRIDGE_CONFIG_SECONDARY_ZONES", "[{name: example.internal, zoneFile: '" + zone
                 + "', hostedZone: {private: true, vpc: vpc-0abc}}]");
         int dns = Integer.parseInt(env.get("ZONEBRIDGE_CONFIG_ROUTE53_EMBEDDED_DNS_PORT"));

@@ -40,10 +40,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code zonebridge run} with {@code environment} added to this process's; its log goes to {@code log}. */
     static ServiceProcess start(Map<String, String> environment, Path log) throws IOException {
+        return start(environment, log, List.of());
+    }
+
+    /** Starts {@code zonebridge run} with these options ({@code --config FILE}, {@code --properties FILE}). */
+    static ServiceProcess start(Map<String, String> environment, Path log, List<String> options) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), "io.zonebridge.cli.ZonebridgeCommand", "run"));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile());
         builder.environment().putAll(environment);

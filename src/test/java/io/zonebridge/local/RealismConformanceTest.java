@@ -145,4 +145,26 @@ class RealismConformanceTest {
             server.stop();
         }
     }
+
+    @Test
+    void countersKeepWhenEachRequestArrived() {
+        LocalAwsServer server = new LocalAwsServer();
+        server.start(0);
+        try (Route53Client r53 = Route53Fixture.client(server, "AKIAARRIVE")) {
+            String id = Route53Fixture.publicZone(r53, "arrive.example.org");
+            long before = System.nanoTime();
+            r53.getHostedZone(b -> b.id(id));
+            long between = System.nanoTime();
+            r53.getHostedZone(b -> b.id(id));
+            long after = System.nanoTime();
+            long first = server.counters().arrivedAt("GetHostedZone", 1).orElseThrow();
+            long second = server.counters().arrivedAt("GetHostedZone", 2).orElseThrow();
+            assertTrue(before <= first && first <= between, "the first arrived during the first call");
+            assertTrue(between <= second && second <= after, "the second arrived during the second call");
+            assertTrue(server.counters().arrivedAt("GetHostedZone", 3).isEmpty(), "no third request yet");
+            assertTrue(server.counters().arrivedAt("ListHostedZones", 1).isEmpty(), "no such request");
+        } finally {
+            server.stop();
+        }
+    }
 }

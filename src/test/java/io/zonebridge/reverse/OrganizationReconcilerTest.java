@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,5 +229,48 @@ class OrganizationReconcilerTest {
         public String submit(HostedZoneRef zone, List<io.zonebridge.plan.Change> changes) {
             throw new IllegalStateException("AccessDenied");
         }
+    }
+
+    @Test
+    void verificationRepairsOwnedPtrsEditedByHandAndLeavesOthersAlone() {
+        hosts(1, 4);
+        ReconcileSettings settings = ReconcileSettings.defaults(NETWORK, PtrOptions.defaults(
+                OwnershipPolicy.ownedOnly(ledger))).withVerifyEvery(Duration.ZERO);
+        OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, settings);
+        assertEquals(3, reconciler.reconcile(List.of(MEMBER)).ptrsCreated());
+        network.editByHand(reverse, RecordKey.of("1.1.0.10.in-addr.arpa.", "PTR"),
+                RecordSet.of("1.1.0.10.in-addr.arpa.", "PTR", 60, "evil.example."));
+        network.editByHand(reverse, RecordKey.of("2.1.0.10.in-addr.arpa.", "PTR"), null);
+        network.editByHand(reverse, RecordKey.of("99.1.0.10.in-addr.arpa.", "PTR"),
+                RecordSet.of("99.1.0.10.in-addr.arpa.", "PTR", 60, "someone.else."));
+        int reads = network.zoneReads();
+
+        OrganizationReconciler.Verification verification = reconciler.verifyReverseZones();
+
+        assertEquals(List.of(), verification.failures());
+        assertEquals(1, verification.zonesRead());
+        assertEquals(1, network.zoneReads() - reads, "one full read of the reverse zone");
+        assertEquals(2, verification.ptrsRepaired());
+        Map<String, List<String>> now = ptrs(network, reverse);
+        assertEquals(List.of("h1.app.internal."), now.get("1.1.0.10.in-addr.arpa."));
+        assertEquals(List.of("h2.app.internal."), now.get("2.1.0.10.in-addr.arpa."));
+        assertEquals(List.of("someone.else."), now.get("99.1.0.10.in-addr.arpa."), "a PTR not owned is left alone");
+    }
+
+    @Test
+    void verificationAfterARestartOnlyReadsTheZone() {
+        hosts(1, 3);
+        reconcile(MEMBER);
+        network.editByHand(reverse, RecordKey.of("1.1.0.10.in-addr.arpa.", "PTR"), null);
+        OrganizationReconciler restarted = new OrganizationReconciler(route53, ledger,
+                ReconcileSettings.defaults(NETWORK, PtrOptions.defaults(OwnershipPolicy.ownedOnly(ledger))));
+        int changes = network.changeRequests();
+
+        OrganizationReconciler.Verification verification = restarted.verifyReverseZones();
+
+        assertEquals(1, verification.zonesRead(), "no view yet: due");
+        assertEquals(0, verification.ptrsRepaired(), "what the PTR should be comes from the next reconcile");
+        assertEquals(changes, network.changeRequests());
+        assertEquals(0, restarted.verifyReverseZones().zonesRead(), "the view is fresh now: nothing due");
     }
 }

@@ -3,6 +3,8 @@ package io.zonebridge.secondary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -23,6 +26,43 @@ class KeptZoneTest {
     private static Record a(int host, int value) throws Exception {
         return new ARecord(Name.fromString("h" + host, ZONE), DClass.IN, 300,
                 java.net.InetAddress.getByAddress(new byte[] {10, 0, (byte) (value >> 8), (byte) value}));
+    }
+
+    @Test
+    void recordsAreReadBackAsKeptTtlOwnerCaseAndDataIncludedBeforeAndAfterAFold() throws Exception {
+        List<Record> records = new ArrayList<>();
+        try (Master master = new Master(new ByteArrayInputStream(String.join("\n",
+                "@ 3600 IN SOA ns1 hostmaster 7 3600 600 86400 60", "@ 3600 IN NS ns1", "ns1 60 IN A 192.0.2.1",
+                "Mixed 300 IN A 10.0.0.1", "mixed 301 IN A 10.0.0.2", "v6 300 IN AAAA 2001:db8::1",
+                "txt 300 IN TXT \"two\" \"strings\"", "mail 300 IN MX 10 Mx1.kept.test.",
+                "www 300 IN CNAME Target.example.", "_sip._tcp 300 IN SRV 1 2 5060 sip",
+                "caa 300 IN CAA 0 issue \"ca.example\"", "key 300 IN DNSKEY 256 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dx"
+                        + "CjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==", "")
+                .getBytes(StandardCharsets.US_ASCII)), ZONE, 300)) {
+            for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
+                records.add(record);
+            }
+        }
+        KeptZone zone = KeptZone.of(ZONE, records);
+        assertEquals(texts(records), texts(zone), "the zone as a list, exactly");
+        assertEquals(texts(records.subList(3, 5)), texts(zone.records(Name.fromString("MIXED", ZONE))),
+                "one name, owner case and TTL as kept");
+        assertEquals(List.of(), zone.records(Name.fromString("absent", ZONE)));
+        Map<Name, List<Record>> patch = new HashMap<>();
+        for (int host = 0; host < 100; host++) { // beyond the fold threshold: the names are packed again
+            patch.put(Name.fromString("h" + host, ZONE), List.of(a(host, host)));
+        }
+        patch.put(Name.fromString("www", ZONE), List.of());
+        KeptZone folded = zone.with(patch);
+        assertEquals(texts(records.subList(7, 8)), texts(folded.records(Name.fromString("mail", ZONE))));
+        assertEquals(List.of(), folded.records(Name.fromString("www", ZONE)));
+        assertEquals(texts(List.of(a(42, 42))), texts(folded.records(Name.fromString("h42", ZONE))));
+        assertEquals(records.size() - 1 + 100, folded.size());
+        assertEquals(texts(records), texts(zone), "the zone it came from is unchanged");
+    }
+
+    private static List<String> texts(List<Record> records) {
+        return records.stream().map(Record::toString).sorted().toList();
     }
 
     @Test

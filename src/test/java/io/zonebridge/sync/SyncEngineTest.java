@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link SyncEngine} against the in-memory Route 53: view, verified batches, stale-view recovery, drift. */
@@ -67,6 +69,27 @@ class SyncEngineTest {
         assertEquals(List.of(), gateway.violations);
         assertEquals(0, gateway.upserts());
         assertEquals(managed(ZoneSnapshot.of(ORIGIN, sets)), managed(route53.contents(zone)));
+    }
+
+    @Test
+    void aZoneInStepHoldsOneCopyOfEachSetAfterARestartAndAfterADelta() {
+        engine.sync(zone, ZoneSnapshot.of(ORIGIN, hosts(50, "10.0.0.")), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        engine.forget(zone.id()); // as after a restart: the next run reads the zone whole into a new view
+
+        List<RecordSet> again = hosts(50, "10.0.0.");
+        SyncReport restart = engine.sync(zone, ZoneSnapshot.of(ORIGIN, again), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        assertEquals(SyncReport.Result.IN_STEP, restart.result());
+        for (RecordSet set : again) {
+            assertSame(set, engine.known(zone.id()).orElseThrow().recordSets().get(set.key()),
+                    "the view holds the desired instance of " + set.key());
+        }
+
+        RecordSet host7 = RecordSet.of("host7." + ORIGIN, "A", 300, "10.0.0.7");
+        SyncReport delta = engine.syncChange(zone, DesiredChange.of(ORIGIN, Set.of(host7.name()), List.of(host7)),
+                () -> ZoneSnapshot.of(ORIGIN, again), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        assertEquals(SyncReport.Result.IN_STEP, delta.result());
+        assertSame(host7, engine.known(zone.id()).orElseThrow().recordSets().get(host7.key()),
+                "a delta's unchanged set is held as its instance");
     }
 
     @Test

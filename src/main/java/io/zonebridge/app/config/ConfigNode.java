@@ -84,6 +84,13 @@ public final class ConfigNode {
         return this;
     }
 
+    /** {@code more} followed by {@code keys}, for {@link #allowOnly} of a section that takes a shared set of keys. */
+    public static String[] keys(String[] more, String... keys) {
+        String[] all = java.util.Arrays.copyOf(keys, keys.length + more.length);
+        System.arraycopy(more, 0, all, keys.length, more.length);
+        return all;
+    }
+
     /** Whether the value is a list. */
     public boolean isList() {
         return isPresent() && node.isArray();

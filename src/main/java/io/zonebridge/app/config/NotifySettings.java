@@ -1,5 +1,6 @@
 package io.zonebridge.app.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,11 +10,12 @@ import java.util.List;
  * @param host      listen address
  * @param port      listen port
  * @param allowFrom addresses or CIDR blocks allowed to send NOTIFY (besides the zones' primaries)
+ * @param tcpIdleTimeout a NOTIFY connection on TCP that reads and writes nothing for this long is closed
  */
-public record NotifySettings(boolean enabled, String host, int port, List<String> allowFrom) {
+public record NotifySettings(boolean enabled, String host, int port, List<String> allowFrom, Duration tcpIdleTimeout) {
 
     static NotifySettings from(ConfigNode node) {
-        node.allowOnly("enabled", "listen", "allowFrom");
+        node.allowOnly("enabled", "listen", "allowFrom", "tcpIdleTimeout");
         PrimaryAddress listen = node.get("listen").isPresent()
                 ? PrimaryAddress.parse(node.get("listen")) : new PrimaryAddress("127.0.0.1", 10053);
         List<String> allow = node.get("allowFrom").list().stream().map(item -> {
@@ -23,6 +25,7 @@ public record NotifySettings(boolean enabled, String host, int port, List<String
             }
             return text;
         }).toList();
-        return new NotifySettings(node.get("enabled").bool(true), listen.host(), listen.port(), allow);
+        return new NotifySettings(node.get("enabled").bool(true), listen.host(), listen.port(), allow,
+                ServiceSettings.period(node.get("tcpIdleTimeout"), Duration.ofSeconds(30), Duration.ofMillis(1)));
     }
 }

@@ -104,8 +104,9 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
     }
 
     static ReverseSettings from(ConfigNode node) {
-        node.allowOnly("enabled", "sqsEndpoint", "queue", "deadLetterQueue", "networkAccount", "prefixes", "ledger",
-                "ownership", "policy", "conflictRule", "ptrTtl", "ownChanges", "memberRole", "reconcile", "createZones");
+        node.allowOnly(ConfigNode.keys(QueueRouteSettings.KEYS, "enabled", "sqsEndpoint", "queue", "deadLetterQueue",
+                "networkAccount", "prefixes", "ledger", "ownership", "policy", "conflictRule", "ptrTtl", "ownChanges",
+                "memberRole", "reconcile", "createZones"));
         ConfigNode account = node.get("networkAccount");
         Optional<String> networkAccount = account.optionalText();
         if (networkAccount.isPresent() && !networkAccount.get().matches("\\d{12}")) {
@@ -183,7 +184,8 @@ public record ReverseSettings(boolean enabled, Optional<URI> sqsEndpoint, String
     }
 
     private static Reconcile reconcile(ConfigNode node) {
-        node.allowOnly("every", "organization", "include", "exclude", "parallelism", "autodefinedReverse");
+        node.allowOnly("every", "firstDelay", "organization", "include", "exclude", "parallelism",
+                "autodefinedReverse");
         Optional<Duration> every = node.get("every").duration();
         if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
             throw node.get("every").error("must be at least 1s, not " + every.get());

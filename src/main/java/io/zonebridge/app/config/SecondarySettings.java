@@ -12,10 +12,13 @@ import java.util.Set;
  * account that a configured primary serves.
  *
  * @param notifyListener NOTIFY listener
+ * @param defaults  {@code secondary.defaults}: every zone's defaults; its {@code verifyEvery} is also the reverse and
+ *                  EC2 jobs' verification period
  * @param zones     configured zones
  * @param servedBy  when present, also manage every hosted zone these primaries serve
  */
-public record SecondarySettings(NotifySettings notifyListener, List<SecondaryZoneConfig> zones, Optional<ZoneDefaults> servedBy) {
+public record SecondarySettings(NotifySettings notifyListener, ZoneDefaults defaults, List<SecondaryZoneConfig> zones,
+                                Optional<ZoneDefaults> servedBy) {
 
     static SecondarySettings from(ConfigNode node, Map<String, TsigKeyConfig> keys) {
         node.allowOnly("notify", "defaults", "zones", "allHostedZonesServedBy");
@@ -43,6 +46,6 @@ public record SecondarySettings(NotifySettings notifyListener, List<SecondaryZon
                 }
             });
         });
-        return new SecondarySettings(NotifySettings.from(node.get("notify")), List.copyOf(zones), servedBy);
+        return new SecondarySettings(NotifySettings.from(node.get("notify")), defaults, List.copyOf(zones), servedBy);
     }
 }

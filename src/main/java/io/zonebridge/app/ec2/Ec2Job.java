@@ -29,7 +29,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -41,12 +40,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The EC2 dynamic-DNS job's wiring: from {@code ec2:} of the configuration, sets the properties
- * {@code zonebridge.ec2.enabled}, {@code .queue}, {@code .deadLetterQueue} and {@code .lateTagInterval} (ms) and,
- * when enabled, makes the EC2, DynamoDB and SQS clients, ensures the state table exists and binds the beans the
- * {@code ec2-dns} routes call by name ({@code ec2Ingest}, {@code ec2Sync}, and the queue beans of
- * {@link EventQueueBeans}: {@code ec2SqsClient}, {@code ec2Queue}, {@code ec2WorkMerger},
- * {@code ec2ReceiptHandles}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
+ * The EC2 dynamic-DNS job's wiring: from {@code ec2:} of the configuration (its route properties come from
+ * {@link io.zonebridge.app.RouteProperties}), when enabled, makes the EC2, DynamoDB and SQS clients, ensures the
+ * state table exists and binds the beans the {@code ec2-dns} routes call by name ({@code ec2Ingest},
+ * {@code ec2Sync}, and the queue beans of {@link EventQueueBeans}: {@code ec2SqsClient}, {@code ec2Queue},
+ * {@code ec2WorkMerger}, {@code ec2ReceiptHandles}). PTRs go through the reverse DNS path ({@link ReverseSyncService} over the reverse job's
  * settings, with the job's own PTR ownership table, {@code ec2.ptrOwnership}). The clients are closed when Camel
  * stops.
  */
@@ -55,15 +53,9 @@ public final class Ec2Job {
     private Ec2Job() {
     }
 
-    /** Binds the job's beans and properties into the Camel context. */
+    /** Binds the job's beans into the Camel context. */
     public static void bind(ZonebridgeRuntime runtime, CamelContext context) throws Exception {
         Ec2Settings settings = runtime.config().ec2();
-        PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty("zonebridge.ec2.enabled", Boolean.toString(settings.enabled()));
-        properties.addOverrideProperty("zonebridge.ec2.queue", settings.queue());
-        properties.addOverrideProperty("zonebridge.ec2.deadLetterQueue", settings.deadLetterQueue());
-        properties.addOverrideProperty("zonebridge.ec2.lateTagInterval",
-                Long.toString(settings.lateTagInterval().toMillis()));
         if (!settings.enabled()) {
             return;
         }
@@ -88,13 +80,12 @@ public final class Ec2Job {
         ReverseSyncService reverse = ptrSync(runtime, settings, dynamo);
         registry.bind("ec2Ingest", new Ec2Ingest());
         SyncEngine engine = new SyncEngine(route53.gateway(), runtime.config().safety().limits(),
-                runtime.config().route53().waitForInsync(), new AccountRateLimiter(
-                        runtime.config().route53().rateLimitPerSecond() * runtime.config().route53().verifyShare()),
+                runtime.config().route53().waitForInsync(), new AccountRateLimiter(ReverseJob.verifyRate(runtime)),
                 Clock.systemUTC());
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
                 new InstanceRecordWriter(engine, ReverseJob.verifyEvery(runtime)), reverse,
                 settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
-                new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC())));
+                new LateTagWatch(settings.lateTagWindow(), Clock.systemUTC()), store));
     }
 
     /**
@@ -112,7 +103,7 @@ public final class Ec2Job {
                         new PtrOptions(reverse.ptrTtl(), reverse.conflictRule(), OwnershipPolicy.ownedOnly(ledger)))
                 .withConfiguredPrefixes(reverse.prefixes())
                 .withSafety(runtime.config().safety().limits(), false)
-                .withVerifyEvery(ReverseJob.verifyEvery(runtime));
+                .withVerifyEvery(ReverseJob.verifyEvery(runtime)).withVerifyRate(ReverseJob.verifyRate(runtime));
         SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
         return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile),
                 runtime.reverseZoneWriter());

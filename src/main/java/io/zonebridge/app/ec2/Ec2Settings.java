@@ -1,6 +1,7 @@
 package io.zonebridge.app.ec2;
 
 import io.zonebridge.app.config.ConfigNode;
+import io.zonebridge.app.config.QueueRouteSettings;
 import io.zonebridge.ec2.Ec2DnsSettings;
 import io.zonebridge.ec2.HostNamePattern;
 import java.net.URI;
@@ -50,9 +51,9 @@ public record Ec2Settings(boolean enabled, String region, Optional<URI> ec2Endpo
         if (!node.isPresent()) {
             return d;
         }
-        node.allowOnly("enabled", "region", "ec2Endpoint", "sqsEndpoint", "dynamoDbEndpoint", "queue",
-                "deadLetterQueue", "table", "zoneTag", "cnameTag", "ttl", "hostName", "associateVpc",
-                "lateTagWindow", "lateTagInterval", "parallelism", "ptrLedger", "ptrOwnership");
+        node.allowOnly(ConfigNode.keys(QueueRouteSettings.KEYS, "enabled", "region", "ec2Endpoint", "sqsEndpoint",
+                "dynamoDbEndpoint", "queue", "deadLetterQueue", "table", "zoneTag", "cnameTag", "ttl", "hostName",
+                "associateVpc", "lateTagWindow", "lateTagInterval", "parallelism", "ptrLedger", "ptrOwnership"));
         String region = node.get("region").text(defaultRegion);
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
             throw node.get("region").error("must be an AWS region such as us-east-1, not '" + region + "'");

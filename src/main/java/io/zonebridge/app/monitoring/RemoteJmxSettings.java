@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Remote JMX settings: {@code zonebridge.jmx.port} (0 or absent: off), {@code zonebridge.jmx.host} (default
- * 127.0.0.1), {@code zonebridge.jmx.passwordFile} and {@code zonebridge.jmx.accessFile} (both or neither; absent:
- * no authentication).
+ * Remote JMX settings, {@code jmx:} of {@code zonebridge.yaml}: {@code port} (0 or absent: off), {@code host}
+ * (default 127.0.0.1), {@code passwordFile} and {@code accessFile} (both or neither; absent: no authentication).
  *
  * @param port         RMI registry and connector port; 0: remote JMX off
  * @param host         the address both listen on
@@ -16,13 +15,12 @@ import java.util.Optional;
  */
 public record RemoteJmxSettings(int port, String host, Optional<Path> passwordFile, Optional<Path> accessFile) {
 
-    /** Property names. */
-    public static final String PORT = "zonebridge.jmx.port";
-    public static final String HOST = "zonebridge.jmx.host";
-    public static final String PASSWORD_FILE = "zonebridge.jmx.passwordFile";
-    public static final String ACCESS_FILE = "zonebridge.jmx.accessFile";
+    /** Key paths in {@code zonebridge.yaml}. */
+    public static final String PORT = "jmx.port";
+    public static final String PASSWORD_FILE = "jmx.passwordFile";
+    public static final String ACCESS_FILE = "jmx.accessFile";
 
-    /** Checks the settings; errors name the property. */
+    /** Checks the settings; errors name the key. */
     public RemoteJmxSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(PORT + ": " + port + " is not a port (0 turns remote JMX off)");

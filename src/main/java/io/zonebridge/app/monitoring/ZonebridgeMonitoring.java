@@ -11,9 +11,7 @@ import io.zonebridge.app.reverse.ReverseIngest;
 import io.zonebridge.intake.RejectReason;
 import io.zonebridge.reverse.IgnoreReason;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +26,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * zonebridge's monitoring, tied to the Camel context's life: the MBeans in domain {@value #DOMAIN} (one per zone,
- * one per account, ignored events), remote JMX when {@code zonebridge.jmx.port} is set, the health check
+ * one per account, ignored events), remote JMX when {@code jmx.port} of {@code zonebridge.yaml} is set, the health check
  * {@link ZoneFailureHealthCheck} and the {@link ZonebridgeMeters} in the Micrometer registry Camel creates
  * (bean {@value #METER_REGISTRY}) when {@code camel.metrics.enabled=true}.
  */
@@ -45,8 +42,6 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     public static final String DOMAIN = "io.zonebridge";
     /** The name under which camel-micrometer-prometheus binds its registry. */
     public static final String METER_REGISTRY = "metricsRegistry";
-    /** Property: seconds a zone may fail before the health check is DOWN. */
-    public static final String MAX_FAILING_SECONDS = "zonebridge.health.maxFailingSeconds";
     /** Where syncNow and verifyNow put their work. */
     public static final String ZONE_WORK_ENDPOINT = "seda:zone-work";
 
@@ -64,10 +59,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
 
     private ZonebridgeMonitoring(CamelContext context, ZonebridgeRuntime runtime, NotifyReceiver notify) {
         this.context = context;
-        PropertiesComponent properties = context.getPropertiesComponent();
-        this.jmx = new RemoteJmxSettings(intProperty(properties, RemoteJmxSettings.PORT, 0),
-                properties.resolveProperty(RemoteJmxSettings.HOST).orElse("127.0.0.1"),
-                path(properties, RemoteJmxSettings.PASSWORD_FILE), path(properties, RemoteJmxSettings.ACCESS_FILE));
+        this.jmx = runtime.config().service().jmx();
         Clock clock = Clock.systemUTC();
         List<ZoneMonitor> zones = new ArrayList<>();
         for (ManagedZone zone : runtime.catalog().zones()) {
@@ -84,7 +76,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         mbeans.put(name("Events", "ignored"), ignored);
         this.meters = new ZonebridgeMeters(zones, account, calls, ignored, () -> rejectedEvents(context), clock);
         this.health = new ZoneFailureHealthCheck(runtime.statusBoard(),
-                Duration.ofSeconds(intProperty(properties, MAX_FAILING_SECONDS, 900)), clock,
+                runtime.config().service().maxFailing(), clock,
                 runtime.refreshSchedule()::expiredZones);
         this.firstSync = new FirstSyncHealthCheck(
                 runtime.catalog().zones().stream().map(ManagedZone::key).toList(), runtime.statusBoard());
@@ -153,8 +145,8 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
         }
     }
 
-    private java.util.Optional<RouteFileReload> reloads() {
-        return java.util.Optional.ofNullable(context.getRegistry().lookupByNameAndType(
+    private Optional<RouteFileReload> reloads() {
+        return Optional.ofNullable(context.getRegistry().lookupByNameAndType(
                 RouteFileReload.class.getSimpleName(), RouteFileReload.class));
     }
 
@@ -221,18 +213,5 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     /** The reason key of an ignored reverse-DNS event. */
     static String reverseReasonKey(IgnoreReason reason) {
         return "reverse." + reason.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static int intProperty(PropertiesComponent properties, String key, int fallback) {
-        Optional<String> value = properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
-        try {
-            return value.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value.get() + "' is not a whole number");
-        }
-    }
-
-    private static Optional<Path> path(PropertiesComponent properties, String key) {
-        return properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).map(Path::of);
     }
 }

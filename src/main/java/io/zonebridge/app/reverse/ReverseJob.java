@@ -42,7 +42,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -56,8 +55,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The reverse-DNS job's wiring: from {@code reverse:} of the configuration, binds the beans the reverse routes call
  * by name ({@code reverseIngest}, {@code reverseSync}, {@code reverseReconcile}, and the queue beans of
  * {@link EventQueueBeans}: {@code reverseSqsClient}, {@code reverseQueue}, {@code reverseWorkMerger},
- * {@code reverseReceiptHandles}) and sets the properties {@code zonebridge.reverse.enabled}, {@code .queue},
- * {@code .deadLetterQueue}, {@code .reconcileTimer} and {@code .reconcilePeriod}. Route 53 of the network account
+ * {@code reverseReceiptHandles}); its route properties come from {@link io.zonebridge.app.RouteProperties}. Route 53
+ * of the network account
  * is the service's connection; other accounts are reached by STS AssumeRole of {@code reverse.memberRole} (STS and
  * Organizations at the Route 53 endpoint override, when there is one: the local emulator serves all three). The PTRs
  * zonebridge owns are kept in the DynamoDB table of {@code reverse.ownership} ({@link PtrOwnershipTable}). The
@@ -71,17 +70,9 @@ public final class ReverseJob {
     private ReverseJob() {
     }
 
-    /** Binds the job's beans and properties into the Camel context. */
+    /** Binds the job's beans into the Camel context. */
     public static void bind(ZonebridgeRuntime runtime, CamelContext context) throws Exception {
         ReverseSettings settings = runtime.config().reverse();
-        PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty("zonebridge.reverse.enabled", Boolean.toString(settings.enabled()));
-        properties.addOverrideProperty("zonebridge.reverse.queue", settings.queue());
-        properties.addOverrideProperty("zonebridge.reverse.deadLetterQueue", settings.deadLetterQueue());
-        properties.addOverrideProperty("zonebridge.reverse.reconcileTimer",
-                Boolean.toString(settings.enabled() && settings.reconcile().every().isPresent()));
-        settings.reconcile().every().ifPresent(every ->
-                properties.addOverrideProperty("zonebridge.reverse.reconcilePeriod", Long.toString(every.toMillis())));
         if (!settings.enabled()) {
             return;
         }
@@ -126,7 +117,8 @@ public final class ReverseJob {
         ReconcileSettings reconcile = ReconcileSettings.defaults(network,
                         new PtrOptions(settings.ptrTtl(), settings.conflictRule(), ownership))
                 .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false)
-                .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime));
+                .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime))
+                .withVerifyRate(verifyRate(runtime));
         OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile);
         Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
@@ -181,12 +173,16 @@ public final class ReverseJob {
     }
 
     /**
-     * How often the reverse and EC2 jobs' zones are read whole again to find drift: {@code verifyEvery} of
-     * {@code secondary.allHostedZonesServedBy} when set, else the default (one hour).
+     * How often the reverse and EC2 jobs' zones are read whole again to find and repair drift:
+     * {@code secondary.defaults.verifyEvery} (default one hour).
      */
     public static Duration verifyEvery(ZonebridgeRuntime runtime) {
-        return runtime.config().secondary().servedBy().map(ZoneDefaults::verifyEvery)
-                .orElse(ZoneDefaults.DEFAULT_VERIFY_EVERY);
+        return runtime.config().secondary().defaults().verifyEvery();
+    }
+
+    /** Requests per second drift verification may use per account: {@code route53.verifyShare} of its rate. */
+    public static double verifyRate(ZonebridgeRuntime runtime) {
+        return runtime.config().route53().rateLimitPerSecond() * runtime.config().route53().verifyShare();
     }
 
     /** The network account (the reverse zones' owner): {@code reverse.networkAccount}, or the service's own. */

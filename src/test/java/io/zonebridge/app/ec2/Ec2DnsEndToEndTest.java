@@ -9,6 +9,7 @@ import io.zonebridge.local.Ec2Timings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -214,5 +219,45 @@ class Ec2DnsEndToEndTest {
         Eventually.assertWithin(Duration.ofSeconds(30), () -> peers.pending(peers.queue) == 0,
                 () -> "the malformed message left the events queue");
         peers.stopService();
+    }
+
+    /** A hand edit of an instance's record in Route 53 (someone with the console or the CLI) is undone. */
+    @Test
+    void recordsChangedOrDeletedByHandAreMadeRightByTheNextVerification() throws Exception {
+        Path verifying = peers.writeConfig(DIR.resolve("verify/zonebridge.yaml"), "zb-e2e-verify-" + System.nanoTime(),
+                "  lateTagWindow: 1h\n  lateTagInterval: 10m\n");
+        Files.writeString(verifying, Files.readString(verifying).replace("  notify: { enabled: false }\n",
+                "  notify: { enabled: false }\n  defaults: { verifyEvery: 1s }\n"));
+        Map<String, String> properties = new HashMap<>(FAST);
+        properties.put("zonebridge.verify.tick", "100");
+        peers.startService(verifying, properties);
+        String id = run(Map.of("Name", "drift-01", "ZONE", Ec2Peers.ZONE));
+        String ip = address(id);
+        String name = "drift-01." + Ec2Peers.ZONE;
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(ip).equals(
+                peers.records(peers.zoneId, RRType.A).get(name)), () -> "A: " + peers.records(peers.zoneId, RRType.A));
+
+        handEdit(ChangeAction.UPSERT, name, "192.0.2.99");
+        assertEquals(List.of("192.0.2.99"), peers.records(peers.zoneId, RRType.A).get(name), "the hand edit landed");
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(ip).equals(
+                peers.records(peers.zoneId, RRType.A).get(name)), () -> "A after a hand edit: "
+                + peers.records(peers.zoneId, RRType.A).get(name));
+
+        handEdit(ChangeAction.DELETE, name, ip);
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(ip).equals(
+                peers.records(peers.zoneId, RRType.A).get(name)), () -> "A after a hand delete: "
+                + peers.records(peers.zoneId, RRType.A).get(name));
+        peers.ec2.terminateInstances(r -> r.instanceIds(id));
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> !peers.records(peers.zoneId, RRType.A).containsKey(name),
+                () -> "A after terminate: " + peers.records(peers.zoneId, RRType.A));
+        peers.stopService();
+    }
+
+    /** A change to an A record of TTL 300 (what the job makes) with the SDK, as someone with the CLI would. */
+    private static void handEdit(ChangeAction action, String name, String value) {
+        peers.route53.changeResourceRecordSets(r -> r.hostedZoneId(peers.zoneId).changeBatch(b -> b.changes(
+                Change.builder().action(action).resourceRecordSet(ResourceRecordSet.builder().name(name)
+                        .type(RRType.A).ttl(300L).resourceRecords(ResourceRecord.builder().value(value).build())
+                        .build()).build())));
     }
 }

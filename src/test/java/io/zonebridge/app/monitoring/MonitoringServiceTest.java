@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.secondary.BindPrimary;
 import java.lang.management.ManagementFactory;
@@ -41,6 +45,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -57,10 +62,7 @@ import org.xbill.DNS.Type;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties",
-        properties = {"zonebridge.config=target/monitoring-test/zonebridge.yaml",
-                "zonebridge.fileWatch.period=200", "zonebridge.health.maxFailingSeconds=1",
-                "zonebridge.jmx.passwordFile=target/monitoring-test/jmx.password",
-                "zonebridge.jmx.accessFile=target/monitoring-test/jmx.access"})
+        properties = {"zonebridge.config=target/monitoring-test/zonebridge.yaml", "zonebridge.fileWatch.period=200"})
 class MonitoringServiceTest {
 
     private static final Path DIR = Path.of("target/monitoring-test");
@@ -69,7 +71,10 @@ class MonitoringServiceTest {
     private static final ObjectName ZONE = ZonebridgeMonitoring.name("Zone", ZONE_KEY);
     private static final ObjectName ACCOUNT = ZonebridgeMonitoring.name("Account", "default");
     private static final ObjectName IGNORED = ZonebridgeMonitoring.name("Events", "ignored");
-    private static final String[] SYSTEM_PROPERTIES = {"camel.management.port", "zonebridge.jmx.port"};
+    private static final String[] SYSTEM_PROPERTIES = {"camel.management.port"};
+
+    /** Micrometer's log: a meter registered twice, or one name with two tag sets, is a WARN there. */
+    private static final ListAppender<ILoggingEvent> MICROMETER = new ListAppender<>();
 
     private static int managementPort;
     private static int jmxPort;
@@ -83,26 +88,32 @@ class MonitoringServiceTest {
 
     @BeforeAll
     static void shippedConfigurationWithFreePortsAndJmxUsers() throws Exception {
+        MICROMETER.start();
+        ((Logger) LoggerFactory.getLogger("io.micrometer")).addAppender(MICROMETER);
         Files.createDirectories(DIR);
         Files.copy(Path.of("config/zones/example.internal.zone"), ZONE_FILE, StandardCopyOption.REPLACE_EXISTING);
         notifyPort = BindPrimary.freePort();
+        jmxPort = BindPrimary.freePort();
         String config = Files.readString(Path.of("config/zonebridge.yaml"))
                 .replace("embeddedPort: 4566", "embeddedPort: 0")
                 .replace("embeddedDnsPort: 15353", "embeddedDnsPort: " + BindPrimary.freePort())
                 .replace("listen: 127.0.0.1:10053", "listen: 127.0.0.1:" + notifyPort)
-                .replace("zoneFile: config/zones/example.internal.zone", "zoneFile: " + ZONE_FILE);
-        assertTrue(config.contains("zoneFile: " + ZONE_FILE), "shipped zonebridge.yaml still has the sample zone");
+                .replace("zoneFile: config/zones/example.internal.zone", "zoneFile: " + ZONE_FILE)
+                .replace("maxFailing: 15m", "maxFailing: 1s")
+                .replace("  port: 0\n", "  port: " + jmxPort + "\n  passwordFile: " + DIR.resolve("jmx.password")
+                        + "\n  accessFile: " + DIR.resolve("jmx.access") + "\n");
+        assertTrue(config.contains("zoneFile: " + ZONE_FILE) && config.contains("maxFailing: 1s")
+                && config.contains("port: " + jmxPort), "shipped zonebridge.yaml still has the sample zone, health, jmx");
         Files.writeString(DIR.resolve("zonebridge.yaml"), config);
         Files.writeString(DIR.resolve("jmx.password"), "ops s3cret\nviewer look\n");
         Files.writeString(DIR.resolve("jmx.access"), "ops readwrite\nviewer readonly\n");
         managementPort = BindPrimary.freePort();
-        jmxPort = BindPrimary.freePort();
         System.setProperty("camel.management.port", Integer.toString(managementPort));
-        System.setProperty("zonebridge.jmx.port", Integer.toString(jmxPort));
     }
 
     @AfterAll
     static void clearPorts() {
+        ((Logger) LoggerFactory.getLogger("io.micrometer")).detachAppender(MICROMETER);
         for (String property : SYSTEM_PROPERTIES) {
             System.clearProperty(property);
         }
@@ -216,6 +227,10 @@ class MonitoringServiceTest {
                 "} " + (double) (Long) attribute(IGNORED, "NotifyRefused"));
         assertContainsLine(text, "zonebridge_zone_failures_total{", zoneTag, "} 0.0");
         assertContainsLine(text, "zonebridge_zone_drift_total{", zoneTag, "} 1.0");
+        assertContainsLine(text, "zonebridge_zone_serial{", zoneTag, "} " + attribute(ZONE, "Serial"));
+        List<String> warnings = MICROMETER.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of(), warnings, "no duplicate or conflicting meters after start, syncNow and a scrape");
     }
 
     @Test

@@ -61,7 +61,7 @@ class RemoteJmxServerTest {
         try (ServerSocket taken = new ServerSocket(settings.port(), 50,
                 InetAddress.getByName("127.0.0.1"))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> RemoteJmxServer.start(settings));
-            assertTrue(e.getMessage().startsWith("zonebridge.jmx.port: cannot listen on 127.0.0.1:"
+            assertTrue(e.getMessage().startsWith("jmx.port: cannot listen on 127.0.0.1:"
                     + settings.port()), e.getMessage());
         }
     }

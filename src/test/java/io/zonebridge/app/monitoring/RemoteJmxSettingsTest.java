@@ -30,7 +30,7 @@ class RemoteJmxSettingsTest {
         Path passwords = Files.writeString(dir.resolve("jmx.password"), "ops secret\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RemoteJmxSettings(9010, "127.0.0.1", Optional.of(passwords), Optional.empty()));
-        assertTrue(e.getMessage().contains("zonebridge.jmx.passwordFile") && e.getMessage().contains("zonebridge.jmx.accessFile"),
+        assertTrue(e.getMessage().contains("jmx.passwordFile") && e.getMessage().contains("jmx.accessFile"),
                 e.getMessage());
     }
 
@@ -39,9 +39,9 @@ class RemoteJmxSettingsTest {
         Path passwords = Files.writeString(dir.resolve("jmx.password"), "ops secret\n");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> new RemoteJmxSettings(
                 9010, "127.0.0.1", Optional.of(passwords), Optional.of(dir.resolve("no-such.access"))));
-        assertTrue(missing.getMessage().startsWith("zonebridge.jmx.accessFile: cannot read "), missing.getMessage());
+        assertTrue(missing.getMessage().startsWith("jmx.accessFile: cannot read "), missing.getMessage());
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
                 () -> new RemoteJmxSettings(70000, "127.0.0.1", Optional.empty(), Optional.empty()));
-        assertTrue(port.getMessage().startsWith("zonebridge.jmx.port: 70000"), port.getMessage());
+        assertTrue(port.getMessage().startsWith("jmx.port: 70000"), port.getMessage());
     }
 }
