@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * The queue beans an event job's route (template {@code sqs-event-job}) names, bound as {@code <job>SqsClient},
  * {@code <job>Queue} (the {@link QueueMessageDeleter}), {@code <job>WorkMerger} ({@link PendingWorkMerger}) and
  * {@code <job>ReceiptHandles} (collects the receipt handles of messages handled without work). The SQS client counts
- * its calls by operation ({@link #callsByOperation}); they are logged at INFO when Camel stops, and the client is
- * closed then.
+ * its calls by operation ({@link #callsByOperation}); they are logged at INFO when Camel stops, and the deleter and
+ * the client are closed then.
  */
 public final class EventQueueBeans {
 
@@ -51,12 +51,14 @@ public final class EventQueueBeans {
         EventQueueBeans beans = new EventQueueBeans(job, sqs, calls);
         Registry registry = context.getRegistry();
         registry.bind(job + "SqsClient", sqs);
-        registry.bind(job + "Queue", new QueueMessageDeleter(sqs, queue));
+        QueueMessageDeleter deleter = new QueueMessageDeleter(sqs, queue);
+        registry.bind(job + "Queue", deleter);
         registry.bind(job + "WorkMerger", new PendingWorkMerger());
         registry.bind(job + "ReceiptHandles", new GroupedBodyAggregationStrategy());
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
+                deleter.close();
                 LOG.info("{} events queue: SQS calls by operation {}", job, beans.callsByOperation());
                 sqs.close();
             }

@@ -6,6 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,12 +31,16 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
  * a call that failed as a whole (after the SDK's own retries) is counted by code and logged at WARN with SQS's code
  * and message (one line per call). Nothing is lost that way: such a message stays on the queue, SQS
  * shows it again after the visibility timeout, handling it again is safe, and the queue's redrive policy bounds how
- * often that happens. Never throws for a failed delete. Thread-safe.
+ * often that happens. Never throws for a failed delete. The calls for the messages of one apply run go out
+ * {@value #PARALLEL_CALLS} at a time (on daemon threads that end when idle), so a run of thousands of messages is
+ * not a sequence of thousands of round trips. Thread-safe; {@link #close()} ends the threads.
  */
-public final class QueueMessageDeleter {
+public final class QueueMessageDeleter implements AutoCloseable {
 
     /** Most entries SQS takes in one DeleteMessageBatch call. */
     public static final int BATCH = 10;
+    /** DeleteMessageBatch calls in flight at most for one {@link #delete(List)}. */
+    public static final int PARALLEL_CALLS = 4;
 
     private final SqsClient sqs;
     private final Supplier<String> queueUrl;
@@ -38,6 +49,7 @@ public final class QueueMessageDeleter {
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final LongAdder deleted = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final ThreadPoolExecutor calls;
 
     /**
      * @param sqs   the client
@@ -50,6 +62,14 @@ public final class QueueMessageDeleter {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.queueUrl = memoize(() -> urlOf(sqs, queue));
         this.log = Objects.requireNonNull(log, "log");
+        AtomicInteger threads = new AtomicInteger();
+        this.calls = new ThreadPoolExecutor(PARALLEL_CALLS, PARALLEL_CALLS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread thread = new Thread(r, "sqs-delete-" + queue + "-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.calls.allowCoreThreadTimeOut(true);
     }
 
     /** As above, logging to this class's logger. */
@@ -64,6 +84,7 @@ public final class QueueMessageDeleter {
 
     /** Deletes the messages, {@value #BATCH} per call ({@code null} handles are skipped). */
     public void delete(List<String> receiptHandles) {
+        List<List<String>> batches = new ArrayList<>();
         List<String> batch = new ArrayList<>(BATCH);
         for (String handle : receiptHandles) {
             if (handle == null) {
@@ -71,13 +92,41 @@ public final class QueueMessageDeleter {
             }
             batch.add(handle);
             if (batch.size() == BATCH) {
-                deleteBatch(batch, true);
-                batch.clear();
+                batches.add(batch);
+                batch = new ArrayList<>(BATCH);
             }
         }
         if (!batch.isEmpty()) {
-            deleteBatch(batch, true);
+            batches.add(batch);
         }
+        if (batches.size() == 1) {
+            deleteBatch(batches.get(0), true);
+            return;
+        }
+        List<Future<?>> inFlight = new ArrayList<>(batches.size());
+        for (List<String> handles : batches) {
+            try {
+                inFlight.add(calls.submit(() -> deleteBatch(handles, true)));
+            } catch (RejectedExecutionException e) {
+                deleteBatch(handles, true); // closed: in this thread
+            }
+        }
+        for (Future<?> call : inFlight) {
+            try {
+                call.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the calls in flight finish on their own
+            } catch (ExecutionException e) {
+                log.warn("queue {}: a DeleteMessageBatch call failed unexpectedly: {}", queue, e.getCause().toString());
+            }
+        }
+    }
+
+    /** Ends the delete threads (calls in flight finish). */
+    @Override
+    public void close() {
+        calls.shutdown();
     }
 
     /** Messages deleted so far. */

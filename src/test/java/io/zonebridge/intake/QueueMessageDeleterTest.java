@@ -46,8 +46,8 @@ class QueueMessageDeleterTest {
         String url = sqs.createQueue(queue);
         List<String> handles = sendAndReceive(url, 25);
         ApiCallCounter calls = new ApiCallCounter();
-        try (SqsClient client = client(calls, true)) {
-            QueueMessageDeleter deleter = new QueueMessageDeleter(client, queue);
+        try (SqsClient client = client(calls, true);
+             QueueMessageDeleter deleter = new QueueMessageDeleter(client, queue)) {
             deleter.delete(handles);
             assertEquals(25, deleter.deleted());
             assertEquals(0, deleter.failed());
@@ -63,9 +63,9 @@ class QueueMessageDeleterTest {
         String url = sqs.createQueue(queue);
         List<String> handles = new ArrayList<>(sendAndReceive(url, 4));
         handles.add(2, "not-a-receipt-handle");
-        try (SqsClient client = client(new ApiCallCounter(), true)) {
-            QueueMessageDeleter deleter = new QueueMessageDeleter(client, queue,
-                    LoggerFactory.getLogger("queue-message-deleter-test"));
+        try (SqsClient client = client(new ApiCallCounter(), true);
+             QueueMessageDeleter deleter = new QueueMessageDeleter(client, queue,
+                     LoggerFactory.getLogger("queue-message-deleter-test"))) {
             deleter.delete(handles);
             assertEquals(4, deleter.deleted());
             assertEquals(1, deleter.failed());
@@ -82,14 +82,15 @@ class QueueMessageDeleterTest {
         String url = sqs.createQueue(queue);
         List<String> handles = sendAndReceive(url, 3);
         try (SqsClient reachable = client(new ApiCallCounter(), true);
-             SqsClient unreachable = client(new ApiCallCounter(), false)) {
-            QueueMessageDeleter broken = new QueueMessageDeleter(unreachable, queue);
+             SqsClient unreachable = client(new ApiCallCounter(), false);
+             QueueMessageDeleter broken = new QueueMessageDeleter(unreachable, queue);
+             QueueMessageDeleter working = new QueueMessageDeleter(reachable, queue)) {
             broken.delete(handles);
             assertEquals(0, broken.deleted());
             assertEquals(3, broken.failed());
             assertEquals(Map.of("CallFailed", 3L), broken.failedByCode());
             assertEquals(3, waitingOrInFlight(url), "nothing was deleted: SQS delivers them again");
-            new QueueMessageDeleter(reachable, queue).delete(handles);
+            working.delete(handles);
         }
         assertEquals(0, waitingOrInFlight(url));
     }
