@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import io.zonebridge.app.cluster.ClusterWiring;
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.app.config.NotifySettings;
 import io.zonebridge.app.ec2.Ec2Job;
@@ -21,7 +22,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}, and installs the monitoring (MBeans, health, metrics). It also sets
  * the properties {@code zonebridge.notify.host}, {@code .port} and {@code .enabled} from the configuration, and the
  * netty handlers of the NOTIFY listener on TCP ({@link DnsTcpFraming}) and {@code notifyConnectionErrors}.
- * The reverse-DNS job's beans and properties come from {@link ReverseJob#bind}, the EC2 job's from {@link Ec2Job#bind}.
+ * The reverse-DNS job's beans and properties come from {@link ReverseJob#bind}, the EC2 job's from {@link Ec2Job#bind},
+ * those of several replicas (leader election, NOTIFY hand-off) from {@link ClusterWiring#bind}.
  */
 public final class ZonebridgeBeans implements CamelConfiguration {
 
@@ -71,6 +73,7 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         properties.addOverrideProperty("zonebridge.notify.host", notify.host());
         properties.addOverrideProperty("zonebridge.notify.port", Integer.toString(notify.port()));
         properties.addOverrideProperty("zonebridge.notify.enabled", Boolean.toString(notify.enabled()));
+        ClusterWiring.bind(runtime, context);
         ReverseJob.bind(runtime, context);
         Ec2Job.bind(runtime, context);
     }

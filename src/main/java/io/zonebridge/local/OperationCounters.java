@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OperationCounters {
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLong priorRequestNotComplete = new AtomicLong();
     private final AtomicLong eventsDelivered = new AtomicLong();
@@ -20,6 +21,19 @@ public final class OperationCounters {
 
     void request(String operation) {
         requests.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
+    }
+
+    void refused(String operation, String code) {
+        refusals.computeIfAbsent(operation + "/" + code, o -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * Requests for {@code operation} answered with error {@code code} (e.g. {@code ChangeResourceRecordSets},
+     * {@code InvalidChangeBatch}: a batch whose DELETE did not match or whose CREATE found the record set there).
+     */
+    public long refusals(String operation, String code) {
+        AtomicLong count = refusals.get(operation + "/" + code);
+        return count == null ? 0 : count.get();
     }
 
     void throttle() {

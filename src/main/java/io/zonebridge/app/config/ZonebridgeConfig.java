@@ -12,8 +12,9 @@ import java.util.Map;
  * @param secondary Route 53 as a secondary
  * @param reverse   the reverse-DNS job (CloudTrail events → PTRs)
  * @param ec2       the EC2 dynamic-DNS job (instance state changes → A, AAAA, CNAME, PTR)
+ * @param cluster   several replicas: leader election and the NOTIFY hand-off (off: one replica)
  */
 public record ZonebridgeConfig(Route53Settings route53, SafetySettings safety, Map<String, TsigKeyConfig> tsigKeys,
                                SecondarySettings secondary, ReverseSettings reverse,
-                               Ec2Settings ec2) {
+                               Ec2Settings ec2, ClusterSettings cluster) {
 }
