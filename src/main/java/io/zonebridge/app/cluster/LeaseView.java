@@ -27,6 +27,11 @@ final class LeaseView extends AbstractCamelClusterView {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseView.class);
     private static final long REFRESH_MS = 1000;
+    /**
+     * One acquire call waits until it gets the lease or the view stops (interrupt): a call that gave up and started
+     * again would forget the lease it has been watching and wait a whole lease more.
+     */
+    private static final long WAIT_UNTIL_STOPPED_MS = Long.MAX_VALUE / 4;
 
     private final Supplier<AmazonDynamoDBLockClient> locks;
     private final String replicaId;
@@ -83,7 +88,7 @@ final class LeaseView extends AbstractCamelClusterView {
             try {
                 LockItem lock = locks.get().acquireLock(AcquireLockOptions.builder(getNamespace())
                         .withRefreshPeriod(REFRESH_MS)
-                        .withAdditionalTimeToWaitForLock(lease.toMillis() * 3)
+                        .withAdditionalTimeToWaitForLock(WAIT_UNTIL_STOPPED_MS)
                         .withTimeUnit(TimeUnit.MILLISECONDS)
                         .withDeleteLockOnRelease(false)
                         .withSessionMonitor(lease.minus(heartbeat).toMillis(), Optional.empty())
