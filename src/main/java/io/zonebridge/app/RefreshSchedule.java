@@ -62,6 +62,15 @@ public final class RefreshSchedule {
         return due;
     }
 
+    /**
+     * Makes every zone (except mirrored ones) due now: a replica that has just become the leader checks them all,
+     * since the previous leader may have stopped in the middle of a run.
+     */
+    public synchronized void allDue() {
+        Instant now = clock.instant();
+        nextCheck.replaceAll((zone, next) -> now);
+    }
+
     /** Records the end of a run of {@code zone}: schedules the next check from the source's timers. */
     public synchronized void finished(ManagedZone zone, SoaTimers sourceTimers, boolean success) {
         if (zone.mirror().isPresent()) {

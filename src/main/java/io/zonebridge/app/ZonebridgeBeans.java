@@ -1,5 +1,6 @@
 package io.zonebridge.app;
 
+import io.zonebridge.app.cluster.ClusterWiring;
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.app.config.ServiceSettings;
 import io.zonebridge.app.config.ZonebridgeConfig;
@@ -21,7 +22,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code mirrorJobs}, {@code zoneFileWatcher}, {@code notifyReceiver}, {@code zoneStatusBoard}, and installs the
  * monitoring (MBeans, health, metrics), the netty handlers of the NOTIFY listener on TCP ({@link DnsTcpFraming}) and
  * {@code notifyConnectionErrors}. The reverse-DNS job's beans come from {@link ReverseJob#bind}, the EC2 job's from
- * {@link Ec2Job#bind}; the routes' properties from {@link RouteProperties}.
+ * {@link Ec2Job#bind}, those of several replicas (leader election, NOTIFY hand-off) from {@link ClusterWiring#bind};
+ * the routes' properties from {@link RouteProperties}.
  */
 public final class ZonebridgeBeans implements CamelConfiguration {
 
@@ -63,6 +65,7 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         DnsTcpFraming.bind(registry, config.secondary().notifyListener().tcpIdleTimeout());
         ZonebridgeMonitoring.install(context, runtime, runtime.notifyReceiver());
         context.getManagementStrategy().addEventNotifier(new InFlightWorkGuard(context, service.inFlightTimeout()));
+        ClusterWiring.bind(runtime, context);
         ReverseJob.bind(runtime, context);
         Ec2Job.bind(runtime, context);
     }

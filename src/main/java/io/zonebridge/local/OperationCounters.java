@@ -17,6 +17,7 @@ public final class OperationCounters {
 
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final Map<String, long[]> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLong priorRequestNotComplete = new AtomicLong();
     private final AtomicLong eventsDelivered = new AtomicLong();
@@ -47,6 +48,19 @@ public final class OperationCounters {
             return number > count || number <= count - ARRIVALS_KEPT ? OptionalLong.empty()
                     : OptionalLong.of(times[(int) ((number - 1) % ARRIVALS_KEPT)]);
         }
+    }
+
+    void refused(String operation, String code) {
+        refusals.computeIfAbsent(operation + "/" + code, o -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * Requests for {@code operation} answered with error {@code code} (e.g. {@code ChangeResourceRecordSets},
+     * {@code InvalidChangeBatch}: a batch whose DELETE did not match or whose CREATE found the record set there).
+     */
+    public long refusals(String operation, String code) {
+        AtomicLong count = refusals.get(operation + "/" + code);
+        return count == null ? 0 : count.get();
     }
 
     void throttle() {

@@ -56,6 +56,9 @@ public final class Route53Handler {
             response = dispatch(request);
         } catch (ServiceException e) {
             refusal = e;
+            if (route != null) {
+                counters.refused(route.operation(), e.code());
+            }
             response = error(e, requestId);
         } catch (RuntimeException e) {
             response = error(new ServiceException(500, "InternalFailure", "Internal emulator error: " + e), requestId);

@@ -35,6 +35,7 @@ import java.util.Set;
  */
 public final class CamelRouteScanner {
 
+    private static final String LEADER_PREFIX = "{{zonebridge.cluster.leader}}";
     private static final Set<String> CONSUMER_KEYS = Set.of("from", "pollEnrich");
     private static final Set<String> PRODUCER_KEYS = Set.of("to", "toD", "wireTap", "enrich");
     private static final Map<String, String> SQS_PRODUCER_OPERATIONS = Map.of(
@@ -98,7 +99,7 @@ public final class CamelRouteScanner {
     }
 
     private void endpoint(JsonNode value, String file, boolean consumer, List<ApiCall> calls) {
-        String uri = value.isTextual() ? value.asText() : value.path("uri").asText("");
+        String uri = leaderOnlyDelegate(value.isTextual() ? value.asText() : value.path("uri").asText(""));
         if (uri.isEmpty()) {
             return;
         }
@@ -139,6 +140,19 @@ public final class CamelRouteScanner {
             actions.add("sqs:" + action);
         }
         return actions;
+    }
+
+    /**
+     * The endpoint a leader-only consumer wraps: without the {@code {{zonebridge.cluster.leader}}} prefix (empty, or
+     * {@code master:NAMESPACE:} with several replicas) or an explicit {@code master:NAMESPACE:}.
+     */
+    static String leaderOnlyDelegate(String uri) {
+        String delegate = uri.startsWith(LEADER_PREFIX) ? uri.substring(LEADER_PREFIX.length()) : uri;
+        if (delegate.startsWith("master:")) {
+            String rest = delegate.substring("master:".length());
+            delegate = rest.contains(":") ? rest.substring(rest.indexOf(':') + 1) : rest;
+        }
+        return delegate;
     }
 
     private static List<String> eventBridgeActions(String uri, boolean consumer, Map<String, String> parameters) {

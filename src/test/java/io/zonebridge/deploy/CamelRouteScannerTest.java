@@ -49,6 +49,25 @@ class CamelRouteScannerTest {
     }
 
     @Test
+    void aLeaderOnlyConsumerCallsWhatItsDelegateCalls(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("r.camel.yaml"), """
+                - route:
+                    from:
+                      uri: "{{zonebridge.cluster.leader}}aws2-sqs://{{q}}"
+                      parameters: { deleteAfterRead: false }
+                      steps:
+                        - log: "x"
+                - route:
+                    from:
+                      uri: "master:ns:aws2-sqs:other?queueUrl=https://sqs.example/1/other"
+                      steps:
+                        - log: "x"
+                """);
+        assertEquals(Set.of("sqs:ListQueues", "sqs:ReceiveMessage", "sqs:DeleteMessage"), new CamelRouteScanner()
+                .scanDirectory(dir).stream().map(c -> c.action().toString()).collect(Collectors.toSet()));
+    }
+
+    @Test
     void routesWithoutAwsEndpointsNeedNothing() {
         assertTrue(new CamelRouteScanner().scanFile(Path.of("routes", "heartbeat.camel.yaml")).isEmpty());
     }

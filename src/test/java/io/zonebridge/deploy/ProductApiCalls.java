@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Every AWS API call of the product: SDK calls in the compiled {@code io.zonebridge} classes (not
  * {@code io.zonebridge.local}, the emulator, and not test classes) plus the Camel endpoints of the
- * route files.
+ * route files and the calls of the DynamoDB lock client ({@link #LOCK_CLIENT_CALLS}).
  */
 public final class ProductApiCalls {
 
@@ -22,6 +22,17 @@ public final class ProductApiCalls {
 
     /** Where Maven compiles the product classes. */
     public static final Path PRODUCT_CLASSES = Path.of("target", "classes");
+
+    /**
+     * What AWS Labs' DynamoDB lock client calls for {@code io.zonebridge.app.cluster.LeaseView} (a library: its calls
+     * are not in the product's classes): acquireLock reads the lease (GetItem) and takes it with a conditional
+     * PutItem; heartbeats and releaseLock (the lease item is kept: deleteLockOnRelease=false) are conditional
+     * UpdateItems.
+     */
+    public static final List<ApiCall> LOCK_CLIENT_CALLS = List.of(
+            new ApiCall(IamAction.parse("dynamodb:GetItem"), "com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient"),
+            new ApiCall(IamAction.parse("dynamodb:PutItem"), "com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient"),
+            new ApiCall(IamAction.parse("dynamodb:UpdateItem"), "com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient"));
 
     private ProductApiCalls() {
     }
@@ -49,6 +60,7 @@ public final class ProductApiCalls {
         }
         List<ApiCall> calls = new ArrayList<>(new SdkCallScanner().scan(classes));
         calls.addAll(new CamelRouteScanner().scanDirectory(routesDirectory));
+        calls.addAll(LOCK_CLIENT_CALLS);
         return calls;
     }
 

@@ -30,11 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class TaskEnvironmentTest {
 
-    private static final Map<String, String> STACK = Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012",
-            "EventsQueue.QueueName", "zb-events", "EventsDeadLetterQueue.QueueName", "zb-events-dlq",
-            "Ec2EventsQueue.QueueName", "zb-ec2-events", "Ec2EventsDeadLetterQueue.QueueName", "zb-ec2-events-dlq",
-            "Ec2StateTable", "zb-ec2", "PtrOwnershipTable", "zb-ptr-owners", "Ec2PtrOwnershipTable", "zb-ec2-ptr-owners",
-            "NotifyPrimaryCidr1", "10.0.0.0/16");
+    private static final Map<String, String> STACK = Map.ofEntries(Map.entry("AWS::Region", "eu-west-1"),
+            Map.entry("AWS::AccountId", "123456789012"),
+            Map.entry("EventsQueue.QueueName", "zb-events"), Map.entry("EventsDeadLetterQueue.QueueName", "zb-events-dlq"),
+            Map.entry("Ec2EventsQueue.QueueName", "zb-ec2-events"),
+            Map.entry("Ec2EventsDeadLetterQueue.QueueName", "zb-ec2-events-dlq"),
+            Map.entry("Ec2StateTable", "zb-ec2"), Map.entry("PtrOwnershipTable", "zb-ptr-owners"),
+            Map.entry("Ec2PtrOwnershipTable", "zb-ec2-ptr-owners"), Map.entry("NotifyPrimaryCidr1", "10.0.0.0/16"),
+            Map.entry("ClusterTable", "zb-cluster"), Map.entry("ZoneHandoffQueue.QueueName", "zb-zone-work"));
 
     @Test
     void theTaskEnvironmentConfiguresTheShippedImage() throws Exception {
@@ -54,6 +57,9 @@ class TaskEnvironmentTest {
         assertEquals(10053, config.secondary().notifyListener().port());
         assertEquals(List.of("10.0.0.0/16"), config.secondary().notifyListener().allowFrom());
         assertTrue(config.secondary().zones().isEmpty(), "the quick-start sample zone is replaced");
+        assertTrue(config.cluster().enabled(), "several replicas elect a leader");
+        assertEquals("zb-cluster", config.cluster().table());
+        assertEquals("zb-zone-work", config.cluster().queue());
         assertTrue(config.reverse().enabled());
         assertEquals("zb-events", config.reverse().queue());
         assertEquals("zb-events-dlq", config.reverse().deadLetterQueue());

@@ -67,7 +67,7 @@ public final class ConfigLoader {
         ConfigNode root = new ConfigNode(source, "", tree, overrides);
         if (root.isPresent()) {
             root.allowOnly(ConfigNode.keys(ServiceSettings.SECTIONS, "route53", "safety", "tsigKeys", "secondary",
-                    "reverse", "ec2"));
+                    "reverse", "ec2", "cluster"));
         }
         Map<String, TsigKeyConfig> keys = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : root.get("tsigKeys").entries()) {
@@ -77,7 +77,8 @@ public final class ConfigLoader {
         ZonebridgeConfig config = new ZonebridgeConfig(route53,
                 SafetySettings.from(root.get("safety")), Map.copyOf(keys),
                 SecondarySettings.from(root.get("secondary"), keys), ReverseSettings.from(root.get("reverse")),
-                Ec2Settings.from(root.get("ec2"), route53.region()), ServiceSettings.from(root));
+                Ec2Settings.from(root.get("ec2"), route53.region()), ServiceSettings.from(root),
+                ClusterSettings.from(root.get("cluster"), route53));
         if (config.ec2().ptrOwnershipTable().equals(config.reverse().ownership().table())) {
             throw root.get("ec2").get("ptrOwnership").get("table").error("must differ from reverse.ownership.table ('"
                     + config.reverse().ownership().table() + "'): each job keeps and releases only its own PTRs");

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param reverse   the reverse-DNS job (CloudTrail events → PTRs)
  * @param ec2       the EC2 dynamic-DNS job (instance state changes → A, AAAA, CNAME, PTR)
  * @param service   how the service runs its routes (route files, timers, shutdown, health, JMX, SQS polling)
+ * @param cluster   several replicas: leader election and the NOTIFY hand-off (off: one replica)
  */
 public record ZonebridgeConfig(Route53Settings route53, SafetySettings safety, Map<String, TsigKeyConfig> tsigKeys,
                                SecondarySettings secondary, ReverseSettings reverse,
-                               Ec2Settings ec2, ServiceSettings service) {
+                               Ec2Settings ec2, ServiceSettings service, ClusterSettings cluster) {
 }
