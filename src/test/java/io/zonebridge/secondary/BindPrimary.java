@@ -96,7 +96,8 @@ public final class BindPrimary implements AutoCloseable {
         // -d 3: named then logs each NOTIFY response it gets ("notify response from ...: NOERROR"), which tests check.
         Path log = dir.resolve("named.log");
         return new BindPrimary(LoopbackPeer.start("named", dir, port, List.of("/usr/sbin/named", "-4", "-g", "-d", "3",
-                "-c", dir.resolve("named.conf").toString()), log, false, zones, Duration.ofSeconds(30)), xfrKey);
+                "-c", dir.resolve("named.conf").toString()), log, false, zones,
+                Duration.ofSeconds(30 + extraZones.size())), xfrKey); // a second more for each zone to load
     }
 
     public int port() {
