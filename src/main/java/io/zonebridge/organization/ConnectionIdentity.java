@@ -1,9 +1,14 @@
 package io.zonebridge.organization;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.useragent.BusinessMetricFeatureId;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -19,8 +24,7 @@ public final class ConnectionIdentity {
     }
 
     /**
-     * One line like {@code credentials from EnvironmentVariableCredentialsProvider (key …LOCAL0), account
-     * 123456789012}.
+     * One line like {@code credentials from environment variables (key …CAL0), account 123456789012}.
      */
     public static String describe(AwsEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -30,7 +34,8 @@ public final class ConnectionIdentity {
         } catch (RuntimeException e) {
             return "no credentials found (" + firstLine(e) + ")";
         }
-        String source = credentials.providerName().orElse(endpoint.credentials().getClass().getSimpleName());
+        String source = credentials.providerName().map(ConnectionIdentity::readable)
+                .orElse(endpoint.credentials().getClass().getSimpleName());
         String key = credentials.accessKeyId();
         String shortKey = key.length() <= 4 ? key : "…" + key.substring(key.length() - 4);
         String account;
@@ -40,6 +45,33 @@ public final class ConnectionIdentity {
             account = "account unknown (STS GetCallerIdentity: " + firstLine(e) + ")";
         }
         return "credentials from " + source + " (key " + shortKey + "), " + account;
+    }
+
+    /**
+     * The SDK names a credentials source by short feature codes ({@code g}: environment variables; a chain joins
+     * several with commas, e.g. {@code e,i} for keys that assumed a role): each code becomes words, an unknown one
+     * stays as the SDK spelt it.
+     */
+    static String readable(String providerName) {
+        List<String> parts = new ArrayList<>();
+        for (String code : providerName.split(",")) {
+            parts.add(Arrays.stream(BusinessMetricFeatureId.values())
+                    .filter(id -> id.name().startsWith("CREDENTIALS_") && id.value().equals(code.trim()))
+                    .findFirst().map(ConnectionIdentity::words).orElse(code.trim()));
+        }
+        return String.join(", then ", parts);
+    }
+
+    private static String words(BusinessMetricFeatureId id) {
+        return switch (id) {
+            case CREDENTIALS_CODE -> "keys given in the configuration";
+            case CREDENTIALS_ENV_VARS -> "environment variables";
+            case CREDENTIALS_JVM_SYSTEM_PROPERTIES -> "JVM system properties";
+            case CREDENTIALS_HTTP -> "the container credentials endpoint";
+            case CREDENTIALS_IMDS -> "the instance metadata service";
+            default -> id.name().substring("CREDENTIALS_".length()).toLowerCase(Locale.ROOT).replace('_', ' ')
+                    .replace("sts", "STS").replace("sso", "SSO").replace("web id", "web identity");
+        };
     }
 
     /** STS GetCallerIdentity, once, within a few seconds: a dead endpoint must not hold up the start. */

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.route53.model.HostedZone;
 class QuickStartCredentialsTest {
 
     private static final Pattern ROUTE53_LINE = Pattern.compile(
-            "Route 53 at (http://127\\.0\\.0\\.1:\\d+): credentials from (\\S+) \\(key …(\\w{4})\\), account (\\d{12})");
+            "Route 53 at (http://127\\.0\\.0\\.1:\\d+): credentials from (.+?) \\(key …(\\w{4})\\), account (\\d{12})");
 
     @TempDir
     Path dir;
@@ -44,6 +44,7 @@ class QuickStartCredentialsTest {
             assertTrue(service.awaitLog("Route 53 at http", Duration.ofSeconds(30)), service.log());
             Matcher line = ROUTE53_LINE.matcher(service.log());
             assertTrue(line.find(), service.log());
+            assertEquals("keys given in the configuration", line.group(2), "the source in words, not the SDK's code");
             assertEquals("CAL0", line.group(3), "the local key, not the environment's");
             String localAccount = AccountIds.fromAccessKey("AKIAZONEBRIDGELOCAL0");
             assertEquals(localAccount, line.group(4));
