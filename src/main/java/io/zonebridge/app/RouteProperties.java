@@ -25,7 +25,7 @@ public final class RouteProperties {
     public static Map<String, String> of(ZonebridgeConfig config) {
         ServiceSettings service = config.service();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("zonebridge.routes.dir", service.routesDir().toString());
+        properties.put("zonebridge.routes.dir", RouteDirectory.resolved(service.routesDir()).toString());
         properties.put("zonebridge.heartbeat.period", millis(service.timers().heartbeat()));
         properties.put("zonebridge.refresh.tick", millis(service.timers().refresh()));
         properties.put("zonebridge.mirror.tick", millis(service.timers().mirror()));

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@value ZonebridgeBeans#DEFAULT_CONFIG}; keys overridden by {@code ZONEBRIDGE_CONFIG_<KEY PATH>} variables), which
  * it validates and turns into the routes' Camel properties ({@link RouteProperties}), and Camel's own keys in
  * {@code config/application.properties} (overridden by Camel's {@code CAMEL_...} variables,
- * {@link ServiceProperties}). Both are checked, and the ports to listen on found free ({@link ListenPorts}), before
+ * {@link ServiceProperties}). Both are checked, the ports to listen on found free ({@link ListenPorts}) and the route
+ * files found ({@link RouteDirectory}), before
  * Camel starts; the beans come from {@link ZonebridgeBeans}, the routes from {@code routes/}.
  */
 public final class ZonebridgeApplication {
@@ -109,6 +110,7 @@ public final class ZonebridgeApplication {
         try {
             Settings settings = settings();
             new ListenPorts(settings.yaml(), environment).requireFree(settings.camel(), settings.config());
+            RouteDirectory.require(settings.yaml(), settings.config().service().routesDir());
             main = createMain(settings);
             main.run();
         } catch (Exception e) {

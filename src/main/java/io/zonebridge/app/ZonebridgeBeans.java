@@ -57,7 +57,7 @@ public final class ZonebridgeBeans implements CamelConfiguration {
         registry.bind("zoneFileWatcher", runtime.zoneFileWatcher());
         registry.bind("notifyReceiver", runtime.notifyReceiver());
         if (service.reloadRoutes()) {
-            RouteFileReload reload = new RouteFileReload(service.routesDir(), ".camel.yaml");
+            RouteFileReload reload = new RouteFileReload(RouteDirectory.resolved(service.routesDir()), ".camel.yaml");
             context.addService(reload);
             registry.bind(RouteFileReload.class.getSimpleName(), reload);
         }

@@ -78,6 +78,13 @@ class StartupRefusalTest {
     }
 
     @Test
+    void aRoutesDirectoryWithoutRouteFilesIsRefusedInsteadOfStartingWithNoRoutes() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-routes"));
+        assertEquals("config/zonebridge.yaml: routes.dir = " + empty + ": holds no *.camel.yaml route file",
+                badSetting(Map.of("ZONEBRIDGE_CONFIG_ROUTES_DIR", empty.toString())));
+    }
+
+    @Test
     void aMistypedOverrideVariableIsNamed() throws Exception {
         String why = badSetting(Map.of("ZONEBRIDGE_CONFIG_SECONDARY_NOTIFY_LISTNE", "0.0.0.0:53"));
         assertTrue(why.contains("ZONEBRIDGE_CONFIG_SECONDARY_NOTIFY_LISTNE: no such configuration key"), why);
