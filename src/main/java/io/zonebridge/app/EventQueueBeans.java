@@ -1,5 +1,9 @@
 package io.zonebridge.app;
 
+import io.zonebridge.app.config.ConfigException;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+
 import io.zonebridge.intake.QueueMessageDeleter;
 import io.zonebridge.route53.ApiCallCounter;
 import java.util.Map;
@@ -40,15 +44,20 @@ public final class EventQueueBeans {
      * client when Camel stops.
      *
      * @param job     the job's bean prefix ({@code reverse}, {@code ec2})
-     * @param queue   the events queue's name
-     * @param builder the job's SQS client, configured but for the call counter
+     * @param queue           the events queue's name
+     * @param deadLetterQueue the job's dead-letter queue's name
+     * @param builder         the job's SQS client, configured but for the call counter
+     * @throws ConfigException when a queue does not exist (the consumer would poll a queue that is not there for
+     *                         ever, flooding the logs of SQS and of the service)
      */
-    public static EventQueueBeans bind(CamelContext context, String job, String queue, SqsClientBuilder builder)
-            throws Exception {
+    public static EventQueueBeans bind(CamelContext context, String job, String queue, String deadLetterQueue,
+                                       SqsClientBuilder builder) throws Exception {
         ApiCallCounter calls = new ApiCallCounter();
         ClientOverrideConfiguration.Builder override = builder.overrideConfiguration().toBuilder();
         SqsClient sqs = builder.overrideConfiguration(override.addExecutionInterceptor(calls).build()).build();
         EventQueueBeans beans = new EventQueueBeans(job, sqs, calls);
+        requireQueue(sqs, job + ".queue", queue);
+        requireQueue(sqs, job + ".deadLetterQueue", deadLetterQueue);
         Registry registry = context.getRegistry();
         registry.bind(job + "SqsClient", sqs);
         QueueMessageDeleter deleter = new QueueMessageDeleter(sqs, queue);
@@ -64,6 +73,27 @@ public final class EventQueueBeans {
             }
         }, true, true);
         return beans;
+    }
+
+    private static void requireQueue(SqsClient sqs, String key, String name) {
+        List<String> urls;
+        try {
+            urls = sqs.listQueues(r -> r.queueNamePrefix(name)).queueUrls();
+        } catch (SdkException e) {
+            sqs.close();
+            throw new IllegalStateException(key + " = " + name + ": cannot list the SQS queues at "
+                    + where(sqs) + ": " + e.getMessage(), e);
+        }
+        if (urls.stream().noneMatch(url -> url.endsWith("/" + name))) {
+            sqs.close();
+            throw new ConfigException(key + " = " + name + ": no SQS queue of that name at " + where(sqs)
+                    + " (create it first: deploy/, or `zonebridge provision` locally)");
+        }
+    }
+
+    private static String where(SqsClient sqs) {
+        return sqs.serviceClientConfiguration().endpointOverride().map(Object::toString)
+                .orElse("SQS in " + sqs.serviceClientConfiguration().region());
     }
 
     /** The job's SQS client. */

@@ -61,7 +61,7 @@ public final class Ec2Job {
         }
         Ec2Client ec2 = configure(Ec2Client.builder(), settings, settings.ec2Endpoint()).build();
         DynamoDbClient dynamo = configure(DynamoDbClient.builder(), settings, settings.dynamoDbEndpoint()).build();
-        EventQueueBeans.bind(context, "ec2", settings.queue(),
+        EventQueueBeans.bind(context, "ec2", settings.queue(), settings.deadLetterQueue(),
                 configure(SqsClient.builder(), settings, settings.sqsEndpoint()));
         context.addService(new ServiceSupport() {
             @Override

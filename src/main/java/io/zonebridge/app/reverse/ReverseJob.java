@@ -91,7 +91,7 @@ public final class ReverseJob {
                     return factory;
                 });
         NetworkAndMemberRoute53 route53 = new NetworkAndMemberRoute53(network, runtime.connection().gateway(), members);
-        EventQueueBeans.bind(context, "reverse", settings.queue(),
+        EventQueueBeans.bind(context, "reverse", settings.queue(), settings.deadLetterQueue(),
                 Route53Connection.endpoint(region, settings.sqsEndpoint().orElse(null)).configure(SqsClient.builder()));
         DynamoDbClient dynamo = Route53Connection.endpoint(region, settings.ownership().endpoint().orElse(null))
                 .configure(DynamoDbClient.builder()).build();
