@@ -12,7 +12,6 @@ import io.zonebridge.secondary.TsigKeySpec;
 import io.zonebridge.secondary.ZoneTransferClient;
 import io.zonebridge.zonefile.DnsRecordConverter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,20 +71,9 @@ class TransferSourceAttemptsTest {
         return text.toString();
     }
 
-    /** What a wrong primary sends: the good zone with the first {@value #DIFFERENT} hosts' addresses changed. */
+    /** {@code good} with the first {@value #DIFFERENT} hosts' addresses changed: as many records, 20 different. */
     private static List<Record> wrongZone(List<Record> good) throws Exception {
-        List<Record> wrong = new ArrayList<>(good);
-        int changed = 0;
-        for (int i = 0; i < wrong.size() && changed < DIFFERENT; i++) {
-            Record record = wrong.get(i);
-            if (record.getType() == Type.A && record.getName().toString().startsWith("h")) {
-                wrong.set(i, Record.fromString(record.getName(), Type.A, DClass.IN, record.getTTL(),
-                        "203.0.113." + changed, Name.root));
-                changed++;
-            }
-        }
-        assertEquals(DIFFERENT, changed);
-        return wrong;
+        return ScriptedPrimary.withHostsChanged(good, DIFFERENT);
     }
 
     /** The primary's zone without the closing SOA dig prints. */

@@ -10,7 +10,6 @@ import io.zonebridge.model.RecordSet;
 import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.ScriptedPrimary;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.BeanInject;
@@ -87,20 +86,9 @@ class TwoPrimariesPipelineTest {
         return axfr.get(axfr.size() - 1).getType() == Type.SOA ? axfr.subList(0, axfr.size() - 1) : axfr;
     }
 
-    /** BIND's zone with the first {@value #DIFFERENT} hosts' addresses changed: as many records, 20 different. */
+    /** {@code good} with the first {@value #DIFFERENT} hosts' addresses changed: as many records, 20 different. */
     private static List<Record> wrongZone(List<Record> good) throws Exception {
-        List<Record> wrong = new ArrayList<>(good);
-        int changed = 0;
-        for (int i = 0; i < wrong.size() && changed < DIFFERENT; i++) {
-            Record record = wrong.get(i);
-            if (record.getType() == Type.A && record.getName().toString().startsWith("h")) {
-                wrong.set(i, Record.fromString(record.getName(), Type.A, DClass.IN, record.getTTL(),
-                        "203.0.113." + changed, Name.root));
-                changed++;
-            }
-        }
-        assertEquals(DIFFERENT, changed);
-        return wrong;
+        return ScriptedPrimary.withHostsChanged(good, DIFFERENT);
     }
 
     private Map<RecordKey, RecordSet> primarysZone() {

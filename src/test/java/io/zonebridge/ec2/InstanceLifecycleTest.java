@@ -1,5 +1,7 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.route53.HostedZoneRef;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole Camel-free EC2 path: event bodies (fixture shapes) → parser → lifecycle, with instances and VPCs in
  * the project's EC2 emulator and state in DynamoDB Local; the returned changes are applied to {@link AppliedZones}.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class InstanceLifecycleTest {
 
     private static final String ZONE = "internal.example.com.";
@@ -41,9 +44,9 @@ class InstanceLifecycleTest {
     private final Ec2StateEventParser parser = new Ec2StateEventParser();
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(DynamoDbLocal classDynamo) throws Exception {
         emulator = Ec2TestClients.emulator();
-        dynamo = DynamoDbLocal.start();
+        dynamo = classDynamo;
         ec2 = Ec2TestClients.against(emulator);
         dynamoClient = dynamo.client();
         sandbox = new Ec2Sandbox(ec2);
@@ -54,7 +57,6 @@ class InstanceLifecycleTest {
         ec2.close();
         dynamoClient.close();
         emulator.stop();
-        dynamo.close();
     }
 
     /** One VPC with a subnet, its private zone, a public zone and a private zone of the same name elsewhere. */

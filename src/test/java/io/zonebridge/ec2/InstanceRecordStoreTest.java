@@ -1,5 +1,7 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import org.junit.jupiter.api.AfterAll;
@@ -25,21 +27,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(DynamoDbLocalExtension.class)
 class InstanceRecordStoreTest {
 
     private static DynamoDbLocal dynamo;
     private static DynamoDbClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        dynamo = DynamoDbLocal.start();
+    static void start(DynamoDbLocal classDynamo) throws Exception {
+        dynamo = classDynamo;
         client = dynamo.client();
     }
 
     @AfterAll
     static void stop() throws Exception {
         client.close();
-        dynamo.close();
     }
 
     private static final Instant T1 = Instant.parse("2024-05-14T12:58:57Z");

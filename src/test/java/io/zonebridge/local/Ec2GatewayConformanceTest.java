@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.ec2.model.TransitGatewayVpcAttachment;
  * ACL; each with EC2's error codes.
  */
 class Ec2GatewayConformanceTest {
-    private static final long TRANSITION_MILLIS = 300;
+    /** Long enough that a busy machine still sees the pending states; the test waits for their end. */
+    private static final long TRANSITION_MILLIS = 2000;
     private final LocalAwsServer server = new LocalAwsServer()
             .withEc2Timings(new Ec2Timings(TRANSITION_MILLIS, 3_600_000));
     private Ec2Client ec2;

@@ -1,5 +1,7 @@
 package io.zonebridge.ownership;
 
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * restarted service), releases, canonical names, one Query per zone per run whatever the number of {@code owns}
  * calls, Query paging over DynamoDB's 1 MB pages, BatchWriteItem chunks of 25 and the retry of unprocessed items.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class DynamoDbOwnedPtrLedgerTest {
 
     private static final String ZONE = "0.10.in-addr.arpa.";
@@ -31,13 +33,8 @@ class DynamoDbOwnedPtrLedgerTest {
     private static DynamoDbLocal dynamo;
 
     @BeforeAll
-    static void startDynamoDb() throws Exception {
-        dynamo = DynamoDbLocal.start();
-    }
-
-    @AfterAll
-    static void stopDynamoDb() throws Exception {
-        dynamo.close();
+    static void useDynamoDb(DynamoDbLocal classDynamo) {
+        dynamo = classDynamo;
     }
 
     private static String newTable() {

@@ -1,5 +1,7 @@
 package io.zonebridge.ownership;
 
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * finds nothing, a file restored after a crash moves again to the same items, and a bad file fails naming itself
  * while nothing is written and the file stays.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class LedgerFileMigrationTest {
 
     private static DynamoDbLocal dynamo;
@@ -32,15 +35,14 @@ class LedgerFileMigrationTest {
     Path dir;
 
     @BeforeAll
-    static void startDynamoDb() throws Exception {
-        dynamo = DynamoDbLocal.start();
+    static void startDynamoDb(DynamoDbLocal classDynamo) throws Exception {
+        dynamo = classDynamo;
         client = dynamo.client();
     }
 
     @AfterAll
     static void stopDynamoDb() throws Exception {
         client.close();
-        dynamo.close();
     }
 
     private static DynamoDbOwnedPtrLedger ledger(String table) {

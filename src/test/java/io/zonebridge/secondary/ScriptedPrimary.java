@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -36,6 +37,27 @@ import org.xbill.DNS.Type;
 public final class ScriptedPrimary implements AutoCloseable {
 
     public static final int RECORDS_PER_MESSAGE = 10;
+
+    /**
+     * What a wrong primary sends: {@code good} with the addresses of its first {@code count} A records of hosts
+     * ({@code h...}) changed to 203.0.113.x; as many records, {@code count} of them different.
+     */
+    public static List<Record> withHostsChanged(List<Record> good, int count) throws IOException {
+        List<Record> wrong = new ArrayList<>(good);
+        int changed = 0;
+        for (int i = 0; i < wrong.size() && changed < count; i++) {
+            Record record = wrong.get(i);
+            if (record.getType() == Type.A && record.getName().toString().startsWith("h")) {
+                wrong.set(i, Record.fromString(record.getName(), Type.A, DClass.IN, record.getTTL(),
+                        "203.0.113." + changed, Name.root));
+                changed++;
+            }
+        }
+        if (changed != count) {
+            throw new IllegalArgumentException("the zone has " + changed + " host A records, not " + count);
+        }
+        return wrong;
+    }
 
     /**
      * What the primary answers.

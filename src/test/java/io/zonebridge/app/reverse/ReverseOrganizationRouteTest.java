@@ -22,11 +22,8 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -40,7 +37,6 @@ import software.amazon.awssdk.services.route53.model.RRType;
  */
 @ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties", properties = {
         "zonebridge.config=target/reverse-organization-test/zonebridge.yaml",
         "zonebridge.reverse.debounce=300", "zonebridge.apply.debounceCheck=50",
@@ -79,29 +75,34 @@ class ReverseOrganizationRouteTest {
     }
 
     @Test
-    @Order(1)
     void theScheduledRouteRunsAndNoTimerWithoutReconcileEvery() {
         assertTrue(context.getRouteController().getRouteStatus("reverse-scheduled").isStarted());
         assertNull(context.getRoute("reverse-reconcile"), "no timer route without reverse.reconcile.every");
     }
 
     @Test
-    @Order(2)
     void aMemberAccountChangeIsReadInTheMemberAccountAndItsPtrWrittenInTheNetworkAccount() throws Exception {
-        long assumed = peers.server.counters().requests("AssumeRole");
         try (Route53Client member = peers.route53Of(forwarding)) {
             String zone = ReversePeers.privateZone(member, "member.example.");
             peers.change(member, zone, ChangeAction.CREATE, "app.member.example.", RRType.A, "10.0.7.7");
         }
         Eventually.assertWithin(WAIT, () -> List.of("app.member.example.").equals(peers.ptrs().get("7.7.0.10.in-addr.arpa.")),
                 () -> "PTR of the member's record in the network account's zone: " + peers.ptrs());
-        assertTrue(peers.server.counters().requests("AssumeRole") > assumed, "read through an assumed role");
+        // the service's own credentials are the network account's: the member's zone is read through a role it
+        // assumed (here or, when a reconcile ran first, there; the service keeps the session)
+        assertTrue(peers.server.counters().requests("AssumeRole") > 0, "read through an assumed role");
         Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "the event's message deleted");
     }
 
     @Test
-    @Order(3)
     void aScheduledEventReconcilesTheOrganizationAndIsDeletedAfterwards() throws Exception {
+        try (Route53Client member = peers.route53Of(forwarding)) {
+            String zone = ReversePeers.privateZone(member, "kept.member.example.");
+            peers.change(member, zone, ChangeAction.CREATE, "kept.member.example.", RRType.A, "10.0.7.8");
+        }
+        Eventually.assertWithin(WAIT, () -> List.of("kept.member.example.").equals(peers.ptrs().get("8.7.0.10.in-addr.arpa.")),
+                () -> "the forwarding member's PTR, through its event: " + peers.ptrs());
+        Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "its event's message deleted");
         try (Route53Client member = peers.route53Of(silent)) {
             String zone = ReversePeers.privateZone(member, "silent.example.");
             peers.change(member, zone, ChangeAction.CREATE, "db.silent.example.", RRType.A, "10.0.8.8");
@@ -119,11 +120,10 @@ class ReverseOrganizationRouteTest {
         Eventually.assertWithin(WAIT, () -> peers.pending(peers.queue) == 0, () -> "scheduled message deleted");
         assertEquals(runs + 1, reconcile.runs());
         assertEquals(3, reconcile.lastReport().orElseThrow().accountsRead(), "network account and two members");
-        assertEquals(List.of("app.member.example."), peers.ptrs().get("7.7.0.10.in-addr.arpa."));
+        assertEquals(List.of("kept.member.example."), peers.ptrs().get("8.7.0.10.in-addr.arpa."), "kept by the reconcile");
     }
 
     @Test
-    @Order(4)
     void aScheduledEventStaysQueuedWhileRoute53IsDownAndRunsWhenItIsBack() throws Exception {
         long runs = reconcile.runs();
         peers.stopRoute53();
