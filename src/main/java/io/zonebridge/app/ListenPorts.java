@@ -77,19 +77,29 @@ final class ListenPorts {
 
     /** Whether a TCP listener can bind there (an unknown host is left to the listener itself to report). */
     private static boolean tcpFree(String host, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return true;
-        } catch (UnknownHostException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return bindable(host, port, address -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(address);
+            }
+        });
     }
 
     private static boolean udpFree(String host, int port) {
-        try (DatagramSocket socket = new DatagramSocket(null)) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        return bindable(host, port, address -> {
+            try (DatagramSocket socket = new DatagramSocket(null)) {
+                socket.bind(address);
+            }
+        });
+    }
+
+    /** Binds a socket of one kind to an address (and closes it). */
+    private interface Bind {
+        void to(InetSocketAddress address) throws IOException;
+    }
+
+    private static boolean bindable(String host, int port, Bind bind) {
+        try {
+            bind.to(new InetSocketAddress(InetAddress.getByName(host), port));
             return true;
         } catch (UnknownHostException e) {
             return true;

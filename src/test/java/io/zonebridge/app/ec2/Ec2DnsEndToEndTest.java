@@ -245,18 +245,20 @@ class Ec2DnsEndToEndTest {
 
         handEdit(ChangeAction.UPSERT, name, "192.0.2.99");
         assertEquals(List.of("192.0.2.99"), peers.records(peers.zoneId, RRType.A).get(name), "the hand edit landed");
-        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(ip).equals(
-                peers.records(peers.zoneId, RRType.A).get(name)), () -> "A after a hand edit: "
-                + peers.records(peers.zoneId, RRType.A).get(name));
+        awaitAddress(name, ip, "after a hand edit");
 
         handEdit(ChangeAction.DELETE, name, ip);
-        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(ip).equals(
-                peers.records(peers.zoneId, RRType.A).get(name)), () -> "A after a hand delete: "
-                + peers.records(peers.zoneId, RRType.A).get(name));
+        awaitAddress(name, ip, "after a hand delete");
         peers.ec2.terminateInstances(r -> r.instanceIds(id));
         Eventually.assertWithin(Duration.ofSeconds(30), () -> !peers.records(peers.zoneId, RRType.A).containsKey(name),
                 () -> "A after terminate: " + peers.records(peers.zoneId, RRType.A));
         peers.stopService();
+    }
+
+    private static void awaitAddress(String name, String ip, String when) throws InterruptedException {
+        Eventually.assertWithin(Duration.ofSeconds(30), () -> List.of(ip).equals(
+                peers.records(peers.zoneId, RRType.A).get(name)), () -> "A " + when + ": "
+                + peers.records(peers.zoneId, RRType.A).get(name));
     }
 
     /** A change to an A record of TTL 300 (what the job makes) with the SDK, as someone with the CLI would. */
