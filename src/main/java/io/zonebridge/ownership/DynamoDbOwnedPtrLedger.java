@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -29,7 +33,8 @@ import java.util.function.Function;
  *
  * <p>{@link #refresh} reads each zone's names with one Query (followed over DynamoDB's 1 MB pages) and
  * {@link #owns} answers from what was read; a zone not refreshed is read on its first {@code owns}. Claims and
- * releases are written with BatchWriteItem, {@value #ITEMS_PER_BATCH} items a call, items DynamoDB leaves
+ * releases are written with BatchWriteItem, {@value #ITEMS_PER_BATCH} items a call ({@value #CALLS_IN_FLIGHT} calls
+ * at a time), items DynamoDB leaves
  * unprocessed sent again with backoff ({@value #MAX_ATTEMPTS} attempts), before they change what {@code owns}
  * says. A claim is an unconditional put and a release an unconditional delete: every process sharing the table is
  * the same owner (zonebridge), so writes by several replicas agree, and a replica sees the others' on its next
@@ -41,6 +46,14 @@ public final class DynamoDbOwnedPtrLedger implements OwnedPtrLedger {
     public static final int ITEMS_PER_BATCH = 25;
     /** BatchWriteItem calls per chunk before items still unprocessed fail the write. */
     public static final int MAX_ATTEMPTS = 8;
+    /** BatchWriteItem calls one write sends at the same time. */
+    public static final int CALLS_IN_FLIGHT = 4;
+    /** The threads of those calls, shared by every ledger (daemon threads: nothing to close). */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(CALLS_IN_FLIGHT, runnable -> {
+        Thread thread = new Thread(runnable, "zonebridge-ptr-ownership");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final String ZONE = "zone";
     private static final String PTR = "ptr";
     private static final String CLAIMED_AT = "claimedAt";
@@ -127,26 +140,61 @@ public final class DynamoDbOwnedPtrLedger implements OwnedPtrLedger {
         return names;
     }
 
-    /** Writes one request per name, {@value #ITEMS_PER_BATCH} a call, retrying what DynamoDB leaves unprocessed. */
+    /**
+     * Writes one request per name, {@value #ITEMS_PER_BATCH} a call and up to {@value #CALLS_IN_FLIGHT} calls at a
+     * time (a burst of events claims thousands of PTRs: one call after another, each a round trip, was most of its
+     * drain time), retrying what DynamoDB leaves unprocessed; returns once every chunk is written, or throws the
+     * first failure.
+     */
     private void write(String zone, Set<String> names, Function<String, WriteRequest> request) {
         List<String> all = new ArrayList<>(names);
+        List<List<WriteRequest>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += ITEMS_PER_BATCH) {
-            List<WriteRequest> pending = all.subList(from, Math.min(all.size(), from + ITEMS_PER_BATCH)).stream()
-                    .map(request).toList();
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > MAX_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB table " + table + ": " + pending.size()
-                            + " PTR ownership write(s) of zone " + zone + " still unprocessed after " + MAX_ATTEMPTS
-                            + " attempts (throttled?)");
+            chunks.add(all.subList(from, Math.min(all.size(), from + ITEMS_PER_BATCH)).stream().map(request).toList());
+        }
+        if (chunks.size() == 1) {
+            writeChunk(zone, chunks.get(0));
+            return;
+        }
+        List<Future<?>> calls = new ArrayList<>();
+        for (List<WriteRequest> chunk : chunks) {
+            calls.add(WRITERS.submit(() -> writeChunk(zone, chunk)));
+        }
+        RuntimeException failure = null;
+        for (Future<?> call : calls) {
+            try {
+                call.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                calls.forEach(c -> c.cancel(true));
+                throw new IllegalStateException("interrupted while writing PTR ownership to DynamoDB", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
                 }
-                if (attempt > 1) {
-                    pause(attempt);
-                }
-                List<WriteRequest> asked = pending;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, asked)));
-                pending = response.unprocessedItems() == null ? List.of()
-                        : response.unprocessedItems().getOrDefault(table, List.of());
             }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void writeChunk(String zone, List<WriteRequest> chunk) {
+        List<WriteRequest> pending = chunk;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+                throw new IllegalStateException("DynamoDB table " + table + ": " + pending.size()
+                        + " PTR ownership write(s) of zone " + zone + " still unprocessed after " + MAX_ATTEMPTS
+                        + " attempts (throttled?)");
+            }
+            if (attempt > 1) {
+                pause(attempt);
+            }
+            List<WriteRequest> asked = pending;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, asked)));
+            pending = response.unprocessedItems() == null ? List.of()
+                    : response.unprocessedItems().getOrDefault(table, List.of());
         }
     }
 

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -58,33 +59,33 @@ final class DynamoDbClients {
     /**
      * Plays DynamoDB under throttling, which DynamoDB Local never does: of the next {@code calls} BatchWriteItem
      * requests, only the first half of the items is sent to DynamoDB Local, and the other half comes back as
-     * {@code UnprocessedItems} (as DynamoDB returns them). Not thread-safe: one client, one caller.
+     * {@code UnprocessedItems} (as DynamoDB returns them). Thread-safe: what a request held back travels with its
+     * own execution, so calls in flight at the same time each get their own items back.
      */
     static final class HoldBackHalf implements ExecutionInterceptor {
-        private int calls;
-        private List<WriteRequest> heldBack;
-        private String table;
+        private static final ExecutionAttribute<Map<String, List<WriteRequest>>> HELD_BACK =
+                new ExecutionAttribute<>("zonebridgeHeldBack");
+        private final AtomicInteger calls;
 
         HoldBackHalf(int calls) {
-            this.calls = calls;
+            this.calls = new AtomicInteger(calls);
         }
 
         void holdBackNext(int calls) {
-            this.calls = calls;
+            this.calls.set(calls);
         }
 
         @Override
         public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            if (calls == 0 || !(context.request() instanceof BatchWriteItemRequest request)
-                    || request.requestItems().size() != 1) {
+            if (!(context.request() instanceof BatchWriteItemRequest request) || request.requestItems().size() != 1
+                    || calls.getAndUpdate(left -> left > 0 ? left - 1 : 0) == 0) {
                 return context.request();
             }
-            calls--;
             Map.Entry<String, List<WriteRequest>> entry = request.requestItems().entrySet().iterator().next();
             List<WriteRequest> items = entry.getValue();
             int sent = items.size() / 2;
-            table = entry.getKey();
-            heldBack = List.copyOf(items.subList(sent, items.size()));
+            String table = entry.getKey();
+            attributes.putAttribute(HELD_BACK, Map.of(table, List.copyOf(items.subList(sent, items.size()))));
             if (sent == 0) {
                 // a request must carry an item: a delete of a key no test uses stands in for "none processed"
                 return request.toBuilder().requestItems(Map.of(table, List.of(WriteRequest.builder().deleteRequest(
@@ -96,12 +97,35 @@ final class DynamoDbClients {
 
         @Override
         public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+            Map<String, List<WriteRequest>> heldBack = attributes.getAttribute(HELD_BACK);
             if (heldBack == null || !(context.response() instanceof BatchWriteItemResponse response)) {
                 return context.response();
             }
-            List<WriteRequest> unprocessed = heldBack;
-            heldBack = null;
-            return response.toBuilder().unprocessedItems(Map.of(table, unprocessed)).build();
+            return response.toBuilder().unprocessedItems(heldBack).build();
+        }
+    }
+
+    /** The largest number of BatchWriteItem calls seen in flight at the same time. */
+    static final class InFlight implements ExecutionInterceptor {
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof BatchWriteItemRequest) {
+                most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            }
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof BatchWriteItemRequest) {
+                now.decrementAndGet();
+            }
+        }
+
+        int most() {
+            return most.get();
         }
     }
 }

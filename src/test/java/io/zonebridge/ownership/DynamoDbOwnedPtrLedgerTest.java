@@ -123,10 +123,13 @@ class DynamoDbOwnedPtrLedgerTest {
             names.add(name + zone); // 32 nibbles: a full ip6.arpa PTR name
         }
         DynamoDbClients.OperationCounter calls = new DynamoDbClients.OperationCounter();
-        try (DynamoDbClient client = DynamoDbClients.client(dynamo, calls)) {
+        DynamoDbClients.InFlight inFlight = new DynamoDbClients.InFlight();
+        try (DynamoDbClient client = DynamoDbClients.client(dynamo, calls, inFlight)) {
             DynamoDbOwnedPtrLedger ledger = ledger(client, table);
             ledger.claim(zone, names);
             assertEquals(400, calls.count("BatchWriteItem"), "10,000 items, 25 a call");
+            assertTrue(inFlight.most() > 1 && inFlight.most() <= DynamoDbOwnedPtrLedger.CALLS_IN_FLIGHT,
+                    "calls sent side by side, at most " + DynamoDbOwnedPtrLedger.CALLS_IN_FLIGHT + ": " + inFlight.most());
             calls.reset();
             Set<String> owned = ledger.ownedNames(zone);
             assertEquals(new TreeSet<>(names), owned);
