@@ -31,10 +31,14 @@ public final class RouteDirectory {
         }
     }
 
-    /** The directory as Camel's route pattern and the reloader get it: symbolic links resolved when it exists. */
+    /**
+     * The directory as Camel's route pattern and the reloader get it: where a symbolic link is on the way, the
+     * directory it leads to; otherwise (or when it does not exist) as given.
+     */
     public static Path resolved(Path dir) {
         try {
-            return dir.toRealPath();
+            Path real = dir.toRealPath();
+            return real.equals(dir.toAbsolutePath().normalize()) ? dir : real;
         } catch (IOException e) {
             return dir;
         }

@@ -1,5 +1,7 @@
 package io.zonebridge.app;
 
+import io.zonebridge.app.cluster.ClusterWiring;
+import io.zonebridge.app.config.ClusterSettings;
 import io.zonebridge.app.config.NotifySettings;
 import io.zonebridge.app.config.QueueRouteSettings;
 import io.zonebridge.app.config.ReverseSettings;
@@ -50,6 +52,10 @@ public final class RouteProperties {
         Ec2Settings ec2 = config.ec2();
         job(properties, "ec2", ec2.enabled(), ec2.queue(), ec2.deadLetterQueue(), service.ec2Routes());
         properties.put("zonebridge.ec2.lateTagInterval", millis(ec2.lateTagInterval()));
+        ClusterSettings cluster = config.cluster();
+        properties.put("zonebridge.cluster.enabled", Boolean.toString(cluster.enabled()));
+        properties.put("zonebridge.cluster.queue", cluster.queue());
+        properties.put("zonebridge.cluster.leader", cluster.enabled() ? "master:" + ClusterWiring.NAMESPACE + ":" : "");
         return properties;
     }
 

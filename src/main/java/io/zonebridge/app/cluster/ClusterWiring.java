@@ -6,7 +6,6 @@ import io.zonebridge.app.config.ClusterSettings;
 import io.zonebridge.ownership.OnDemandTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterEventListener;
-import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The wiring of several replicas from {@code cluster:} of the configuration. Always binds bean {@code zoneHandoff}
- * and sets the properties the routes use: {@code zonebridge.cluster.enabled}, {@code .queue}, and
- * {@code zonebridge.cluster.leader}, the prefix of every leader-only consumer: empty when clustering is off (the
- * routes are exactly as without it), else {@code master:}{@value #NAMESPACE}{@code :}. With clustering on it also
+ * The wiring of several replicas from {@code cluster:} of the configuration. Always binds bean {@code zoneHandoff};
+ * the routes' properties ({@code zonebridge.cluster.enabled}, {@code .queue}, and {@code zonebridge.cluster.leader},
+ * the prefix of every leader-only consumer: empty when clustering is off, so the routes are exactly as without it,
+ * else {@code master:}{@value #NAMESPACE}{@code :}) come from {@link io.zonebridge.app.RouteProperties}. With
+ * clustering on it also
  * creates the lease table when missing, adds {@link DynamoDbLeaseClusterService} and binds
  * {@code clusterSqsClient}; what it opens is closed when Camel stops. A replica that becomes the leader checks every
  * zone at once ({@link io.zonebridge.app.RefreshSchedule#allDue()}).
@@ -37,10 +37,6 @@ public final class ClusterWiring {
     /** Binds the hand-off bean, the properties and, with clustering on, the cluster service. */
     public static void bind(ZonebridgeRuntime runtime, CamelContext context) throws Exception {
         ClusterSettings settings = runtime.config().cluster();
-        PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty("zonebridge.cluster.enabled", Boolean.toString(settings.enabled()));
-        properties.addOverrideProperty("zonebridge.cluster.queue", settings.queue());
-        properties.addOverrideProperty("zonebridge.cluster.leader", settings.enabled() ? "master:" + NAMESPACE + ":" : "");
         if (!settings.enabled()) {
             context.getRegistry().bind("zoneHandoff", ZoneHandoff.single());
             return;

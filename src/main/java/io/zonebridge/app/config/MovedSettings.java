@@ -46,6 +46,9 @@ public final class MovedSettings {
         MOVED.put("zonebridge.reverse.reconcileTimer", "reverse.reconcile.every");
         MOVED.put("zonebridge.reverse.reconcilePeriod", "reverse.reconcile.every");
         MOVED.put("zonebridge.reverse.reconcileDelay", "reverse.reconcile.firstDelay");
+        MOVED.put("zonebridge.cluster.enabled", "cluster.enabled");
+        MOVED.put("zonebridge.cluster.queue", "cluster.queue");
+        MOVED.put("zonebridge.cluster.leader", "cluster.enabled");
     }
 
     private MovedSettings() {
