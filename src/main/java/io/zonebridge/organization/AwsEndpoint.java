@@ -1,10 +1,10 @@
 package io.zonebridge.organization;
 
+import io.zonebridge.route53.SdkHttpClients;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
@@ -42,7 +42,7 @@ public record AwsEndpoint(Region region, URI endpoint, AwsCredentialsProvider cr
      * client builder: the one way every zonebridge client of this account is configured.
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(region).credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder());
+        builder.region(region).credentialsProvider(credentials).httpClientBuilder(SdkHttpClients.apache(endpoint));
         override().ifPresent(builder::endpointOverride);
         return builder;
     }

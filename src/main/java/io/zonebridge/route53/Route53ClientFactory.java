@@ -106,7 +106,7 @@ public final class Route53ClientFactory {
                 .addExecutionInterceptor(new RateLimitInterceptor(rateLimiter))
                 .addExecutionInterceptor(callCounter());
         extraInterceptors.forEach(override::addExecutionInterceptor);
-        ApacheHttpClient.Builder http = ApacheHttpClient.builder();
+        ApacheHttpClient.Builder http = SdkHttpClients.apache(endpoint);
         if (attemptTimeout != null) {
             override.apiCallAttemptTimeout(attemptTimeout);
             http.connectionTimeout(connectTimeout).socketTimeout(attemptTimeout);
