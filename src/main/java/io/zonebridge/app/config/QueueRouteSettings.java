@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@code consumers}, {@code waitTime} and {@code visibilityTimeout} of its section in {@code zonebridge.yaml}.
  *
  * @param debounce          work within this window (no new event for that long) becomes one run
- * @param maxPending        at most this many messages wait for one run (and in the queue between ingest and apply)
+ * @param maxPending        at most this many messages wait for one run
  * @param consumers         SQS polling threads
  * @param waitTime          SQS long-poll time (whole seconds, at most 20 s)
  * @param visibilityTimeout how long a message stays invisible while its work is pending (whole seconds, at most 12 h)
