@@ -1,9 +1,11 @@
 package io.zonebridge.local;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,26 @@ public final class OperationCounters {
         synchronized (times) {
             long number = requests.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
             times[(int) ((number - 1) % ARRIVALS_KEPT)] = now;
+            times.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until {@code count} requests of {@code operation} have arrived, woken by each arrival (no polling);
+     * false when {@code limit} passed first.
+     */
+    public boolean awaitRequests(String operation, long count, Duration limit) throws InterruptedException {
+        long[] times = arrivals.computeIfAbsent(operation, o -> new long[ARRIVALS_KEPT]);
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (times) {
+            while (requests(operation) < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(times, left);
+            }
+            return true;
         }
     }
 

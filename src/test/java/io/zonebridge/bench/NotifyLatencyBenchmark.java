@@ -270,18 +270,13 @@ public final class NotifyLatencyBenchmark {
     }
 
     /**
-     * Waits until the emulator has received {@code count} change requests; returns when the last of them arrived,
-     * as the emulator recorded it ({@link System#nanoTime()}, this process), so how soon this poll notices it does
-     * not count. The poll sleeps 10 ms between looks, leaving the CPU to the service and the peers.
+     * Waits until the emulator has received {@code count} change requests (woken by the arrival, no polling);
+     * returns when the last of them arrived, as the emulator recorded it ({@link System#nanoTime()}, this process).
      */
     private static long awaitChanges(LocalAwsServer route53, long count, long limitMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + limitMillis;
-        while (route53.counters().requests("ChangeResourceRecordSets") < count) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("only " + route53.counters().requests("ChangeResourceRecordSets")
-                        + " change requests, expected " + count);
-            }
-            Thread.sleep(10);
+        if (!route53.counters().awaitRequests("ChangeResourceRecordSets", count, Duration.ofMillis(limitMillis))) {
+            throw new IllegalStateException("only " + route53.counters().requests("ChangeResourceRecordSets")
+                    + " change requests, expected " + count);
         }
         return route53.counters().arrivedAt("ChangeResourceRecordSets", count).orElseThrow();
     }

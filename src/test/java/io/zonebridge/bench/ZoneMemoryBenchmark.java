@@ -1,9 +1,11 @@
 package io.zonebridge.bench;
 
+import io.zonebridge.app.Eventually;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.secondary.BindPrimary;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -257,17 +259,19 @@ public final class ZoneMemoryBenchmark {
     }
 
     private static void awaitPort(Process process, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            alive(process, log);
+        Eventually.assertWithin(Duration.ofMinutes(2), () -> {
+            try {
+                alive(process, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
+                return true;
             } catch (IOException notYet) {
-                Thread.sleep(200);
+                return false;
             }
-        }
-        throw new IllegalStateException("nothing listens on port " + port + ":\n" + tail(log));
+        }, () -> "something listening on port " + port + " (service log " + log + ")");
     }
 
     /**
@@ -307,7 +311,7 @@ public final class ZoneMemoryBenchmark {
             } catch (IOException notYet) {
                 // not listening yet, or too busy to answer
             }
-            Thread.sleep(1000);
+            service.waitFor(1, TimeUnit.SECONDS); // wakes at once when the service exits
         }
         return synced;
     }

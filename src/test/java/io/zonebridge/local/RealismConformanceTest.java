@@ -22,6 +22,7 @@ import static io.zonebridge.local.Route53Fixture.create;
 import static io.zonebridge.local.Route53Fixture.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Throttling, PriorRequestNotComplete, per-account state and counters (route53-api.md §8), via the SDK. */
@@ -151,7 +152,7 @@ class RealismConformanceTest {
     }
 
     @Test
-    void countersKeepWhenEachRequestArrived() {
+    void countersKeepWhenEachRequestArrived() throws InterruptedException {
         LocalAwsServer server = new LocalAwsServer();
         server.start(0);
         try (Route53Client r53 = Route53Fixture.client(server, "AKIAARRIVE")) {
@@ -167,6 +168,8 @@ class RealismConformanceTest {
             assertTrue(between <= second && second <= after, "the second arrived during the second call");
             assertTrue(server.counters().arrivedAt("GetHostedZone", 3).isEmpty(), "no third request yet");
             assertTrue(server.counters().arrivedAt("ListHostedZones", 1).isEmpty(), "no such request");
+            assertTrue(server.counters().awaitRequests("GetHostedZone", 2, Duration.ofSeconds(5)), "both arrived");
+            assertFalse(server.counters().awaitRequests("GetHostedZone", 3, Duration.ofMillis(50)), "no third");
         } finally {
             server.stop();
         }
