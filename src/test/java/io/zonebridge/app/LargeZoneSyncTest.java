@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.secondary.BindPrimary;
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,11 +25,14 @@ class LargeZoneSyncTest {
     private static final int NAMES = 5_000;
     private static final int VALUES = 10;
 
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones()
+            .withZones(Map.of("big.test", bigZone()));
+
     @TempDir
     Path dir;
 
-    @Test
-    void syncsA50000RecordZoneInAboutFiftyBatches() throws Exception {
+    private static String bigZone() {
         StringBuilder zone = new StringBuilder("$TTL 300\n@ IN SOA ns1.big.test. hostmaster.big.test. 1 3600 600 86400 60\n"
                 + "@ IN NS ns1.big.test.\nns1 IN A 192.0.2.1\n");
         for (int i = 0; i < NAMES; i++) {
@@ -36,8 +41,13 @@ class LargeZoneSyncTest {
                         .append('.').append(v).append('\n');
             }
         }
-        try (BindPrimary bind = BindPrimary.start(BindPrimary.freePort(), Map.of("big.test", zone.toString()));
-             LocalRoute53 route53 = new LocalRoute53()) {
+        return zone.toString();
+    }
+
+    @Test
+    void syncsA50000RecordZoneInAboutFiftyBatches() throws Exception {
+        BindPrimary bind = BIND.get();
+        try (LocalRoute53 route53 = new LocalRoute53()) {
             String id = route53.createZone("big.test");
             Path config = dir.resolve("zonebridge.yaml");
             Files.writeString(config, """

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.secondary.BindPrimary;
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,13 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServedZonesTest {
 
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones();
+
     @TempDir
     Path dir;
 
     @Test
     void managesEveryHostedZoneThePrimaryServes() throws Exception {
-        try (BindPrimary bind = BindPrimary.start(BindPrimary.freePort());
-             LocalRoute53 route53 = new LocalRoute53()) {
+        BindPrimary bind = BIND.get();
+        try (LocalRoute53 route53 = new LocalRoute53()) {
             String example = route53.createZone("example.test");
             String dyn = route53.createZone("dyn.test");
             route53.createZone("elsewhere.test");

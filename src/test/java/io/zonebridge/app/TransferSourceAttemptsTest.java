@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
-import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.ScriptedPrimary;
 import io.zonebridge.secondary.SecondaryZone;
 import io.zonebridge.secondary.TsigKeySpec;
 import io.zonebridge.secondary.ZoneTransferClient;
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import io.zonebridge.zonefile.DnsRecordConverter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,9 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xbill.DNS.DClass;
@@ -40,25 +39,19 @@ class TransferSourceAttemptsTest {
     private static final int HOSTS = 37;
     private static final int DIFFERENT = 20;
 
-    private static BindPrimary bind;
-    private static TsigKeySpec key;
+    /** Six zones of their own for the tests: each test takes the next one, whatever the order. */
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones().withZones(attemptZones());
+
+    private static final TsigKeySpec key = BIND.key();
     private static int zoneNumber;
 
-    @BeforeAll
-    static void startBind() throws Exception {
-        key = BindPrimary.newXfrKey();
+    private static Map<String, String> attemptZones() {
         Map<String, String> zones = new HashMap<>();
         for (int i = 0; i < 6; i++) {
             zones.put("attempt" + i + ".test", zoneText("attempt" + i + ".test", 1, 0));
         }
-        bind = BindPrimary.start(BindPrimary.freePort(), zones, key);
-    }
-
-    @AfterAll
-    static void stopBind() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
+        return zones;
     }
 
     /** The zone at {@code serial}, its hosts' last octet shifted by {@code shift} from host {@code 0}. */
@@ -78,7 +71,7 @@ class TransferSourceAttemptsTest {
 
     /** The primary's zone without the closing SOA dig prints. */
     private static List<Record> served(String zone) throws Exception {
-        List<Record> axfr = bind.digAxfr(zone);
+        List<Record> axfr = BIND.get().digAxfr(zone);
         return axfr.get(axfr.size() - 1).getType() == Type.SOA ? axfr.subList(0, axfr.size() - 1) : axfr;
     }
 
@@ -94,7 +87,7 @@ class TransferSourceAttemptsTest {
     }
 
     private static TransferSource source(String zone, ScriptedPrimary first, boolean signed) {
-        SecondaryZone secondary = SecondaryZone.of(zone, List.of(first.primary(), bind.primary()))
+        SecondaryZone secondary = SecondaryZone.of(zone, List.of(first.primary(), BIND.get().primary()))
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10));
         return new TransferSource(signed ? secondary.withTsigKey(key) : secondary, new ZoneTransferClient());
     }
@@ -134,7 +127,7 @@ class TransferSourceAttemptsTest {
             assertDesiredIsThePrimarysZone(zone, initial);
             source.applied(initial);
 
-            bind.rewriteZone(zone, zoneText(zone, 2, 1)); // every host moves: an IXFR of 2 x 37 changes
+            BIND.get().rewriteZone(zone, zoneText(zone, 2, 1)); // every host moves: an IXFR of 2 x 37 changes
             List<Record> second = served(zone);
             assertEquals(first.size(), second.size());
             cut.serve(ScriptedPrimary.Script.serving(wrongZone(second)).cutBeforeClosingSoa()
@@ -143,7 +136,7 @@ class TransferSourceAttemptsTest {
 
             assertEquals(1, cut.ixfrsServed());
             assertEquals(2, cut.axfrsServed(), "the first primary's AXFR after its unusable IXFR was served (and cut)");
-            assertTrue(desired.detail().contains("IXFR difference(s) from " + bind.primary()), desired.detail());
+            assertTrue(desired.detail().contains("IXFR difference(s) from " + BIND.get().primary()), desired.detail());
             assertTrue(desired.detail().contains("AXFR failed: connection closed before the transfer was complete"),
                     desired.detail());
             assertDesiredIsThePrimarysZone(zone, desired);
@@ -168,7 +161,7 @@ class TransferSourceAttemptsTest {
             assertDesiredIsThePrimarysZone(zone, initial);
             source.applied(initial);
 
-            bind.rewriteZone(zone, zoneText(zone, 2, 1));
+            BIND.get().rewriteZone(zone, zoneText(zone, 2, 1));
             List<Record> second = served(zone);
             badSignature.serve(ScriptedPrimary.Script.serving(wrongZone(second)).signedWith(key)
                     .wrongMacFrom(wrongFrom).answeringIxfrWith(unusableIxfr(first, second)));

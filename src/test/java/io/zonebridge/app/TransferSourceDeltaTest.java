@@ -7,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.model.ZoneSnapshot;
-import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.SecondaryZone;
 import io.zonebridge.secondary.ZoneTransferClient;
 import io.zonebridge.sync.DesiredChange;
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import io.zonebridge.zonefile.DnsRecordConverter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
@@ -33,11 +32,8 @@ class TransferSourceDeltaTest {
 
     private static final String ZONE = "delta.test";
 
-    private static BindPrimary bind;
-
-    @BeforeAll
-    static void startBind() throws Exception {
-        bind = BindPrimary.start(BindPrimary.freePort(), Map.of(ZONE, """
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones().withZones(Map.of(ZONE, """
                 $TTL 300
                 @ IN SOA ns1.delta.test. hostmaster.delta.test. 1 3600 600 86400 60
                 @ IN NS ns1.delta.test.
@@ -47,24 +43,16 @@ class TransferSourceDeltaTest {
                 mail IN A 192.0.2.20
                 mail IN MX 10 mail.delta.test.
                 old IN TXT "remove me"
-                """), BindPrimary.newXfrKey(), Map.of(ZONE, "allow-update { key \"xfr-key\"; };"));
-    }
-
-    @AfterAll
-    static void stopBind() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
-    }
+                """)).withStatements(Map.of(ZONE, "allow-update { key \"xfr-key\"; };"));
 
     private static TransferSource source() {
-        return new TransferSource(SecondaryZone.of(ZONE, List.of(bind.primary()))
+        return new TransferSource(SecondaryZone.of(ZONE, List.of(BIND.get().primary()))
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)), new ZoneTransferClient());
     }
 
     /** The primary's zone now, converted whole (dig's AXFR without its closing SOA). */
     private static ZoneSnapshot servedWhole() throws Exception {
-        List<Record> axfr = bind.digAxfr(ZONE);
+        List<Record> axfr = BIND.get().digAxfr(ZONE);
         return DnsRecordConverter.toSnapshot(ZONE + ".",
                 axfr.get(axfr.size() - 1).getType() == Type.SOA ? axfr.subList(0, axfr.size() - 1) : axfr);
     }
@@ -83,7 +71,7 @@ class TransferSourceDeltaTest {
         assertEquals(servedWhole(), first.snapshot());
         source.applied(first);
 
-        bind.nsupdate("zone delta.test\nupdate delete www.delta.test. A 192.0.2.11\n"
+        BIND.get().nsupdate("zone delta.test\nupdate delete www.delta.test. A 192.0.2.11\n"
                 + "update add www.delta.test. 300 IN A 192.0.2.12\nupdate delete old.delta.test. TXT\n"
                 + "update add MiXed.delta.test. 60 IN TXT \"two\" \"strings\"\n"
                 + "update add new.delta.test. 600 IN AAAA 2001:db8::1");
@@ -99,10 +87,10 @@ class TransferSourceDeltaTest {
         assertEquals(served, second.snapshot(), "the kept whole zone patched by the delta");
         source.applied(second);
 
-        bind.nsupdate("zone delta.test\nupdate delete mail.delta.test. MX");
+        BIND.get().nsupdate("zone delta.test\nupdate delete mail.delta.test. MX");
         DesiredState notApplied = source.fetch(false);
         assertEquals(Set.of("delta.test.", "mail.delta.test."), notApplied.change().names());
-        bind.nsupdate("zone delta.test\nupdate add extra.delta.test. 300 IN A 192.0.2.30");
+        BIND.get().nsupdate("zone delta.test\nupdate add extra.delta.test. 300 IN A 192.0.2.30");
         DesiredState both = source.fetch(false);
 
         assertEquals(Set.of("delta.test.", "mail.delta.test.", "extra.delta.test."), both.change().names(),

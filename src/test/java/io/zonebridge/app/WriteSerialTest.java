@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zonebridge.app.config.ConfigLoader;
 import io.zonebridge.secondary.BindPrimary;
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,13 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteSerialTest {
 
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones();
+
     @TempDir
     Path dir;
 
     @Test
     void copiesThePrimarySerialIntoTheHostedZoneSoaOnlyWhenAsked() throws Exception {
-        try (BindPrimary bind = BindPrimary.start(BindPrimary.freePort());
-             LocalRoute53 route53 = new LocalRoute53()) {
+        BindPrimary bind = BIND.get();
+        try (LocalRoute53 route53 = new LocalRoute53()) {
             String written = route53.createZone("example.test");
             String untouched = route53.createZone("dyn.test");
             String before = route53.soa(written);

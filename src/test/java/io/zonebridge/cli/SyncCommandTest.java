@@ -9,12 +9,14 @@ import io.zonebridge.model.RecordKey;
 import io.zonebridge.model.RecordSet;
 import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.CuttingRelay;
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,8 +28,11 @@ class SyncCommandTest {
     @TempDir
     static Path dir;
 
-    private static BindPrimary bind;
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones();
+
     private static LocalRoute53 route53;
+    private final BindPrimary bind = BIND.get();
 
     /** The two hosted zones one test syncs into (its own, so no test sees another's writes). */
     private record Zones(String example, String reload) {
@@ -35,15 +40,11 @@ class SyncCommandTest {
 
     @BeforeAll
     static void startPeers() throws Exception {
-        bind = BindPrimary.start(BindPrimary.freePort());
         route53 = new LocalRoute53();
     }
 
     @AfterAll
     static void stopPeers() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
         if (route53 != null) {
             route53.close();
         }

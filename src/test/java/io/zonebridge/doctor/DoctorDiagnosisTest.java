@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.secondary.BindPrimary;
 import io.zonebridge.secondary.ForwardingBind;
+import io.zonebridge.testpeers.BindPrimaryExtension;
+import io.zonebridge.testpeers.RegisteredPeer;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
@@ -29,26 +33,26 @@ import software.amazon.awssdk.services.route53.model.RRType;
 class DoctorDiagnosisTest {
     /** What BIND serves: Resolver's autodefined answers for 10.0.0.5 and 10.1.0.7, an on-premises PTR for 10.0.3.9. */
     private static final String HEADER = "$TTL 300\n@ IN SOA ns.test. admin.test. 1 3600 600 86400 300\n@ IN NS ns.test.\n";
-    private static BindPrimary bind;
-    private static ForwardingBind forwarder;
+    @RegisterExtension
+    @Order(1)
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones().withZones(BindPrimary.zones(
+            "0.10.in-addr.arpa", HEADER + "5.0 IN PTR ip-10-0-0-5.ec2.internal.\n",
+            "1.10.in-addr.arpa", HEADER + "7.0 IN PTR ip-10-1-0-7.ec2.internal.\n",
+            "3.0.10.in-addr.arpa", HEADER + "9 IN PTR onprem.corp.example.\n"));
+    @RegisterExtension
+    @Order(2)
+    static final RegisteredPeer<ForwardingBind> FORWARDER = BIND.forwarder("0.10.in-addr.arpa");
     private static DatagramSocket silent;
     private DoctorWorld world;
 
     @BeforeAll
-    static void startPeers() throws Exception {
-        bind = BindPrimary.start(BindPrimary.freePort(), BindPrimary.zones(
-                "0.10.in-addr.arpa", HEADER + "5.0 IN PTR ip-10-0-0-5.ec2.internal.\n",
-                "1.10.in-addr.arpa", HEADER + "7.0 IN PTR ip-10-1-0-7.ec2.internal.\n",
-                "3.0.10.in-addr.arpa", HEADER + "9 IN PTR onprem.corp.example.\n"));
-        forwarder = ForwardingBind.start(new InetSocketAddress("127.0.0.1", bind.port()), "0.10.in-addr.arpa");
+    static void openSilentSocket() throws Exception {
         silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     @AfterAll
-    static void stopPeers() throws Exception {
+    static void closeSilentSocket() {
         silent.close();
-        forwarder.close();
-        bind.close();
     }
 
     @BeforeEach
@@ -62,7 +66,7 @@ class DoctorDiagnosisTest {
     }
 
     private static InetSocketAddress bindDns() {
-        return new InetSocketAddress("127.0.0.1", bind.port());
+        return new InetSocketAddress("127.0.0.1", BIND.get().port());
     }
 
     @Test
@@ -394,7 +398,7 @@ class DoctorDiagnosisTest {
         world.forwardRule("3.0.10.in-addr.arpa", world.outboundEndpoint(group, a, "10.0.1.10", b, "10.0.2.10"),
                 "192.0.2.10", vpc);
 
-        DoctorReport report = world.diagnose("10.0.3.9", vpc, forwarder.address());
+        DoctorReport report = world.diagnose("10.0.3.9", vpc, FORWARDER.get().address());
 
         assertTrue(report.endpointChecks().stream().filter(c -> c.check().contains("route to 192.0.2.10"))
                 .allMatch(c -> !c.ok() && c.detail().equals("no route covers 192.0.2.10")),
@@ -409,7 +413,7 @@ class DoctorDiagnosisTest {
         world.disableAutodefinedReverse(vpc);
         world.forwardRule("42.10.in-addr.arpa", healthyEndpoint(vpc), "192.0.2.10", vpc);
 
-        DoctorReport report = world.diagnose("10.42.0.1", vpc, forwarder.address());
+        DoctorReport report = world.diagnose("10.42.0.1", vpc, FORWARDER.get().address());
 
         assertEquals("SERVFAIL", report.observed().rcode());
         assertEquals(Outcome.SERVFAIL, report.outcome());

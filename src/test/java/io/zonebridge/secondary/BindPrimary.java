@@ -22,7 +22,7 @@ public final class BindPrimary implements AutoCloseable {
 
     public static final String[] BUILT_IN_ZONES = {"example.test", "reload.test", "dyn.test", "secure.test"};
 
-    private static final String PACKAGES = "bind9 bind9-utils dnsutils";
+    private static final String PACKAGES = NamedProcess.PACKAGES;
 
     private final LoopbackPeer peer;
     private final TsigKeySpec xfrKey;
@@ -61,8 +61,8 @@ public final class BindPrimary implements AutoCloseable {
      */
     public static BindPrimary start(int notifyPort, Map<String, String> extraZones, TsigKeySpec xfrKey,
             Map<String, String> zoneStatements) throws Exception {
-        LoopbackPeer.requireTool("/usr/sbin/named", PACKAGES);
-        Path dir = Files.createTempDirectory("zonebridge-bind-");
+        NamedProcess named = NamedProcess.prepare("bind");
+        Path dir = named.dir();
         for (String zone : BUILT_IN_ZONES) {
             Files.writeString(dir.resolve(zone + ".db"), resource(zone + ".db"));
         }
@@ -75,17 +75,14 @@ public final class BindPrimary implements AutoCloseable {
         }
         String xfrSecret = xfrKey.secretBase64();
         String rndcSecret = LoopbackPeer.randomSecret();
-        int port = LoopbackPeer.freePort();
         int controlPort = LoopbackPeer.freePort();
         String conf = resource("named.conf.template")
-                .replace("@DIR@", dir.toString())
-                .replace("@PORT@", Integer.toString(port))
+                .replace("@LOCAL_OPTIONS@", named.localOptions())
                 .replace("@NOTIFY_PORT@", Integer.toString(notifyPort))
                 .replace("@CONTROL_PORT@", Integer.toString(controlPort))
                 .replace("@XFR_SECRET@", xfrSecret)
                 .replace("@RNDC_SECRET@", rndcSecret)
                 .replace("@EXTRA_ZONES@", extra.toString());
-        Files.writeString(dir.resolve("named.conf"), conf);
         Files.writeString(dir.resolve("rndc.conf"), "key \"rndc-key\" { algorithm hmac-sha256; secret \"" + rndcSecret
                 + "\"; };\noptions { default-key \"rndc-key\"; default-server 127.0.0.1; default-port "
                 + controlPort + "; };\n");
@@ -94,9 +91,7 @@ public final class BindPrimary implements AutoCloseable {
         List<String> zones = new ArrayList<>(List.of(BUILT_IN_ZONES));
         zones.addAll(extraZones.keySet());
         // -d 3: named then logs each NOTIFY response it gets ("notify response from ...: NOERROR"), which tests check.
-        Path log = dir.resolve("named.log");
-        return new BindPrimary(LoopbackPeer.start("named", dir, port, List.of("/usr/sbin/named", "-4", "-g", "-d", "3",
-                "-c", dir.resolve("named.conf").toString()), log, false, zones,
+        return new BindPrimary(named.start("named", conf, List.of("-d", "3"), zones,
                 Duration.ofSeconds(30 + extraZones.size())), xfrKey); // a second more for each zone to load
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -12,9 +13,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -31,21 +31,11 @@ import org.xbill.DNS.Section;
 class SoaQueryTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static BindPrimary bind;
-    private static TsigKeySpec key;
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones();
 
-    @BeforeAll
-    static void startBind() throws Exception {
-        bind = BindPrimary.start(BindPrimary.freePort());
-        key = bind.xfrKey();
-    }
-
-    @AfterAll
-    static void stopBind() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
-    }
+    private final BindPrimary bind = BIND.get();
+    private final TsigKeySpec key = bind.xfrKey();
 
     @Test
     void asksTheSoaOfAZone() throws Exception {

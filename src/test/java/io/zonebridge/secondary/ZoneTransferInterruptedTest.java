@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonebridge.testpeers.BindPrimaryExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.Record;
 
 /**
@@ -23,27 +23,23 @@ class ZoneTransferInterruptedTest {
     private static final int RECORDS = 50_000;
     /** Less than a full transfer of the zone takes on the wire (the first test shows it). */
     private static final long FULL_TRANSFER_MORE_THAN = 5_000_000;
-    private static String zoneText;
-    private static BindPrimary bind;
+    private static final String zoneText = bigZone();
+
+    @RegisterExtension
+    static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones()
+            .withZones(BindPrimary.zones("big.test", zoneText));
+
+    private final BindPrimary bind = BIND.get();
     private final ZoneTransferClient client = new ZoneTransferClient();
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static String bigZone() {
         StringBuilder zone = new StringBuilder("$TTL 300\n@ IN SOA ns1.big.test. hostmaster.big.test. 1 3600 600 86400 300\n"
                 + "@ IN NS ns1.big.test.\nns1 IN A 192.0.2.1\n");
         String filler = "x".repeat(100);
         for (int i = 0; i < RECORDS; i++) {
             zone.append("r").append(i).append(" IN TXT \"").append(i).append(filler).append("\"\n");
         }
-        zoneText = zone.toString();
-        bind = BindPrimary.start(BindPrimary.freePort(), BindPrimary.zones("big.test", zoneText));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bind != null) {
-            bind.close();
-        }
+        return zone.toString();
     }
 
     private static SecondaryZone bigZoneVia(CuttingRelay relay, Duration transferTimeout) {
