@@ -11,12 +11,10 @@ import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.ApiCallStats;
 import io.zonebridge.route53.Route53ClientFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -42,14 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The organisation reconcile end to end against a real AWS emulator (each subclass starts one): Organizations
  * ListAccounts (a closed account left out), STS AssumeRole per member account, private forward zones in four
  * accounts, reverse zones (IPv4 and IPv6) in the network account, PTR ownership kept in a JSON file across
- * "restarts". The runs build on each other, in order.
+ * "restarts". Each test has an organisation of its own on an emptied server (one server per class); a test about
+ * later runs has the first run made before it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class OrganizationReconcilerContract {
 
-    /** Starts the server; returns its endpoint. */
-    abstract URI startServer() throws Exception;
+    /** A server holding nothing (started on first use, emptied before each test); returns its endpoint. */
+    abstract URI emptyServer() throws Exception;
 
     /** Stops the server. */
     abstract void stopServer();
@@ -84,12 +82,13 @@ abstract class OrganizationReconcilerContract {
     private String rev2;
     private String rev6;
     private String closedAccount;
-    private static final Map<String, List<Long>> callTimes = new ConcurrentHashMap<>();
+    private Map<String, List<Long>> callTimes;
 
-    @BeforeAll
+    @BeforeEach
     void organisation() throws Exception {
+        callTimes = new ConcurrentHashMap<>();
         stateDir = Files.createTempDirectory("zonebridge-reconcile-");
-        endpoint = startServer();
+        endpoint = emptyServer();
         org = new TestOrganization(endpoint);
         String a1 = org.createAccount("app");
         String a2 = org.createAccount("data");
@@ -133,12 +132,23 @@ abstract class OrganizationReconcilerContract {
         org.closeAccount(closedAccount);
     }
 
-    @AfterAll
-    void stop() {
+    @AfterEach
+    void closeOrganisation() {
         if (org != null) {
             org.close();
+            org = null;
         }
+    }
+
+    @AfterAll
+    void stop() {
         stopServer();
+    }
+
+    /** The first reconcile of the organisation, as a test about later runs finds it made. */
+    private void firstRunMade() {
+        ReconcileReport first = reconcile(new AccountRateLimiters(ROUTE53_RATE));
+        assertTrue(first.failures().isEmpty() && first.ptrsCreated() == 9, "the first run: " + first);
     }
 
     /** A reconcile as a fresh process would run it: accounts listed anew, ownership read from the file. */
@@ -150,14 +160,13 @@ abstract class OrganizationReconcilerContract {
              AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
                      AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME).withExternalId("zb-test"));
              AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, limiters, account ->
-                     new Route53ClientFactory().endpoint(endpoint).addInterceptor(new CallClock(account)))) {
+                     new Route53ClientFactory().endpoint(endpoint).addInterceptor(new CallClock(account, callTimes)))) {
             List<String> ids = accounts.activeAccounts().stream().map(AwsAccount::id).toList();
             return new OrganizationReconciler(route53, ledger, settings).reconcile(ids);
         }
     }
 
     @Test
-    @Order(1)
     void listsActiveAccountsOnlyAndHonoursTheSelection() {
         try (OrganizationAccounts all = OrganizationAccounts.connect(org.endpoint(), AccountSelection.ALL)) {
             List<String> ids = all.activeAccounts().stream().map(AwsAccount::id).toList();
@@ -173,9 +182,7 @@ abstract class OrganizationReconcilerContract {
     }
 
     @Test
-    @Order(2)
     void firstRunCreatesPtrsLeavesForeignOnesAndKeepsEachAccountWithinItsRate() {
-        callTimes.clear();
         ReconcileReport report = reconcile(new AccountRateLimiters(RATE));
 
         assertEquals(4, report.accountsRead(), report.toString());
@@ -231,8 +238,8 @@ abstract class OrganizationReconcilerContract {
     }
 
     @Test
-    @Order(3)
     void changedAndRemovedAddressesMoveAndRemoveOwnedPtrsOnly() {
+        firstRunMade();
         TestOrganization.change(member1, appZone, ChangeAction.UPSERT, "web.app.internal.", "A", 60, "10.0.2.10");
         TestOrganization.change(member2, dataZone, ChangeAction.DELETE, "c.data.internal.", "A", 60, "10.0.2.30");
         TestOrganization.change(member2, dataZone, ChangeAction.CREATE, "c2.data.internal.", "A", 60, "10.0.2.30");
@@ -256,8 +263,8 @@ abstract class OrganizationReconcilerContract {
     }
 
     @Test
-    @Order(4)
     void aConvergedOrganisationNeedsNoChanges() {
+        firstRunMade();
         ReconcileReport report = reconcile(new AccountRateLimiters(ROUTE53_RATE));
         assertEquals(0, report.requests("ChangeResourceRecordSets"), report.toString());
         assertEquals(0, report.ptrsCreated() + report.ptrsUpdated() + report.ptrsDeleted());
@@ -270,8 +277,8 @@ abstract class OrganizationReconcilerContract {
     }
 
     @Test
-    @Order(5)
     void aMissingReverseZoneOfAConfiguredPrefixIsCreatedPrivateAndThenFilled() {
+        firstRunMade();
         TestOrganization.change(member1, appZone, ChangeAction.CREATE, "new.app.internal.", "A", 60, "10.0.3.5");
         List<VpcRef> vpcs = List.of(new VpcRef("vpc-0aa", "us-east-1"), new VpcRef("vpc-0bb", "eu-west-1"));
         try (AccountCredentials credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
@@ -321,7 +328,7 @@ abstract class OrganizationReconcilerContract {
     }
 
     /** Records when each Route 53 request of an account is sent (after its rate-limit permit). */
-    private record CallClock(String account) implements ExecutionInterceptor {
+    private record CallClock(String account, Map<String, List<Long>> callTimes) implements ExecutionInterceptor {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             callTimes.computeIfAbsent(account, a -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime());

@@ -13,8 +13,10 @@ class OrganizationReconcilerEmulatorTest extends OrganizationReconcilerContract 
 
     private LocalAwsServer server;
 
+    /** A new emulator each time: it starts in a moment and holds nothing. */
     @Override
-    URI startServer() {
+    URI emptyServer() {
+        stopServer();
         server = new LocalAwsServer(LocalRoute53Options.defaults().withRequestsPerSecond(5));
         server.start(0);
         return URI.create(server.endpoint());
@@ -24,6 +26,7 @@ class OrganizationReconcilerEmulatorTest extends OrganizationReconcilerContract 
     void stopServer() {
         if (server != null) {
             server.stop();
+            server = null;
         }
     }
 

@@ -11,9 +11,14 @@ class OrganizationReconcilerMotoTest extends OrganizationReconcilerContract {
 
     private MotoServer moto;
 
+    /** One moto_server for the class (it takes seconds to start), emptied with its reset API. */
     @Override
-    URI startServer() throws Exception {
-        moto = MotoServer.start();
+    URI emptyServer() throws Exception {
+        if (moto == null) {
+            moto = MotoServer.start();
+        } else {
+            moto.reset();
+        }
         return moto.endpoint();
     }
 

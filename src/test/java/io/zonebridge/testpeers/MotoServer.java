@@ -1,11 +1,15 @@
 package io.zonebridge.testpeers;
 
+import io.zonebridge.app.Eventually;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +31,7 @@ public final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts moto_server and waits until it accepts connections (up to 30 s). */
+    /** Starts moto_server and waits until it accepts connections (up to 30 s); a failure stops it. */
     public static MotoServer start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -44,20 +48,35 @@ public final class MotoServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         MotoServer server = new MotoServer(process, port, log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("moto_server exited with " + process.exitValue() + ": " + Files.readString(log));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return server;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            Eventually.assertWithin(Duration.ofSeconds(30), server::accepts,
+                    () -> "moto_server listens on 127.0.0.1:" + port + ": " + server.log());
+        } catch (RuntimeException | AssertionError e) {
+            server.close();
+            throw e;
         }
-        server.close();
-        throw new IOException("moto_server did not listen on 127.0.0.1:" + port + " within 30 s: " + Files.readString(log));
+        return server;
+    }
+
+    /** Whether moto_server accepts a connection now; fails at once when it has exited. */
+    private boolean accepts() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("moto_server exited with " + process.exitValue() + ": " + log());
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** Static test credentials moto accepts. */
@@ -69,6 +88,17 @@ public final class MotoServer implements AutoCloseable {
     /** The endpoint to give SDK clients. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Empties the server (every account's state), through moto's reset API. */
+    public void reset() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("moto_server reset answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** Stops the server by its pid. */
