@@ -74,17 +74,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the log contains {@code text}; false when the time ran out or the process ended first. */
     boolean awaitLog(String text, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (log().contains(text)) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                return log().contains(text);
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        Eventually.holdsWithin(limit, () -> log().contains(text) || !process.isAlive());
+        return log().contains(text);
     }
 
     /** Waits for the process to end; its exit code. */

@@ -1,5 +1,7 @@
 package io.zonebridge.cli;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -28,12 +30,10 @@ class LocalCommandTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0",
                 "--dns-port", "0", "--pending-ms", "0"));
         Pattern endpoint = Pattern.compile("Route 53 endpoint (http://127\\.0\\.0\\.1:\\d+)");
-        long deadline = System.currentTimeMillis() + 10_000;
-        Matcher m = endpoint.matcher("");
-        while (System.currentTimeMillis() < deadline && !(m = endpoint.matcher(output.toString())).find()) {
-            Thread.sleep(50);
-        }
-        assertTrue(m.find(0), output.toString());
+        Eventually.assertWithin(Duration.ofSeconds(10), () -> endpoint.matcher(output.toString()).find(),
+                output::toString);
+        Matcher m = endpoint.matcher(output.toString());
+        assertTrue(m.find(), output.toString());
         assertTrue(output.toString().contains("DNS on 127.0.0.1 port "), output.toString());
         HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(m.group(1) + "/2013-04-01/hostedzone")).build(), HttpResponse.BodyHandlers.ofString());
@@ -52,10 +52,7 @@ class LocalCommandTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0",
                 "--dns-port", "-1", "--sqs-endpoint", "http://127.0.0.1:9324", "--role-external-id", role + "=xid"));
         Pattern endpoint = Pattern.compile("Route 53 endpoint (http://127\\.0\\.0\\.1:\\d+)");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && !output.toString().contains("SQS targets deliver to")) {
-            Thread.sleep(50);
-        }
+        Eventually.holdsWithin(Duration.ofSeconds(10), () -> output.toString().contains("SQS targets deliver to"));
         String printed = output.toString();
         assertTrue(printed.contains("serving Route 53, Route 53 Resolver, STS, Organizations, EventBridge"), printed);
         assertTrue(printed.contains("EventBridge SQS targets deliver to http://127.0.0.1:9324"), printed);

@@ -1,5 +1,6 @@
 package io.zonebridge.ec2;
 
+import io.zonebridge.app.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,23 +25,26 @@ final class LoopbackPorts {
 
     /** Waits until something accepts TCP connections on 127.0.0.1:port, or fails naming the peer. */
     static void awaitListening(int port, Duration timeout, String peer, Process process) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(peer + " exited with " + process.exitValue() + " before listening on " + port);
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+        boolean listening;
+        try {
+            listening = Eventually.holdsWithin(timeout, () -> {
+                if (process != null && !process.isAlive()) {
+                    throw new IllegalStateException(peer + " exited with " + process.exitValue()
+                            + " before listening on " + port);
                 }
-            }
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException(peer + " did not listen on 127.0.0.1:" + port + " within " + timeout);
+        if (!listening) {
+            throw new IllegalStateException(peer + " did not listen on 127.0.0.1:" + port + " within " + timeout);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +38,8 @@ public final class CuttingRelay implements AutoCloseable {
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final AtomicLong forwarded = new AtomicLong();
+    /** Released when the relay closes: a stalled connection holds until then. */
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean cut;
 
     public CuttingRelay(int upstreamPort, long cutAfter, AfterCut afterCut, Runnable onCut) throws IOException {
@@ -116,7 +119,8 @@ public final class CuttingRelay implements AutoCloseable {
                         return;
                     }
                     if (afterCut == AfterCut.STALL) {
-                        Thread.sleep(Long.MAX_VALUE);
+                        closed.await();
+                        return;
                     }
                     out.write(Arrays.copyOfRange(buffer, head, n));
                     forwarded.addAndGet(n - head);
@@ -146,6 +150,7 @@ public final class CuttingRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         udp.close();
         tcp.close();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonebridge.app.Eventually;
 import io.zonebridge.secondary.BindPrimary;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Optional;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -34,10 +36,7 @@ class RemoteJmxServerTest {
                     .getAttribute(new ObjectName("java.lang:type=Runtime"), "Pid"));
         }
         // RMI closes its listening socket once the last object on the port is unexported; allow it a moment
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (accepts(settings.port()) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.holdsWithin(Duration.ofSeconds(5), () -> !accepts(settings.port()));
         assertThrows(IOException.class, () -> {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 1000);

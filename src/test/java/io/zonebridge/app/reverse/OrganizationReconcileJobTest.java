@@ -1,5 +1,6 @@
 package io.zonebridge.app.reverse;
 
+import io.zonebridge.app.Eventually;
 import io.zonebridge.organization.OrganizationReconcileJob;
 import io.zonebridge.reverse.ReverseSyncException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,11 +92,7 @@ class OrganizationReconcileJobTest {
         CompletableFuture<Boolean> first;
         try {
             first = CompletableFuture.supplyAsync(() -> job.run("first"));
-            long end = System.currentTimeMillis() + 10_000;
-            while (!job.isRunning() && System.currentTimeMillis() < end) {
-                Thread.sleep(10);
-            }
-            assertTrue(job.isRunning());
+            Eventually.assertWithin(Duration.ofSeconds(10), job::isRunning, () -> "the first run started");
             assertFalse(job.run("second"), "skipped while the first runs");
             assertEquals(1, job.skipped());
             assertFalse(first.isDone(), "the first waits for the writer lock");
