@@ -1,6 +1,10 @@
 package io.zonebridge.app.monitoring;
 
+import io.zonebridge.app.Eventually;
 import io.zonebridge.route53.HostedZoneRef;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,11 +44,8 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -57,10 +58,10 @@ import org.xbill.DNS.Type;
  * The real service (shipped application.properties and zonebridge.yaml, ports moved to free ones, the sample zone
  * file copied) with its monitoring: the zonebridge MBeans after the embedded sample zone's first sync, remote JMX
  * over RMI with password and access files, pause/resume/syncNow, the Prometheus text and the health endpoint going
- * DOWN when the zone fails for longer than the (1 s) limit and UP again when it recovers.
+ * DOWN when the zone fails for longer than the (1 s) limit and UP again when it recovers. One service for the
+ * class; before each test the zone is put back in step with the sample zone file, so no test depends on another.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelMainTest(propertyPlaceholderLocations = "file:config/application.properties",
         properties = {"zonebridge.config=target/monitoring-test/zonebridge.yaml", "zonebridge.fileWatch.period=200"})
 class MonitoringServiceTest {
@@ -72,6 +73,9 @@ class MonitoringServiceTest {
     private static final ObjectName ACCOUNT = ZonebridgeMonitoring.name("Account", "default");
     private static final ObjectName IGNORED = ZonebridgeMonitoring.name("Events", "ignored");
     private static final String[] SYSTEM_PROPERTIES = {"camel.management.port"};
+    private static final Pattern SERIAL = Pattern.compile("(\\d+) ; serial");
+    private static final String[] FIRST_SYNC = {"LastResult", "Serial", "ZoneName", "Creates", "Deletes",
+            "PendingChanges", "LastSuccessTime", "LastSyncTime", "LastError", "Paused"};
     private static final Map<String, String> previous = new java.util.HashMap<>();
 
     /** Micrometer's log: a meter registered twice, or one name with two tag sets, is a WARN there. */
@@ -86,6 +90,9 @@ class MonitoringServiceTest {
 
     @BeanInject
     ZonebridgeRuntime runtime;
+
+    /** The zone's MBean attributes right after the service's first sync, taken before any test changes the zone. */
+    private Map<String, Object> firstSync;
 
     @BeforeAll
     static void shippedConfigurationWithFreePortsAndJmxUsers() throws Exception {
@@ -128,19 +135,44 @@ class MonitoringServiceTest {
         }
     }
 
+    /**
+     * Records the first sync (once, before the first test), then puts the zone back in step with the sample zone
+     * file: resumed, the sample's records under a serial above the last one, synced.
+     */
+    @BeforeEach
+    void zoneInStepWithTheSampleFile() throws Exception {
+        if (firstSync == null) {
+            waitFor(Duration.ofSeconds(20), () -> "APPLIED".equals(attribute(ZONE, "LastResult")),
+                    "first sync APPLIED");
+            Map<String, Object> first = new java.util.LinkedHashMap<>();
+            for (String name : FIRST_SYNC) {
+                first.put(name, attribute(ZONE, name));
+            }
+            firstSync = first;
+        }
+        server.invoke(ZONE, "resume", null, null);
+        String sample = Files.readString(Path.of("config/zones/example.internal.zone"));
+        long serial = fileSerial();
+        if (!Files.readString(ZONE_FILE).equals(sample.replace("2026112301 ; serial", serial + " ; serial"))) {
+            long next = serial + 1;
+            writeZoneFile(sample.replace("2026112301 ; serial", next + " ; serial"));
+            waitFor(Duration.ofSeconds(10), () -> Long.valueOf(next).equals(attribute(ZONE, "Serial"))
+                    && List.of("APPLIED", "IN_STEP", "UP_TO_DATE").contains(attribute(ZONE, "LastResult")),
+                    "the sample zone synced again under serial " + next);
+        }
+    }
+
     @Test
-    @Order(1)
     void zoneAccountAndEventMBeansAfterTheFirstSync() throws Exception {
-        waitFor(Duration.ofSeconds(20), () -> "APPLIED".equals(attribute(ZONE, "LastResult")), "first sync APPLIED");
-        assertEquals(2026112301L, attribute(ZONE, "Serial"));
-        assertEquals("example.internal.", attribute(ZONE, "ZoneName"));
-        assertTrue((Long) attribute(ZONE, "Creates") >= 10, "the sample zone's record sets created");
-        assertEquals(0L, attribute(ZONE, "Deletes"));
-        assertEquals(0L, attribute(ZONE, "PendingChanges"));
-        assertFalse(((String) attribute(ZONE, "LastSuccessTime")).isEmpty());
-        assertEquals(attribute(ZONE, "LastSyncTime"), attribute(ZONE, "LastSuccessTime"));
-        assertEquals("", attribute(ZONE, "LastError"));
-        assertEquals(false, attribute(ZONE, "Paused"));
+        assertEquals(2026112301L, firstSync.get("Serial"));
+        assertEquals("example.internal.", firstSync.get("ZoneName"));
+        assertTrue((Long) firstSync.get("Creates") >= 10, "the sample zone's record sets created");
+        assertEquals(0L, firstSync.get("Deletes"));
+        assertEquals(0L, firstSync.get("PendingChanges"));
+        assertFalse(((String) firstSync.get("LastSuccessTime")).isEmpty());
+        assertEquals(firstSync.get("LastSyncTime"), firstSync.get("LastSuccessTime"));
+        assertEquals("", firstSync.get("LastError"));
+        assertEquals(false, firstSync.get("Paused"));
 
         assertTrue((Long) attribute(ACCOUNT, "ChangeResourceRecordSetsCalls") >= 1);
         assertTrue((Long) attribute(ACCOUNT, "ListResourceRecordSetsCalls") >= 1);
@@ -163,18 +195,18 @@ class MonitoringServiceTest {
     }
 
     @Test
-    @Order(2)
     void remoteJmxRefusesAWrongPasswordAndServesTheZoneAndSyncNow() throws Exception {
+        long serial = fileSerial();
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
         assertThrows(SecurityException.class, () -> JMXConnectorFactory.connect(url, credentials("ops", "wrong")));
         try (JMXConnector viewer = JMXConnectorFactory.connect(url, credentials("viewer", "look"))) {
-            assertEquals(2026112301L, viewer.getMBeanServerConnection().getAttribute(ZONE, "Serial"));
+            assertEquals(serial, viewer.getMBeanServerConnection().getAttribute(ZONE, "Serial"));
             assertThrows(SecurityException.class, () -> viewer.getMBeanServerConnection().invoke(ZONE, "pause",
                     null, null), "readonly user cannot pause");
         }
         try (JMXConnector ops = JMXConnectorFactory.connect(url, credentials("ops", "s3cret"))) {
             MBeanServerConnection remote = ops.getMBeanServerConnection();
-            assertEquals("APPLIED", remote.getAttribute(ZONE, "LastResult"));
+            assertEquals(attribute(ZONE, "LastResult"), remote.getAttribute(ZONE, "LastResult"));
             assertTrue((Long) remote.getAttribute(ACCOUNT, "ApiCalls") > 0);
             Object before = remote.getAttribute(ZONE, "LastSyncTime");
             remote.invoke(ZONE, "syncNow", null, null);
@@ -188,8 +220,9 @@ class MonitoringServiceTest {
                     .changeBatch(b -> b.changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(set -> set
                             .name("www.example.internal.").type(RRType.A).ttl(300L)
                             .resourceRecords(v -> v.value("10.9.9.9"))))));
+            long drift = (Long) attribute(ZONE, "DriftFound");
             remote.invoke(ZONE, "verifyNow", null, null);
-            waitFor(Duration.ofSeconds(10), () -> Long.valueOf(1).equals(attribute(ZONE, "DriftFound")),
+            waitFor(Duration.ofSeconds(10), () -> Long.valueOf(drift + 1).equals(attribute(ZONE, "DriftFound")),
                     "verifyNow found the hand edit although the serial did not move");
             waitFor(Duration.ofSeconds(10), () -> "APPLIED".equals(attribute(ZONE, "LastResult")), "and repaired it");
             assertEquals(List.of("10.0.1.25"), runtime.connection().gateway()
@@ -198,30 +231,35 @@ class MonitoringServiceTest {
     }
 
     @Test
-    @Order(3)
     void pausedZoneIsSkippedUntilResumed() throws Exception {
+        long serial = fileSerial();
         server.invoke(ZONE, "pause", null, null);
         assertEquals(true, attribute(ZONE, "Paused"));
-        editZone("2026112301 ; serial", "2026112302 ; serial", "www     IN A    10.0.1.25", "www     IN A    10.0.1.77");
+        editZone("www     IN A    10.0.1.25", "www     IN A    10.0.1.77");
         waitFor(Duration.ofSeconds(10), () -> "PAUSED".equals(attribute(ZONE, "LastResult")),
                 "the file change skipped while paused");
+        Object skipped = attribute(ZONE, "LastSyncTime");
         server.invoke(ZONE, "syncNow", null, null);
-        Thread.sleep(1000);
+        waitFor(Duration.ofSeconds(10), () -> !skipped.equals(attribute(ZONE, "LastSyncTime")),
+                "the sync asked for ran");
         assertEquals("PAUSED", attribute(ZONE, "LastResult"));
-        assertEquals(2026112301L, attribute(ZONE, "Serial"), "nothing read while paused");
+        assertEquals(serial, attribute(ZONE, "Serial"), "nothing read while paused");
 
         server.invoke(ZONE, "resume", null, null);
         assertEquals(false, attribute(ZONE, "Paused"));
         server.invoke(ZONE, "syncNow", null, null);
-        waitFor(Duration.ofSeconds(10), () -> "APPLIED".equals(attribute(ZONE, "LastResult")), "applied after resume");
-        assertEquals(2026112302L, attribute(ZONE, "Serial"));
+        waitFor(Duration.ofSeconds(10), () -> "APPLIED".equals(attribute(ZONE, "LastResult"))
+                && Long.valueOf(serial + 1).equals(attribute(ZONE, "Serial")), "applied after resume");
+        assertEquals(serial + 1, attribute(ZONE, "Serial"));
         assertEquals(1L, attribute(ZONE, "Updates"));
         assertEquals(0L, attribute(ZONE, "Creates"));
     }
 
     @Test
-    @Order(4)
     void prometheusTextCarriesTheZonebridgeFigures() throws Exception {
+        editZone("www     IN A    10.0.1.25", "www     IN A    10.0.1.88");
+        waitFor(Duration.ofSeconds(10), () -> "APPLIED".equals(attribute(ZONE, "LastResult"))
+                && Long.valueOf(1).equals(attribute(ZONE, "Updates")), "the edited record applied");
         HttpResponse<String> metrics = get("/observe/metrics");
         assertEquals(200, metrics.statusCode());
         String text = metrics.body();
@@ -234,8 +272,10 @@ class MonitoringServiceTest {
         assertContainsLine(text, "zonebridge_route53_throttles_total{", "account=\"default\"", "} 0.0");
         assertContainsLine(text, "zonebridge_events_ignored_total{", "reason=\"notify.refused\"",
                 "} " + (double) (Long) attribute(IGNORED, "NotifyRefused"));
-        assertContainsLine(text, "zonebridge_zone_failures_total{", zoneTag, "} 0.0");
-        assertContainsLine(text, "zonebridge_zone_drift_total{", zoneTag, "} 1.0");
+        assertContainsLine(text, "zonebridge_zone_failures_total{", zoneTag,
+                "} " + (double) (Long) attribute(ZONE, "Failures"));
+        assertContainsLine(text, "zonebridge_zone_drift_total{", zoneTag,
+                "} " + (double) (Long) attribute(ZONE, "DriftFound"));
         assertContainsLine(text, "zonebridge_zone_serial{", zoneTag, "} " + attribute(ZONE, "Serial"));
         List<String> warnings = MICROMETER.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(ILoggingEvent::getFormattedMessage).toList();
@@ -243,14 +283,14 @@ class MonitoringServiceTest {
     }
 
     @Test
-    @Order(5)
     void healthGoesDownWhileTheZoneFailsLongerThanAllowedAndUpWhenItRecovers() throws Exception {
         HttpResponse<String> up = get("/observe/health");
         assertEquals(200, up.statusCode(), up.body());
         assertTrue(up.body().contains("\"UP\""), up.body());
 
         String good = Files.readString(ZONE_FILE);
-        editZone("2026112302 ; serial", "2026112303 ; serial", "www     IN A    10.0.1.77", "www     IN BOGUS 10.0.1.77");
+        long serial = fileSerial();
+        editZone("www     IN A    10.0.1.25", "www     IN BOGUS 10.0.1.25");
         waitFor(Duration.ofSeconds(10), () -> "FAILED".equals(attribute(ZONE, "LastResult")), "the broken file fails");
         waitFor(Duration.ofSeconds(10), () -> get("/observe/health").statusCode() == 503, "health DOWN");
         HttpResponse<String> down = get("/observe/health?data=true");
@@ -260,7 +300,7 @@ class MonitoringServiceTest {
                 "names the zone and its error: " + down.body());
         assertNotEquals("", attribute(ZONE, "LastError"));
 
-        Files.writeString(ZONE_FILE, good.replace("2026112302 ; serial", "2026112304 ; serial"));
+        writeZoneFile(good.replace(serial + " ; serial", (serial + 2) + " ; serial"));
         waitFor(Duration.ofSeconds(10), () -> "APPLIED".equals(attribute(ZONE, "LastResult"))
                 || "IN_STEP".equals(attribute(ZONE, "LastResult")), "the repaired file syncs");
         waitFor(Duration.ofSeconds(5), () -> get("/observe/health").statusCode() == 200, "health UP again");
@@ -277,19 +317,37 @@ class MonitoringServiceTest {
     private HttpResponse<String> get(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + path + ": " + e, e);
         }
     }
 
+    /** Replaces text in the zone file and raises its serial by one. */
     private static void editZone(String... fromTo) throws Exception {
         String text = Files.readString(ZONE_FILE);
+        long serial = fileSerial();
+        text = text.replace(serial + " ; serial", (serial + 1) + " ; serial");
         for (int i = 0; i < fromTo.length; i += 2) {
             assertTrue(text.contains(fromTo[i]), "zone file contains " + fromTo[i]);
             text = text.replace(fromTo[i], fromTo[i + 1]);
         }
-        Files.writeString(ZONE_FILE, text);
+        writeZoneFile(text);
+    }
+
+    /**
+     * Replaces the zone file in one step (a rename), so the service's watcher, polling its time and size, sees one
+     * change and never a half-written file: each edit is one sync run.
+     */
+    private static void writeZoneFile(String text) throws Exception {
+        Path next = Files.writeString(DIR.resolve("example.internal.zone.next"), text);
+        Files.move(next, ZONE_FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static long fileSerial() throws Exception {
+        Matcher serial = SERIAL.matcher(Files.readString(ZONE_FILE));
+        assertTrue(serial.find(), "the zone file has a serial line");
+        return Long.parseLong(serial.group(1));
     }
 
     private static Map<String, Object> credentials(String user, String password) {
@@ -324,18 +382,14 @@ class MonitoringServiceTest {
                 + text.lines().filter(l -> l.startsWith("zonebridge")).reduce("", (a, b) -> a + b + "\n"));
     }
 
+    /** Waits for {@code condition}; one that throws (an MBean not registered yet) is not met yet. */
     private static void waitFor(Duration limit, Supplier<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.assertWithin(limit, () -> {
             try {
-                if (Boolean.TRUE.equals(condition.get())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not there yet
+                return condition.get();
+            } catch (RuntimeException notYet) {
+                return false;
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(what + " (waited " + limit + ")");
+        }, () -> what);
     }
 }
