@@ -16,7 +16,8 @@ import org.xbill.DNS.Record;
 /**
  * Test fixture: a real BIND primary ({@code named -4 -g}) on a free loopback port, with its own working directory,
  * named.conf and zone files (from {@code src/test/resources/bind/}), a TSIG key {@code xfr-key} and an rndc
- * channel. It sends NOTIFYs to 127.0.0.1 on the given port. Stopped by pid; never shared between test classes.
+ * channel. It sends NOTIFYs to 127.0.0.1 on the given port. Started through {@link NamedProcess}, stopped by pid;
+ * never shared between test classes. Tests get one from {@code io.zonebridge.testpeers.BindPrimaryExtension}.
  */
 public final class BindPrimary implements AutoCloseable {
 
