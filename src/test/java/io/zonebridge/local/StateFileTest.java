@@ -1,5 +1,7 @@
 package io.zonebridge.local;
 
+import io.zonebridge.app.Eventually;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -94,6 +96,15 @@ class StateFileTest {
                 resolver.listResolverConfigs(r -> { }).resolverConfigs());
     }
 
+    private static boolean settled(Ec2Client ec2, Route53ResolverClient resolver) {
+        return ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                .allMatch(i -> i.state().nameAsString().equals("running"))
+                && resolver.listResolverEndpoints().resolverEndpoints().stream()
+                .allMatch(e -> e.statusAsString().equals("OPERATIONAL")
+                        && resolver.listResolverEndpointIpAddresses(r -> r.resolverEndpointId(e.id())).ipAddresses()
+                        .stream().allMatch(a -> a.statusAsString().equals("ATTACHED")));
+    }
+
     private static Ec2Client ec2(LocalAwsServer server, String accessKey) {
         return Ec2Client.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "s")))
@@ -153,7 +164,9 @@ class StateFileTest {
                     .targetIps(TargetAddress.builder().ip("192.0.2.10").build())).resolverRule().id();
             resolver.associateResolverRule(r -> r.resolverRuleId(rule).vpcId(vpc));
             resolver.updateResolverConfig(r -> r.resourceId(vpc).autodefinedReverseFlag(AutodefinedReverseFlag.DISABLE));
-            Thread.sleep(50);
+            // what the restart must keep is the settled state: the instance running, the endpoints operational
+            Eventually.assertWithin(Duration.ofSeconds(10), () -> settled(ec2, resolver),
+                    () -> "instance running and endpoints operational: " + described(ec2, resolver, endpoint));
             before = described(ec2, resolver, endpointId);
         } finally {
             first.stop();
