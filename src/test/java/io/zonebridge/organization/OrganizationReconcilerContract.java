@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,10 +134,13 @@ abstract class OrganizationReconcilerContract {
     }
 
     @AfterEach
-    void closeOrganisation() {
+    void closeOrganisation() throws Exception {
         if (org != null) {
             org.close();
             org = null;
+        }
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
