@@ -18,7 +18,8 @@ public abstract class RegisteredPeer<T extends AutoCloseable>
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private T peer;
-    private boolean perTest;
+    /** The unique id of the class or test whose start started the peer; its end stops it. */
+    private String owner;
 
     /** How a peer starts. */
     @FunctionalInterface
@@ -50,32 +51,42 @@ public abstract class RegisteredPeer<T extends AutoCloseable>
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        peer = start();
+        startFor(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        if (peer == null) {
-            perTest = true;
-            peer = start();
-        }
+        startFor(context);
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        if (perTest) {
-            stop();
-        }
+        stopFor(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        stop();
+        stopFor(context);
+    }
+
+    /** Starts the peer unless it runs already (for the class, or for an enclosing class of a nested one). */
+    private void startFor(ExtensionContext context) throws Exception {
+        if (peer == null) {
+            peer = start();
+            owner = context.getUniqueId();
+        }
+    }
+
+    private void stopFor(ExtensionContext context) throws Exception {
+        if (context.getUniqueId().equals(owner)) {
+            stop();
+        }
     }
 
     private void stop() throws Exception {
         T running = peer;
         peer = null;
+        owner = null;
         if (running != null) {
             running.close();
         }
