@@ -13,12 +13,9 @@ import java.util.function.IntSupplier;
  * A real BIND primary ({@link BindPrimary}: {@code named} on a free loopback port, its built-in zones plus the
  * class's own) for one test class or one test, as the field holding it is static or not (see
  * {@link RegisteredPeer}). By default it sends its NOTIFYs to a free port nobody listens on and signs with a fresh
- * random {@code xfr-key}:
- *
- * <pre>{@code
- * @RegisterExtension
- * static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones().withZones(BindPrimary.zones(...));
- * }</pre>
+ * random {@code xfr-key}. For example, with {@code @RegisterExtension} on
+ * {@code static final BindPrimaryExtension BIND = BindPrimaryExtension.builtInZones().withZones(zones)}, the class's
+ * tests reach it as {@code BIND.get()}.
  */
 public final class BindPrimaryExtension extends RegisteredPeer<BindPrimary> {
 
