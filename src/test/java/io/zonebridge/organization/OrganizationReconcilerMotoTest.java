@@ -1,7 +1,9 @@
 package io.zonebridge.organization;
 
 import io.zonebridge.testpeers.MotoServer;
+import io.zonebridge.testpeers.RegisteredPeer;
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link OrganizationReconcilerContract} against moto_server, an AWS emulator nobody here wrote (Organizations, STS
@@ -9,24 +11,20 @@ import java.net.URI;
  */
 class OrganizationReconcilerMotoTest extends OrganizationReconcilerContract {
 
-    private MotoServer moto;
+    /** One moto_server for the class (it takes seconds to start). */
+    @RegisterExtension
+    static final RegisteredPeer<MotoServer> MOTO = RegisteredPeer.of(MotoServer::start);
 
-    /** One moto_server for the class (it takes seconds to start), emptied with its reset API. */
+    /** The class's moto_server, emptied with its reset API. */
     @Override
     URI emptyServer() throws Exception {
-        if (moto == null) {
-            moto = MotoServer.start();
-        } else {
-            moto.reset();
-        }
-        return moto.endpoint();
+        MOTO.get().reset();
+        return MOTO.get().endpoint();
     }
 
     @Override
     void stopServer() {
-        if (moto != null) {
-            moto.close();
-        }
+        // the extension stops moto_server after the class
     }
 
     @Override
