@@ -49,38 +49,32 @@ public abstract class RegisteredPeer<T extends AutoCloseable>
         return peer;
     }
 
+    /** Starts the peer unless it runs already (for the class, or for an enclosing class of a nested one). */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        startFor(context);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) throws Exception {
-        startFor(context);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) throws Exception {
-        stopFor(context);
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-        stopFor(context);
-    }
-
-    /** Starts the peer unless it runs already (for the class, or for an enclosing class of a nested one). */
-    private void startFor(ExtensionContext context) throws Exception {
         if (peer == null) {
             peer = start();
             owner = context.getUniqueId();
         }
     }
 
-    private void stopFor(ExtensionContext context) throws Exception {
+    /** Starts the peer of an instance field for the test; a static field's runs already. */
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        beforeAll(context);
+    }
+
+    /** Stops the peer when the class or test that started it ends. */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
         if (context.getUniqueId().equals(owner)) {
             stop();
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        afterAll(context);
     }
 
     private void stop() throws Exception {
