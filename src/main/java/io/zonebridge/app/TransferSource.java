@@ -126,7 +126,7 @@ public final class TransferSource implements DesiredStateSource {
         if (pending != null && pending.result().serial().equals(state.serial())) {
             appliedSerial = pending.result().serial();
             appliedRecords = kept(pending.result().records());
-            appliedDesired = pending.desired();
+            appliedDesired = pending.desired().keptAs(origin, appliedRecords);
         }
         pending = null;
     }

@@ -120,6 +120,11 @@ final class PackedNames {
         }
     }
 
+    /** The records of name {@code i} (0 to {@link #names()}, in the order packed), decoded now. */
+    List<Record> recordsAt(int i) {
+        return records(i);
+    }
+
     private List<Record> records(int i) {
         List<Record> records = new ArrayList<>(2);
         int end = starts[i + 1];
