@@ -14,10 +14,12 @@ import java.util.Objects;
  * so two record sets that Route 53 would treat as the same compare equal. Equality includes the TTL;
  * callers that ignore TTL differences use {@link #sameIgnoringTtl(RecordSet)}.
  *
- * <p>A service keeps a million of these, so the values are held packed (one byte array, each value's length then
- * its characters, when every character is Latin-1, as canonical values are) and {@link #values()} is read from
- * it each time it is asked for; common TTLs are one {@code Long} each. Immutable; equal sets may be different
- * instances.
+ * <p>A service keeps a million of these, so a set is held in few bytes: its key's parts in the set itself
+ * ({@link #key()} is built when asked for; {@link #compareKeyTo} orders sets by key without building it), the
+ * values packed (one byte array, each value's length then its characters, when every character is Latin-1, as
+ * canonical values are; {@link #values()} is read from it each time it is asked for), common TTLs one
+ * {@code Long} each, and routing, alias and set identifier in one object only when a set has any. Immutable; equal
+ * sets may be different instances.
  */
 public final class RecordSet {
 
@@ -25,12 +27,13 @@ public final class RecordSet {
     private static final Long[] COMMON_TTLS = {60L, 120L, 180L, 300L, 600L, 900L, 1800L, 3600L, 7200L, 14400L,
         21600L, 43200L, 86400L, 172800L, 604800L};
 
-    private final RecordKey key;
+    private final String name;
+    private final String type;
     private final Long ttl;
     /** The sorted values: packed Latin-1 ({@code byte[]}), a {@code String[]} when one is not Latin-1, or null. */
     private final Object packed;
-    private final AliasTarget alias;
-    private final Routing routing;
+    /** Set identifier, alias and routing; null for a simple set of values without a set identifier. */
+    private final Extra extra;
 
     /**
      * A record set.
@@ -42,8 +45,8 @@ public final class RecordSet {
      * @param routing routing-policy attributes, {@link Routing#SIMPLE} when {@code null}
      */
     public RecordSet(RecordKey key, Long ttl, List<String> values, AliasTarget alias, Routing routing) {
-        this.key = Objects.requireNonNull(key, "key");
-        this.routing = routing == null ? Routing.SIMPLE : routing;
+        Objects.requireNonNull(key, "key");
+        routing = routing == null ? Routing.SIMPLE : routing;
         List<String> sorted = values == null ? List.of() : sortedCopy(values);
         if (alias == null && sorted.isEmpty()) {
             throw new IllegalArgumentException("record set " + key + " has neither values nor an alias target");
@@ -54,9 +57,16 @@ public final class RecordSet {
         if (alias == null && ttl == null) {
             throw new IllegalArgumentException("record set " + key + " has values but no TTL");
         }
-        this.alias = alias;
+        this.name = key.name();
+        this.type = key.type();
+        this.extra = alias == null && routing.equals(Routing.SIMPLE) && key.setIdentifier() == null ? null
+                : new Extra(key.setIdentifier(), alias, routing);
         this.ttl = alias != null ? null : shared(ttl);
         this.packed = sorted.isEmpty() ? null : pack(sorted);
+    }
+
+    /** What only some sets have. */
+    private record Extra(String setIdentifier, AliasTarget alias, Routing routing) {
     }
 
     private static Long shared(Long ttl) {
@@ -83,9 +93,39 @@ public final class RecordSet {
         return new RecordSet(RecordKey.of(name, type), null, List.of(), target, Routing.SIMPLE);
     }
 
-    /** Identity. */
+    /** Identity (built now: an equal key each time). */
     public RecordKey key() {
-        return key;
+        return new RecordKey(name, type, extra == null ? null : extra.setIdentifier());
+    }
+
+    /** The order of this set's key against {@code key}, as {@link RecordKey#compareTo} has it. */
+    public int compareKeyTo(RecordKey key) {
+        return compareKeys(name, type, setIdentifier(), key.name(), key.type(), key.setIdentifier());
+    }
+
+    /** The order of this set's key against {@code other}'s, as {@link RecordKey#compareTo} has it. */
+    public int compareKeyTo(RecordSet other) {
+        return compareKeys(name, type, setIdentifier(), other.name, other.type, other.setIdentifier());
+    }
+
+    private static int compareKeys(String name, String type, String id, String otherName, String otherType,
+                                   String otherId) {
+        int c = name.compareTo(otherName);
+        if (c != 0) {
+            return c;
+        }
+        c = type.compareTo(otherType);
+        if (c != 0) {
+            return c;
+        }
+        if (id == null) {
+            return otherId == null ? 0 : -1;
+        }
+        return otherId == null ? 1 : id.compareTo(otherId);
+    }
+
+    private String setIdentifier() {
+        return extra == null ? null : extra.setIdentifier();
     }
 
     /** Time to live in seconds, {@code null} for an alias. */
@@ -120,16 +160,16 @@ public final class RecordSet {
 
     /** Alias target, or {@code null}. */
     public AliasTarget alias() {
-        return alias;
+        return extra == null ? null : extra.alias();
     }
 
     /** Routing-policy attributes, {@link Routing#SIMPLE} when none. */
     public Routing routing() {
-        return routing;
+        return extra == null ? Routing.SIMPLE : extra.routing();
     }
 
     public boolean isAlias() {
-        return alias != null;
+        return alias() != null;
     }
 
     /** Whether {@code type} is an address type: A or AAAA. */
@@ -143,22 +183,22 @@ public final class RecordSet {
     }
 
     public String name() {
-        return key.name();
+        return name;
     }
 
     public String type() {
-        return key.type();
+        return type;
     }
 
     /** The same record set with another TTL (values unchanged). */
     public RecordSet withTtl(long newTtl) {
-        return alias != null ? this : new RecordSet(key, newTtl, values(), null, routing);
+        return isAlias() ? this : new RecordSet(key(), newTtl, values(), null, routing());
     }
 
     /** Equality that disregards the TTL. */
     public boolean sameIgnoringTtl(RecordSet other) {
-        return key.equals(other.key) && samePacked(packed, other.packed)
-                && Objects.equals(alias, other.alias) && routing.equals(other.routing);
+        return name.equals(other.name) && type.equals(other.type) && samePacked(packed, other.packed)
+                && Objects.equals(extra, other.extra);
     }
 
     @Override
@@ -168,18 +208,18 @@ public final class RecordSet {
 
     @Override
     public int hashCode() {
-        int h = key.hashCode();
+        int h = name.hashCode();
+        h = 31 * h + type.hashCode();
         h = 31 * h + Objects.hashCode(ttl);
         h = 31 * h + (packed instanceof byte[] bytes ? Arrays.hashCode(bytes)
                 : packed instanceof String[] strings ? Arrays.hashCode(strings) : 0);
-        h = 31 * h + Objects.hashCode(alias);
-        return 31 * h + routing.hashCode();
+        return 31 * h + Objects.hashCode(extra);
     }
 
     @Override
     public String toString() {
-        return "RecordSet[key=" + key + ", ttl=" + ttl + ", values=" + values() + ", alias=" + alias + ", routing="
-                + routing + "]";
+        return "RecordSet[key=" + key() + ", ttl=" + ttl + ", values=" + values() + ", alias=" + alias()
+                + ", routing=" + routing() + "]";
     }
 
     /** Packed values are equal exactly when the values are: a list of values has one packed form. */

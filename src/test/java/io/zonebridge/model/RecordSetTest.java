@@ -92,4 +92,29 @@ class RecordSetTest {
                 List.of("10.0.0.1"), null, null));
         assertThrows(NullPointerException.class, () -> new RecordSet(null, 300L, List.of("10.0.0.1"), null, null));
     }
+
+    @Test
+    void theKeyIsBuiltEqualAndSetsOrderAsTheirKeysDo() {
+        List<RecordSet> sets = List.of(RecordSet.of("a.example.", "A", 60, "10.0.0.1"),
+                RecordSet.of("a.example.", "AAAA", 60, "2001:db8::1"),
+                new RecordSet(new RecordKey("a.example.", "A", "east"), 60L, List.of("10.0.0.2"), null,
+                        Routing.weighted(10)),
+                new RecordSet(new RecordKey("a.example.", "A", "west"), 60L, List.of("10.0.0.3"), null,
+                        Routing.weighted(20)),
+                RecordSet.alias("b.example.", "A", new AliasTarget("Z1", "lb.example.", true)),
+                RecordSet.of("a-b.example.", "TXT", 60, "\"x\""));
+        assertEquals(new RecordKey("a.example.", "A", "east"), sets.get(2).key());
+        assertEquals(Routing.weighted(10), sets.get(2).routing());
+        assertEquals(Routing.SIMPLE, sets.get(0).routing());
+        assertNull(sets.get(0).key().setIdentifier());
+        assertNotEquals(sets.get(2), new RecordSet(new RecordKey("a.example.", "A", "east"), 60L,
+                List.of("10.0.0.2"), null, Routing.weighted(11)));
+        for (RecordSet a : sets) {
+            for (RecordSet b : sets) {
+                assertEquals(Integer.signum(a.key().compareTo(b.key())), Integer.signum(a.compareKeyTo(b)),
+                        a + " against " + b);
+                assertEquals(Integer.signum(a.key().compareTo(b.key())), Integer.signum(a.compareKeyTo(b.key())));
+            }
+        }
+    }
 }
