@@ -50,7 +50,7 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
         for (Record record : records) {
             byName.computeIfAbsent(record.getName(), n -> new ArrayList<>(2)).add(record);
         }
-        return new KeptZone(zone, PackedNames.of(byName), Map.of(), records.size());
+        return new KeptZone(zone, PackedNames.of(zone, byName), Map.of(), records.size());
     }
 
     /** The zone's apex. */
