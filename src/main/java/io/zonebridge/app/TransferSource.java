@@ -24,7 +24,8 @@ import org.xbill.DNS.Record;
 /**
  * A zone's desired state from its primaries: IXFR from the last applied serial (AXFR the first time or when
  * {@code full}), through {@link ZoneTransferClient}. The last applied zone is kept (by name, {@link KeptZone}) so
- * IXFR differences can be applied to it, and so is its conversion to record sets ({@link KeptDesiredZone}). An
+ * IXFR differences can be applied to it; its conversion to record sets is made again from it when a run asks for
+ * the whole zone ({@link KeptDesiredZone}: between runs the record sets are held once, in the sync engine's view). An
  * AXFR is converted to record sets while it runs ({@link TransferConversion}, one per attempt: only the conversion
  * of the attempt that gave the zone is used), anything else but an IXFR after it. An IXFR is a delta: only the names
  * its differences touched are converted (by the same converter), and the state carries that change
@@ -126,7 +127,7 @@ public final class TransferSource implements DesiredStateSource {
         if (pending != null && pending.result().serial().equals(state.serial())) {
             appliedSerial = pending.result().serial();
             appliedRecords = kept(pending.result().records());
-            appliedDesired = pending.desired();
+            appliedDesired = pending.desired().keptAs(origin, appliedRecords);
         }
         pending = null;
     }

@@ -2,9 +2,12 @@ package io.zonebridge.secondary;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 import org.xbill.DNS.Name;
@@ -16,8 +19,8 @@ import org.xbill.DNS.Record;
  * form ({@link PackedNames}: the service keeps the zone's record sets too, so this copy is kept small), decoded
  * name by name when read. Immutable: a patched zone shares the unchanged names with the zone it came from (a zone
  * indexed once, plus the names replaced since; folded into a new index when those grow to a share of the zone). As
- * a {@code List} it holds every record once, in no particular order, built only when first read that way.
- * Thread-safe.
+ * a {@code List} it holds every record once, in no particular order: iterated name by name (decoding one name at a
+ * time, keeping nothing), or, read by index, built whole when first read that way and kept. Thread-safe.
  */
 public final class KeptZone extends AbstractList<Record> implements RandomAccess {
 
@@ -47,7 +50,7 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
         for (Record record : records) {
             byName.computeIfAbsent(record.getName(), n -> new ArrayList<>(2)).add(record);
         }
-        return new KeptZone(zone, PackedNames.of(byName), Map.of(), records.size());
+        return new KeptZone(zone, PackedNames.of(zone, byName), Map.of(), records.size());
     }
 
     /** The zone's apex. */
@@ -93,6 +96,13 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
         return flat().get(index);
     }
 
+    /** Every record, name by name, decoded as the iteration reaches it and not kept. */
+    @Override
+    public Iterator<Record> iterator() {
+        List<Record> built = flat;
+        return built != null ? built.iterator() : new NameByName();
+    }
+
     private List<Record> flat() {
         List<Record> built = flat;
         if (built == null) {
@@ -111,5 +121,37 @@ public final class KeptZone extends AbstractList<Record> implements RandomAccess
             }
         }
         return built;
+    }
+
+    /** The records of the indexed names not replaced, then those of the replaced names. */
+    private final class NameByName implements Iterator<Record> {
+        private int nextIndexed;
+        private final Iterator<List<Record>> replacedNames = replaced.values().iterator();
+        private Iterator<Record> current = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (nextIndexed < indexed.names()) {
+                    List<Record> records = indexed.recordsAt(nextIndexed++);
+                    if (!replaced.containsKey(records.get(0).getName())) {
+                        current = records.iterator();
+                    }
+                } else if (replacedNames.hasNext()) {
+                    current = replacedNames.next().iterator();
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Record next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
     }
 }

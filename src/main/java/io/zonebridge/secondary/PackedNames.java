@@ -14,14 +14,24 @@ import org.xbill.DNS.Section;
 
 /**
  * The records of a zone by owner name, held as their uncompressed wire form in one array with an open-addressing
- * index by name: about a third of the memory of the same dnsjava records in a map. A name's records are decoded
- * (equal to those packed, TTL and case included) each time they are asked for. Immutable and thread-safe.
+ * index by name: about a third of the memory of the same dnsjava records in a map. An owner name ending in the
+ * zone's apex, spelled as the apex is, is held without it. A name's records are decoded (equal to those packed,
+ * TTL and case included) each time they are asked for. Immutable and thread-safe.
  */
 final class PackedNames {
 
-    private static final PackedNames EMPTY = new Packer().pack();
+    /**
+     * Marks a record whose owner is held whole (not below the apex as spelled): no label is 64 bytes long or
+     * more, so no owner held without the apex starts with it.
+     */
+    private static final byte WHOLE = 0x40;
 
-    /** Every name's records, name after name, each record as {@link Record#toWire(int)} writes it. */
+    /** The zone's apex in wire form. */
+    private final byte[] apex;
+    /**
+     * Every name's records, name after name, each record as {@link Record#toWire(int)} writes it, but its owner
+     * name's labels above the apex only (ended by a zero byte) or, after {@link #WHOLE}, the whole owner name.
+     */
     private final byte[] wire;
     /** Name {@code i}'s records span {@code starts[i]} to {@code starts[i + 1]}. */
     private final int[] starts;
@@ -30,7 +40,8 @@ final class PackedNames {
     /** Index by hash: a name's number plus one; 0 is a free slot. A power of two, at most three quarters full. */
     private final int[] table;
 
-    private PackedNames(byte[] wire, int[] starts, int[] hashes, int names) {
+    private PackedNames(byte[] apex, byte[] wire, int[] starts, int[] hashes, int names) {
+        this.apex = apex;
         this.wire = wire;
         this.starts = starts;
         this.hashes = hashes;
@@ -44,12 +55,9 @@ final class PackedNames {
         }
     }
 
-    /** Each name with its records (a name without records is left out). */
-    static PackedNames of(Map<Name, List<Record>> byName) {
-        if (byName.isEmpty()) {
-            return EMPTY;
-        }
-        Packer packer = new Packer();
+    /** Each name of the zone at {@code apex} with its records (a name without records is left out). */
+    static PackedNames of(Name apex, Map<Name, List<Record>> byName) {
+        Packer packer = new Packer(apex.toWire());
         byName.forEach(packer::add);
         return packer.pack();
     }
@@ -77,7 +85,7 @@ final class PackedNames {
                 dropped.set(found);
             }
         }
-        Packer packer = new Packer();
+        Packer packer = new Packer(apex);
         for (int i = 0; i < names(); i++) {
             if (!dropped.get(i)) {
                 packer.copy(wire, starts[i], starts[i + 1], hashes[i]);
@@ -112,12 +120,23 @@ final class PackedNames {
 
     private Name nameAt(int offset) {
         try {
-            DNSInput in = new DNSInput(wire);
-            in.jump(offset);
-            return new Name(in);
+            if (wire[offset] == WHOLE) {
+                DNSInput in = new DNSInput(wire);
+                in.jump(offset + 1);
+                return new Name(in);
+            }
+            int end = labelsEnd(offset);
+            byte[] name = Arrays.copyOfRange(wire, offset, end + apex.length);
+            System.arraycopy(apex, 0, name, end - offset, apex.length);
+            return new Name(name);
         } catch (IOException e) {
             throw new IllegalStateException("a packed owner name cannot be read back at offset " + offset, e);
         }
+    }
+
+    /** The records of name {@code i} (0 to {@link #names()}, in the order packed), decoded now. */
+    List<Record> recordsAt(int i) {
+        return records(i);
     }
 
     private List<Record> records(int i) {
@@ -126,7 +145,7 @@ final class PackedNames {
         for (int at = starts[i]; at < end; ) {
             int next = recordEnd(at);
             try {
-                records.add(Record.fromWire(Arrays.copyOfRange(wire, at, next), Section.ANSWER));
+                records.add(Record.fromWire(recordWire(at, next), Section.ANSWER));
             } catch (IOException e) {
                 throw new IllegalStateException("a packed record cannot be read back at offset " + at, e);
             }
@@ -135,24 +154,50 @@ final class PackedNames {
         return List.copyOf(records);
     }
 
-    /** The end of the record at {@code at}: its owner name (uncompressed labels), 10 fixed bytes, its data. */
-    private int recordEnd(int at) {
+    /** The record packed from {@code at} to {@code end} as {@link Record#toWire(int)} wrote it. */
+    private byte[] recordWire(int at, int end) {
+        if (wire[at] == WHOLE) {
+            return Arrays.copyOfRange(wire, at + 1, end);
+        }
+        int labels = labelsEnd(at) - at;
+        byte[] record = new byte[labels + apex.length + end - (at + labels + 1)];
+        System.arraycopy(wire, at, record, 0, labels);
+        System.arraycopy(apex, 0, record, labels, apex.length);
+        System.arraycopy(wire, at + labels + 1, record, labels + apex.length, end - (at + labels + 1));
+        return record;
+    }
+
+    /** Where the labels of an owner held without the apex, starting at {@code at}, end (its zero byte). */
+    private int labelsEnd(int at) {
         int p = at;
         while (wire[p] != 0) {
             p += (wire[p] & 0xFF) + 1;
         }
-        p += 1 + 8; // the root label; type, class, TTL
+        return p;
+    }
+
+    /** The end of the record at {@code at}: its owner name as held, 10 fixed bytes, its data. */
+    private int recordEnd(int at) {
+        int p = labelsEnd(wire[at] == WHOLE ? at + 1 : at);
+        p += 1 + 8; // the zero byte; type, class, TTL
         int length = (wire[p] & 0xFF) << 8 | wire[p + 1] & 0xFF;
         return p + 2 + length;
     }
 
     /** Builds a {@link PackedNames} name by name. */
     private static final class Packer {
+        private static final byte[] ROOT = {0};
+        private static final byte[] MARK = {WHOLE};
+        private final byte[] apex;
         private byte[] wire = new byte[256];
         private int size;
         private int[] starts = new int[17];
         private int[] hashes = new int[16];
         private int names;
+
+        Packer(byte[] apex) {
+            this.apex = apex;
+        }
 
         void add(Name name, List<Record> records) {
             if (records.isEmpty()) {
@@ -160,8 +205,33 @@ final class PackedNames {
             }
             begin(name.hashCode());
             for (Record record : records) {
-                append(record.toWire(Section.ANSWER), 0, -1);
+                byte[] bytes = record.toWire(Section.ANSWER);
+                int labels = labelsAboveApex(bytes, record.getName().length());
+                if (labels >= 0) {
+                    append(bytes, 0, labels);
+                    append(ROOT, 0, 1);
+                    append(bytes, labels + apex.length, bytes.length);
+                } else {
+                    append(MARK, 0, 1);
+                    append(bytes, 0, bytes.length);
+                }
             }
+        }
+
+        /**
+         * How many bytes of the owner name ({@code owner} bytes at the start of {@code record}) come before the apex,
+         * when it ends in the apex spelled as the apex is, on a label boundary; else -1.
+         */
+        private int labelsAboveApex(byte[] record, int owner) {
+            int labels = owner - apex.length;
+            if (labels < 0 || !Arrays.equals(record, labels, owner, apex, 0, apex.length)) {
+                return -1;
+            }
+            int p = 0;
+            while (p < labels) {
+                p += (record[p] & 0xFF) + 1;
+            }
+            return p == labels ? labels : -1;
         }
 
         void copy(byte[] from, int start, int end, int hash) {
@@ -191,7 +261,7 @@ final class PackedNames {
         PackedNames pack() {
             int[] bounds = Arrays.copyOf(starts, names + 1);
             bounds[names] = size;
-            return new PackedNames(Arrays.copyOf(wire, size), bounds, Arrays.copyOf(hashes, names), names);
+            return new PackedNames(apex, Arrays.copyOf(wire, size), bounds, Arrays.copyOf(hashes, names), names);
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class ZoneView {
 
-    private static final Comparator<RecordSet> BY_KEY = Comparator.comparing(RecordSet::key);
+    private static final Comparator<RecordSet> BY_KEY = RecordSet::compareKeyTo;
     private static final RecordSet[] NONE = new RecordSet[0];
 
     private final String origin;
@@ -150,11 +150,12 @@ public final class ZoneView {
         Iterator<RecordSet> added = put.values().iterator();
         RecordSet pending = added.hasNext() ? added.next() : null;
         for (RecordSet held : sets) {
-            while (pending != null && pending.key().compareTo(held.key()) < 0) {
+            while (pending != null && pending.compareKeyTo(held) < 0) {
                 next.add(pending);
                 pending = added.hasNext() ? added.next() : null;
             }
-            if (!removed.contains(held.key()) && !names.contains(held.name()) && !put.containsKey(held.key())) {
+            RecordKey key = held.key();
+            if (!removed.contains(key) && !names.contains(held.name()) && !put.containsKey(key)) {
                 next.add(held);
             }
         }
@@ -177,7 +178,7 @@ public final class ZoneView {
         int high = sets.length - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int c = sets[mid].key().compareTo(key);
+            int c = sets[mid].compareKeyTo(key);
             if (c < 0) {
                 low = mid + 1;
             } else if (c > 0) {
@@ -196,7 +197,7 @@ public final class ZoneView {
         int high = sets.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (sets[mid].key().compareTo(start) < 0) {
+            if (sets[mid].compareKeyTo(start) < 0) {
                 low = mid + 1;
             } else {
                 high = mid;

@@ -105,4 +105,54 @@ class KeptZoneTest {
         assertEquals(new HashSet<>(expected), new HashSet<>(zone));
         assertEquals(firstRecords, new ArrayList<>(first), "the first zone is unchanged");
     }
+
+    @Test
+    void iteratingGivesEveryRecordOnceAsReadingByIndexDoesWithNamesReplacedOrNot() throws Exception {
+        List<Record> records = new ArrayList<>();
+        for (int host = 0; host < 200; host++) {
+            records.add(a(host, host));
+        }
+        KeptZone zone = KeptZone.of(ZONE, records);
+        Map<Name, List<Record>> patch = new HashMap<>();
+        patch.put(Name.fromString("h3", ZONE), List.of());
+        patch.put(Name.fromString("h4", ZONE), List.of(a(4, 1000), a(4, 1001)));
+        patch.put(Name.fromString("h900", ZONE), List.of(a(900, 900)));
+        KeptZone patched = zone.with(patch); // a few names: held beside the index, not folded
+        List<Record> iterated = new ArrayList<>();
+        patched.iterator().forEachRemaining(iterated::add);
+        List<Record> expected = new ArrayList<>(records);
+        expected.remove(4);
+        expected.remove(3);
+        expected.addAll(List.of(a(4, 1000), a(4, 1001), a(900, 900)));
+        assertEquals(texts(expected), texts(iterated));
+        assertEquals(patched.size(), iterated.size());
+        List<Record> byIndex = new ArrayList<>();
+        for (int i = 0; i < patched.size(); i++) {
+            byIndex.add(patched.get(i));
+        }
+        assertEquals(texts(iterated), texts(byIndex));
+        assertEquals(texts(records), texts(zone), "the zone it came from is unchanged");
+    }
+
+    @Test
+    void ownersSpelledUnlikeTheApexOrEndingInItMidLabelReadBackExactly() throws Exception {
+        Name upper = Name.fromString("H1.KEPT.Test.");
+        Name midLabel = new Name(new byte[] {11, 'a', 4, 'k', 'e', 'p', 't', 4, 't', 'e', 's', 't', 0});
+        Name below = Name.fromString("h2", ZONE);
+        List<Record> records = List.of(new ARecord(upper, DClass.IN, 60, java.net.InetAddress.getByName("10.0.0.1")),
+                new ARecord(midLabel, DClass.IN, 61, java.net.InetAddress.getByName("10.0.0.2")),
+                new ARecord(below, DClass.IN, 62, java.net.InetAddress.getByName("10.0.0.3")),
+                new ARecord(ZONE, DClass.IN, 63, java.net.InetAddress.getByName("10.0.0.4")));
+        KeptZone zone = KeptZone.of(ZONE, records);
+        for (Record record : records) {
+            List<Record> read = zone.records(record.getName());
+            assertEquals(texts(List.of(record)), texts(read));
+            assertEquals(record.getName().toString(), read.get(0).getName().toString(), "owner spelled as it was");
+        }
+        assertEquals(texts(records.subList(0, 1)), texts(zone.records(Name.fromString("h1", ZONE))),
+                "found by a name spelled otherwise");
+        List<Record> iterated = new ArrayList<>();
+        zone.iterator().forEachRemaining(iterated::add);
+        assertEquals(texts(records), texts(iterated));
+    }
 }
