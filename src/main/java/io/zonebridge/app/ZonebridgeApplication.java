@@ -79,7 +79,7 @@ public final class ZonebridgeApplication {
     }
 
     private static Main createMain(Settings settings) {
-        Main main = new Main();
+        Main main = new ZonebridgeMain();
         main.addMainListener(new StartupSummary());
         main.setPropertyPlaceholderLocations("file:" + settings.camel().file().toAbsolutePath());
         settings.camel().overrides().forEach(main::addOverrideProperty);

@@ -24,7 +24,12 @@ public final class RunCommand implements Callable<Integer> {
     Path properties;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        return run(config, properties);
+    }
+
+    /** Runs the service with these files ({@code null}: the default) until it stops; returns its exit code. */
+    static int run(Path config, Path properties) {
         return new ZonebridgeApplication(
                 properties == null ? Path.of(ZonebridgeApplication.DEFAULT_CONFIG) : properties, Optional.ofNullable(config)).run();
     }

@@ -27,8 +27,16 @@ public final class ZonebridgeCommand implements Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /**
+     * Runs the command line and returns its exit code (for tests). A bare {@code run} (the container's command) has
+     * nothing to parse and starts the service without picocli: its classes are Java 5 class files, which the
+     * class-data-sharing archive cannot hold, so building the command line would read and verify ~170 classes from the
+     * jar at every start.
+     */
     public static int execute(String... args) {
+        if (args.length == 1 && "run".equals(args[0])) {
+            return RunCommand.run(null, null);
+        }
         return commandLine(new CallerPaths(), args).execute(args);
     }
 
