@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The docs check: every runnable example of README.md and docs/*.md (the marked {@code console} blocks, see
  * docs/layout.md, "Runnable examples") runs for real, with the real launcher {@code bin/zonebridge} and the real AWS
- * CLI, and prints what the document shows; so the documentation cannot rot. Each example is one test.
+ * CLI, and prints what the document shows; so the documentation cannot rot. Each example is one test. The examples
+ * are independent (each its own directory and free ports), so they run side by side ({@link ExampleRuns}): most of
+ * an example's time is waiting on its processes.
  */
 class DocsExamplesTest {
     private static final Path CHECKOUT = Path.of("").toAbsolutePath();
@@ -40,22 +42,21 @@ class DocsExamplesTest {
         }
     }
 
-    /** Every example, or with {@code -Ddocs.examples=NAME,...} those of these names (while editing one). */
+    /**
+     * Every example, or with {@code -Ddocs.examples=NAME,...} those of these names (while editing one); at most
+     * {@code -Ddocs.examples.parallel=N} at a time (all of them unless given; 1 runs them one after another).
+     */
     @TestFactory
     Stream<DynamicTest> everyExampleRunsAsDocumented() throws Exception {
         launcherBuilt();
-        ExampleShell shell = new ExampleShell(CHECKOUT, LIMIT);
         List<String> only = Stream.of(System.getProperty("docs.examples", "").split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).toList();
-        return examples().stream().filter(example -> only.isEmpty() || only.contains(example.name()))
-                .map(example -> DynamicTest.dynamicTest(example.id(), () -> run(shell, example)));
-    }
-
-    private static void run(ExampleShell shell, DocExample example) throws Exception {
-        long started = System.nanoTime();
-        shell.run(example);
-        System.out.printf("docs check: %s ran as documented in %d s%n", example.id(),
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        List<DocExample> chosen = examples().stream()
+                .filter(example -> only.isEmpty() || only.contains(example.name())).toList();
+        ExampleRuns runs = ExampleRuns.start(new ExampleShell(CHECKOUT, LIMIT), chosen,
+                Integer.getInteger("docs.examples.parallel", Math.max(1, chosen.size())));
+        return chosen.stream().map(example -> DynamicTest.dynamicTest(example.id(), () -> runs.await(example)))
+                .onClose(runs::close);
     }
 
     /** The runnable examples of README.md and docs/*.md, in file order. */

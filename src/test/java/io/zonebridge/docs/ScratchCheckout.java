@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,13 +25,16 @@ import java.util.stream.Stream;
  * the jar), {@code config/} and {@code routes/} are copied (examples edit the sample zone; Camel does not follow a
  * linked routes directory). Every documented default port gets a free one of its own, in the example's text
  * ({@link #rewrite}) and in the copied {@code config/}, and {@code /tmp/} in the text becomes this directory's
- * {@code tmp/}, so examples run beside other tests and other checkouts.
+ * {@code tmp/}, so examples run beside other tests, other checkouts and each other (no two scratch checkouts alive
+ * in this JVM get the same port).
  */
 final class ScratchCheckout implements AutoCloseable {
     /** The ports the documents use: emulator HTTP, DNS, SQS, DynamoDB, management (health), NOTIFY. */
     static final List<Integer> DOCUMENTED_PORTS = List.of(4566, 15353, 9324, 8000, 9876, 10053);
     private static final Pattern PORT = Pattern.compile("(?<![0-9])(4566|15353|9324|8000|9876|10053)(?![0-9])");
     private static final Pattern TMP = Pattern.compile("(?<![\\w./-])/tmp/");
+    /** The ports of the scratch checkouts alive in this JVM: a free port is handed to one of them only. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final Map<Integer, Integer> ports;
@@ -46,7 +51,7 @@ final class ScratchCheckout implements AutoCloseable {
             int free;
             do {
                 free = BindPrimary.freePort();
-            } while (ports.containsValue(free));
+            } while (!HANDED_OUT.add(free));
             ports.put(documented, free);
         }
         Path root = Files.createTempDirectory("zonebridge-docs-");
@@ -123,9 +128,10 @@ final class ScratchCheckout implements AutoCloseable {
         }
     }
 
-    /** Deletes the directory (the links, not what they point to). */
+    /** Deletes the directory (the links, not what they point to) and gives its ports back. */
     @Override
     public void close() {
+        HANDED_OUT.removeAll(ports.values());
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
