@@ -18,6 +18,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -49,6 +50,7 @@ class NotifyFuzzTest {
 
     private static final String ZONE = "fuzz.test";
     private static final int PACKETS = 10_000;
+    private static final int UDP_ATTEMPTS = 10;
     private static final Duration TIME_LIMIT = Duration.ofSeconds(120);
     private static final long SEED = 14;
 
@@ -201,13 +203,25 @@ class NotifyFuzzTest {
         return failed;
     }
 
+    /**
+     * Sends a NOTIFY over UDP and resends it, as a primary does, until it is answered: the listener may still be
+     * working through the junk queued in its socket buffer, so one datagram may wait behind thousands.
+     */
     private static Message udpNotify(byte[] wire) throws Exception {
         try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            udp.setSoTimeout(5000);
-            udp.send(new DatagramPacket(wire, wire.length, InetAddress.getByName("127.0.0.1"), peers.notifyPort()));
+            udp.setSoTimeout(3000);
             DatagramPacket reply = new DatagramPacket(new byte[512], 512);
-            udp.receive(reply);
-            return new Message(Arrays.copyOf(reply.getData(), reply.getLength()));
+            for (int attempt = 1; ; attempt++) {
+                udp.send(new DatagramPacket(wire, wire.length, InetAddress.getByName("127.0.0.1"), peers.notifyPort()));
+                try {
+                    udp.receive(reply);
+                    return new Message(Arrays.copyOf(reply.getData(), reply.getLength()));
+                } catch (SocketTimeoutException unanswered) {
+                    if (attempt == UDP_ATTEMPTS) {
+                        throw new AssertionError("the UDP listener answered none of " + UDP_ATTEMPTS + " NOTIFYs 3 s apart");
+                    }
+                }
+            }
         }
     }
 
