@@ -132,8 +132,9 @@ class RecordSetTest {
             name.append('.');
             String type = random.nextBoolean() ? "A" : "TXT";
             String id = random.nextInt(4) == 0 ? "id" + random.nextInt(2) : null;
-            RecordSet set = new RecordSet(new RecordKey(name.toString(), type, id), 60L,
-                    List.of(random.nextBoolean() ? "v\u00e9" : "v\u4e2d"), null, id == null ? null : Routing.weighted(1));
+            List<String> values = List.of(random.nextBoolean() ? "v\u00e9" : "v\u4e2d");
+            RecordSet set = new RecordSet(new RecordKey(name.toString(), type, id), 60L, values, null,
+                    id == null ? null : Routing.weighted(1));
             assertEquals(name.toString(), set.name());
             assertTrue(set.hasName(name.toString()));
             assertFalse(set.hasName(name + "x."));
