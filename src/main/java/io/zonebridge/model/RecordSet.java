@@ -14,11 +14,11 @@ import java.util.Objects;
  * so two record sets that Route 53 would treat as the same compare equal. Equality includes the TTL;
  * callers that ignore TTL differences use {@link #sameIgnoringTtl(RecordSet)}.
  *
- * <p>A service keeps a million of these, so a set is held in few bytes: its key's parts in the set itself
- * ({@link #key()} is built when asked for; {@link #compareKeyTo} orders sets by key without building it), the
- * values packed (one byte array, each value's length then its characters, when every character is Latin-1, as
- * canonical values are; {@link #values()} is read from it each time it is asked for), common TTLs one
- * {@code Long} each, and routing, alias and set identifier in one object only when a set has any. Immutable; equal
+ * <p>A service keeps a million of these, so a set is held in few bytes: its owner name and values in one byte
+ * array (each one's length, then its Latin-1 characters, as canonical names and values are; a set with another
+ * character holds them as strings), read back when asked for ({@link #name()}, {@link #values()}, {@link #key()}:
+ * an equal one each time; {@link #compareKeyTo} and {@link #hasName} read the bytes in place); common TTLs one
+ * {@code Long} each; set identifier, alias and routing in one object only for a set that has any. Immutable; equal
  * sets may be different instances.
  */
 public final class RecordSet {
@@ -27,12 +27,11 @@ public final class RecordSet {
     private static final Long[] COMMON_TTLS = {60L, 120L, 180L, 300L, 600L, 900L, 1800L, 3600L, 7200L, 14400L,
         21600L, 43200L, 86400L, 172800L, 604800L};
 
-    private final String name;
     private final String type;
     private final Long ttl;
-    /** The sorted values: packed Latin-1 ({@code byte[]}), a {@code String[]} when one is not Latin-1, or null. */
-    private final Object packed;
-    /** Set identifier, alias and routing; null for a simple set of values without a set identifier. */
+    /** The name, then the sorted values, each as its length then its Latin-1 characters; null when not Latin-1. */
+    private final byte[] packed;
+    /** Set identifier, alias, routing, and the name and values when not packed; null for a simple packed set. */
     private final Extra extra;
 
     /**
@@ -57,16 +56,17 @@ public final class RecordSet {
         if (alias == null && ttl == null) {
             throw new IllegalArgumentException("record set " + key + " has values but no TTL");
         }
-        this.name = key.name();
         this.type = key.type();
-        this.extra = alias == null && routing.equals(Routing.SIMPLE) && key.setIdentifier() == null ? null
-                : new Extra(key.setIdentifier(), alias, routing);
         this.ttl = alias != null ? null : shared(ttl);
-        this.packed = sorted.isEmpty() ? null : pack(sorted);
+        this.packed = pack(key.name(), sorted);
+        this.extra = packed != null && alias == null && routing.equals(Routing.SIMPLE) && key.setIdentifier() == null
+                ? null
+                : new Extra(key.setIdentifier(), alias, routing, packed == null ? key.name() : null,
+                        packed == null ? sorted : null);
     }
 
-    /** What only some sets have. */
-    private record Extra(String setIdentifier, AliasTarget alias, Routing routing) {
+    /** What only some sets have: a set identifier, an alias, routing, a name or values beyond Latin-1. */
+    private record Extra(String setIdentifier, AliasTarget alias, Routing routing, String name, List<String> values) {
     }
 
     private static Long shared(Long ttl) {
@@ -95,37 +95,7 @@ public final class RecordSet {
 
     /** Identity (built now: an equal key each time). */
     public RecordKey key() {
-        return new RecordKey(name, type, extra == null ? null : extra.setIdentifier());
-    }
-
-    /** The order of this set's key against {@code key}, as {@link RecordKey#compareTo} has it. */
-    public int compareKeyTo(RecordKey key) {
-        return compareKeys(name, type, setIdentifier(), key.name(), key.type(), key.setIdentifier());
-    }
-
-    /** The order of this set's key against {@code other}'s, as {@link RecordKey#compareTo} has it. */
-    public int compareKeyTo(RecordSet other) {
-        return compareKeys(name, type, setIdentifier(), other.name, other.type, other.setIdentifier());
-    }
-
-    private static int compareKeys(String name, String type, String id, String otherName, String otherType,
-                                   String otherId) {
-        int c = name.compareTo(otherName);
-        if (c != 0) {
-            return c;
-        }
-        c = type.compareTo(otherType);
-        if (c != 0) {
-            return c;
-        }
-        if (id == null) {
-            return otherId == null ? 0 : -1;
-        }
-        return otherId == null ? 1 : id.compareTo(otherId);
-    }
-
-    private String setIdentifier() {
-        return extra == null ? null : extra.setIdentifier();
+        return new RecordKey(name(), type, setIdentifier());
     }
 
     /** Time to live in seconds, {@code null} for an alias. */
@@ -136,24 +106,16 @@ public final class RecordSet {
     /** Sorted canonical values (unmodifiable, read from their packed form), empty for an alias. */
     public List<String> values() {
         if (packed == null) {
+            return extra.values();
+        }
+        int at = skip(0);
+        if (at == packed.length) {
             return List.of();
         }
-        if (packed instanceof String[] strings) {
-            return List.of(strings);
-        }
-        byte[] bytes = (byte[]) packed;
         List<String> values = new ArrayList<>(1);
-        for (int at = 0; at < bytes.length; ) {
-            int length = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = bytes[at++];
-                length |= (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            values.add(new String(bytes, at, length, StandardCharsets.ISO_8859_1));
-            at += length;
+        while (at < packed.length) {
+            values.add(string(at));
+            at = skip(at);
         }
         return values.size() == 1 ? List.of(values.get(0)) : Collections.unmodifiableList(values);
     }
@@ -182,12 +144,68 @@ public final class RecordSet {
         return isAddressType(type()) && !isAlias();
     }
 
+    /** The owner name (read back now: an equal string each time). */
     public String name() {
-        return name;
+        return packed == null ? extra.name() : string(0);
+    }
+
+    /** Whether the owner name is {@code name} (without reading it back). */
+    public boolean hasName(String name) {
+        return packed == null ? extra.name().equals(name) : compareName(name) == 0;
     }
 
     public String type() {
         return type;
+    }
+
+    /** The order of this set's key against {@code key}, as {@link RecordKey#compareTo} has it. */
+    public int compareKeyTo(RecordKey key) {
+        int c = compareName(key.name());
+        return c != 0 ? c : compareRest(type, setIdentifier(), key.type(), key.setIdentifier());
+    }
+
+    /** The order of this set's key against {@code other}'s, as {@link RecordKey#compareTo} has it. */
+    public int compareKeyTo(RecordSet other) {
+        int c;
+        if (packed != null && other.packed != null) {
+            c = Arrays.compareUnsigned(packed, lengthBytes(0), skip(0), other.packed, other.lengthBytes(0),
+                    other.skip(0));
+        } else {
+            c = name().compareTo(other.name());
+        }
+        return c != 0 ? c : compareRest(type, setIdentifier(), other.type, other.setIdentifier());
+    }
+
+    private static int compareRest(String type, String id, String otherType, String otherId) {
+        int c = type.compareTo(otherType);
+        if (c != 0) {
+            return c;
+        }
+        if (id == null) {
+            return otherId == null ? 0 : -1;
+        }
+        return otherId == null ? 1 : id.compareTo(otherId);
+    }
+
+    /** The owner name against {@code other} as {@link String#compareTo} orders them. */
+    private int compareName(String other) {
+        if (packed == null) {
+            return extra.name().compareTo(other);
+        }
+        int start = lengthBytes(0);
+        int length = length(0);
+        int common = Math.min(length, other.length());
+        for (int i = 0; i < common; i++) {
+            int c = (packed[start + i] & 0xFF) - other.charAt(i);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return length - other.length();
+    }
+
+    private String setIdentifier() {
+        return extra == null ? null : extra.setIdentifier();
     }
 
     /** The same record set with another TTL (values unchanged). */
@@ -197,8 +215,7 @@ public final class RecordSet {
 
     /** Equality that disregards the TTL. */
     public boolean sameIgnoringTtl(RecordSet other) {
-        return name.equals(other.name) && type.equals(other.type) && samePacked(packed, other.packed)
-                && Objects.equals(extra, other.extra);
+        return type.equals(other.type) && Arrays.equals(packed, other.packed) && Objects.equals(extra, other.extra);
     }
 
     @Override
@@ -208,11 +225,9 @@ public final class RecordSet {
 
     @Override
     public int hashCode() {
-        int h = name.hashCode();
-        h = 31 * h + type.hashCode();
+        int h = type.hashCode();
         h = 31 * h + Objects.hashCode(ttl);
-        h = 31 * h + (packed instanceof byte[] bytes ? Arrays.hashCode(bytes)
-                : packed instanceof String[] strings ? Arrays.hashCode(strings) : 0);
+        h = 31 * h + Arrays.hashCode(packed);
         return 31 * h + Objects.hashCode(extra);
     }
 
@@ -222,52 +237,85 @@ public final class RecordSet {
                 + ", routing=" + routing() + "]";
     }
 
-    /** Packed values are equal exactly when the values are: a list of values has one packed form. */
-    private static boolean samePacked(Object a, Object b) {
-        if (a instanceof byte[] x) {
-            return b instanceof byte[] y && Arrays.equals(x, y);
-        }
-        if (a instanceof String[] x) {
-            return b instanceof String[] y && Arrays.equals(x, y);
-        }
-        return b == null;
+    /** The string whose length starts at {@code at}. */
+    private String string(int at) {
+        return new String(packed, at + lengthBytes(at), length(at), StandardCharsets.ISO_8859_1);
     }
 
-    /** The values as one byte array (each one's length, seven bits a byte, then its Latin-1 characters). */
-    private static Object pack(List<String> values) {
-        int size = 0;
-        for (String value : values) {
-            for (int i = 0; i < value.length(); i++) {
-                if (value.charAt(i) > 0xFF) {
-                    return values.toArray(String[]::new);
-                }
-            }
-            size += value.length() + lengthBytes(value.length());
-        }
-        byte[] bytes = new byte[size];
-        int at = 0;
-        for (String value : values) {
-            for (int length = value.length(); ; length >>>= 7) {
-                if (length < 0x80) {
-                    bytes[at++] = (byte) length;
-                    break;
-                }
-                bytes[at++] = (byte) (length & 0x7F | 0x80);
-            }
-            for (int i = 0; i < value.length(); i++) {
-                bytes[at++] = (byte) value.charAt(i);
-            }
-        }
-        return bytes;
+    /** The length of the string at {@code at} (seven bits a byte, low bits first). */
+    private int length(int at) {
+        int length = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = packed[at++];
+            length |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return length;
     }
 
-    private static int lengthBytes(int length) {
+    /** How many bytes the length of the string at {@code at} takes. */
+    private int lengthBytes(int at) {
         int bytes = 1;
-        while (length >= 0x80) {
-            length >>>= 7;
+        while ((packed[at + bytes - 1] & 0x80) != 0) {
             bytes++;
         }
         return bytes;
+    }
+
+    /** Where the string after the one at {@code at} starts. */
+    private int skip(int at) {
+        return at + lengthBytes(at) + length(at);
+    }
+
+    /** The name and the values in one byte array; null when a character is not Latin-1. */
+    private static byte[] pack(String name, List<String> values) {
+        int size = packedSize(name);
+        for (String value : values) {
+            int bytes = packedSize(value);
+            if (bytes < 0 || size < 0) {
+                return null;
+            }
+            size += bytes;
+        }
+        if (size < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[size];
+        int at = put(name, bytes, 0);
+        for (String value : values) {
+            at = put(value, bytes, at);
+        }
+        return bytes;
+    }
+
+    /** The bytes {@code s} takes packed, or -1 when a character of it is not Latin-1. */
+    private static int packedSize(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return -1;
+            }
+        }
+        int size = s.length() + 1;
+        for (int length = s.length(); length >= 0x80; length >>>= 7) {
+            size++;
+        }
+        return size;
+    }
+
+    private static int put(String s, byte[] bytes, int at) {
+        for (int length = s.length(); ; length >>>= 7) {
+            if (length < 0x80) {
+                bytes[at++] = (byte) length;
+                break;
+            }
+            bytes[at++] = (byte) (length & 0x7F | 0x80);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            bytes[at++] = (byte) s.charAt(i);
+        }
+        return at;
     }
 
     private static List<String> sortedCopy(List<String> in) {

@@ -209,7 +209,7 @@ public final class ZoneView {
     /** The index just after the last set at {@code name}. */
     private int end(String name) {
         int i = first(name);
-        while (i < sets.length && sets[i].name().equals(name)) {
+        while (i < sets.length && sets[i].hasName(name)) {
             i++;
         }
         return i;

@@ -117,4 +117,37 @@ class RecordSetTest {
             }
         }
     }
+
+    @Test
+    void namesOfAnyCharactersReadBackAndOrderAsTheirKeysDo() {
+        Random random = new Random(5);
+        List<RecordSet> sets = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int c = random.nextInt(random.nextInt(20) == 0 ? 200 : 4); c > 0; c--) {
+                int kind = random.nextInt(10);
+                name.append((char) (kind == 0 ? 0x80 + random.nextInt(0x80) : kind == 1 ? 0x100 + random.nextInt(0x2000)
+                        : 'a' + random.nextInt(3)));
+            }
+            name.append('.');
+            String type = random.nextBoolean() ? "A" : "TXT";
+            String id = random.nextInt(4) == 0 ? "id" + random.nextInt(2) : null;
+            List<String> values = List.of(random.nextBoolean() ? "v\u00e9" : "v\u4e2d");
+            RecordSet set = new RecordSet(new RecordKey(name.toString(), type, id), 60L, values, null,
+                    id == null ? null : Routing.weighted(1));
+            assertEquals(name.toString(), set.name());
+            assertTrue(set.hasName(name.toString()));
+            assertFalse(set.hasName(name + "x."));
+            assertEquals(new RecordKey(name.toString(), type, id), set.key());
+            sets.add(set);
+        }
+        for (RecordSet a : sets) {
+            for (RecordSet b : sets) {
+                assertEquals(Integer.signum(a.key().compareTo(b.key())), Integer.signum(a.compareKeyTo(b)),
+                        a + " against " + b);
+                assertEquals(Integer.signum(a.key().compareTo(b.key())), Integer.signum(a.compareKeyTo(b.key())));
+                assertEquals(a.key().equals(b.key()) && a.values().equals(b.values()), a.equals(b));
+            }
+        }
+    }
 }
