@@ -174,7 +174,7 @@ class ReplicaFailoverTest {
                   dynamoDbEndpoint: %s
                   queue: %s
                   sqsEndpoint: %s
-                  lease: 10s
+                  lease: 8s
                   heartbeat: 2s
                 """.formatted(route53.endpoint(), notifyPort, zones, replica, dynamo.endpoint(), queue,
                 sqs.endpoint()));

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class LeaseView extends AbstractCamelClusterView {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseView.class);
-    private static final long REFRESH_MS = 1000;
+    private static final long REFRESH_MS = 500;
     /**
      * One acquire call waits until it gets the lease or the view stops (interrupt): a call that gave up and started
      * again would forget the lease it has been watching and wait a whole lease more.

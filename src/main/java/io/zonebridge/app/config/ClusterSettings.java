@@ -28,7 +28,7 @@ public record ClusterSettings(boolean enabled, String table, Optional<URI> dynam
     /** The hand-off queue's default name. */
     public static final String DEFAULT_QUEUE = "zonebridge-zone-work";
     /** The default lease: a leader killed is replaced within about 11 s. */
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(8);
     /** The default heartbeat. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
 
