@@ -12,6 +12,7 @@ import io.zonebridge.route53.ZoneSelector;
 import io.zonebridge.secondary.AddressAllowList;
 import io.zonebridge.secondary.PrimaryServer;
 import io.zonebridge.secondary.SecondaryZone;
+import io.zonebridge.secondary.SerialTracker;
 import io.zonebridge.secondary.TsigKeySpec;
 import io.zonebridge.secondary.ZoneTransferClient;
 import java.time.Duration;
@@ -33,10 +34,16 @@ public final class ManagedZoneFactory {
     public static final String ACCOUNT = "default";
 
     private final ZonebridgeConfig config;
-    private final ZoneTransferClient transfers = new ZoneTransferClient();
+    private final SerialTracker announced = new SerialTracker();
+    private final ZoneTransferClient transfers = new ZoneTransferClient(announced);
 
     public ManagedZoneFactory(ZonebridgeConfig config) {
         this.config = config;
+    }
+
+    /** The serials NOTIFYs announced, read by this factory's transfers (give it to the {@code NotifyHandler}). */
+    public SerialTracker announcedSerials() {
+        return announced;
     }
 
     /** The configured zones. */

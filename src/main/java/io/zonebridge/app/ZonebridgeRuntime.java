@@ -4,6 +4,7 @@ import io.zonebridge.app.config.SecondaryZoneConfig;
 import io.zonebridge.app.config.ZonebridgeConfig;
 import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.secondary.NotifyHandler;
+import io.zonebridge.secondary.SerialTracker;
 import io.zonebridge.sync.SyncEngine;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class ZonebridgeRuntime implements AutoCloseable {
     private final NotifyReceiver notifyReceiver;
     private final Lock reverseZoneWriter = new ReentrantLock();
 
-    private ZonebridgeRuntime(ZonebridgeConfig config, Route53Connection connection, ZoneCatalog catalog, Clock clock) {
+    private ZonebridgeRuntime(ZonebridgeConfig config, Route53Connection connection, ZoneCatalog catalog,
+                              SerialTracker announced, Clock clock) {
         this.config = config;
         this.connection = connection;
         this.catalog = catalog;
@@ -44,7 +46,7 @@ public final class ZonebridgeRuntime implements AutoCloseable {
         this.mirrorJobs = new MirrorJobs(catalog, clock);
         this.zoneFileWatcher = new ZoneFileWatcher(catalog);
         this.notifyReceiver = new NotifyReceiver(new NotifyHandler(catalog.secondaryZones(),
-                NotifyHandler.DEFAULT_DUPLICATE_WINDOW, clock), catalog);
+                NotifyHandler.DEFAULT_DUPLICATE_WINDOW, clock, announced), catalog);
     }
 
     /** Connects to Route 53, creates the embedded zones when embedded, and finds the managed zones. */
@@ -61,7 +63,7 @@ public final class ZonebridgeRuntime implements AutoCloseable {
                         .collect(Collectors.toSet());
                 zones.addAll(new ServedZoneDiscovery(factory).discover(connection.gateway(), defaults, configured));
             });
-            return new ZonebridgeRuntime(config, connection, new ZoneCatalog(zones), clock);
+            return new ZonebridgeRuntime(config, connection, new ZoneCatalog(zones), factory.announcedSerials(), clock);
         } catch (RuntimeException e) {
             connection.close();
             throw e;

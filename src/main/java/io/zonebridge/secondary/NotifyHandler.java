@@ -47,13 +47,17 @@ public final class NotifyHandler {
     private final Clock clock;
     private final NotifyStats stats = new NotifyStats();
     private final Map<ZoneSerial, Instant> recentlyAccepted = new LinkedHashMap<>();
+    private final SerialTracker announced;
 
     /**
      * @param zones the configured secondary zones (each name at most once)
      * @param duplicateWindow how long an accepted (zone, serial) makes repeats duplicates
      * @param clock time source for the duplicate window
+     * @param announced where the serial of every accepted NOTIFY that carries one is recorded (for
+     *                  {@link ZoneTransferClient}: a transfer after it need not ask the primary's SOA first)
      */
-    public NotifyHandler(Collection<SecondaryZone> zones, Duration duplicateWindow, Clock clock) {
+    public NotifyHandler(Collection<SecondaryZone> zones, Duration duplicateWindow, Clock clock,
+                         SerialTracker announced) {
         for (SecondaryZone zone : zones) {
             if (this.zones.putIfAbsent(zone.zone(), zone) != null) {
                 throw new IllegalArgumentException("zone " + zone.zone() + " is configured twice");
@@ -62,6 +66,12 @@ public final class NotifyHandler {
         }
         this.duplicateWindow = Objects.requireNonNull(duplicateWindow, "duplicate window");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.announced = Objects.requireNonNull(announced, "announced serials");
+    }
+
+    /** A handler whose announced serials nobody reads. */
+    public NotifyHandler(Collection<SecondaryZone> zones, Duration duplicateWindow, Clock clock) {
+        this(zones, duplicateWindow, clock, new SerialTracker());
     }
 
     /** A handler with the default duplicate window and the system clock. */
@@ -169,6 +179,9 @@ public final class NotifyHandler {
         }
         Signing signing = key == null ? null : new Signing(key, Rcode.NOERROR);
         if (firstWithinWindow(new ZoneSerial(zoneName, serial))) {
+            if (serial != null) {
+                announced.advance(zoneName, serial);
+            }
             return answer(request, NotifyReason.ACCEPTED, Rcode.NOERROR, zoneName, serial, signing,
                     "NOTIFY for " + zoneName + " serial " + serial + " from " + source + " accepted");
         }

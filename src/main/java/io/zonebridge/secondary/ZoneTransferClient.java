@@ -31,14 +31,30 @@ import org.xbill.DNS.ZoneTransferIn;
  * connection lost, truncated or inconsistent transfer) moves on to the next primary; when none succeeds the
  * result is {@link TransferResult.Status#FAILED} with no records.
  *
+ * <p>A zone with one primary that announced (NOTIFY, {@link NotifyHandler}) a serial newer than the known one is
+ * asked for the IXFR straight away: its SOA could only say what the NOTIFY said, and an IXFR request answers with
+ * the primary's current SOA alone when nothing changed after all. When that IXFR fails, the SOA query runs as usual.
+ *
  * <p>Every attempt is all or nothing: what one attempt builds (its messages, TSIG state, observer) lives only in
  * that attempt and is dropped when it fails, so a later attempt, from the same or another primary, starts clean.
- * Stateless and thread-safe.
+ * Thread-safe; it keeps no state of its own beyond the announced serials it reads.
  */
 public final class ZoneTransferClient {
 
     /** The observer of the transfers nobody observes. */
     private static final FullZoneObserver IGNORED = message -> { };
+
+    private final SerialTracker announced;
+
+    /** A client that reads the serials {@code announced} by NOTIFYs (written by a {@link NotifyHandler}). */
+    public ZoneTransferClient(SerialTracker announced) {
+        this.announced = Objects.requireNonNull(announced, "announced serials");
+    }
+
+    /** A client that knows of no NOTIFY: every update asks the primaries' SOA first. */
+    public ZoneTransferClient() {
+        this(new SerialTracker());
+    }
 
     /**
      * Brings the zone up to date.
@@ -78,6 +94,15 @@ public final class ZoneTransferClient {
         Long newestSeen = null;
         SoaTimers timers = null;
         PrimaryServer lastAnswered = null;
+        SoaTimers knownTimers = announcedNewer(zone, knownSerial) ? knownTimers(zone, knownRecords) : null;
+        if (knownTimers != null) {
+            PrimaryServer primary = zone.primaries().get(0);
+            try {
+                return transferFrom(zone, primary, tsig, knownSerial, knownRecords, knownTimers, failures, observers);
+            } catch (Failure e) {
+                failures.add(primary + ": " + e.getMessage() + " (asked without a SOA query, after its NOTIFY)");
+            }
+        }
         for (PrimaryServer primary : zone.primaries()) {
             SOARecord soa;
             try {
@@ -108,6 +133,26 @@ public final class ZoneTransferClient {
         }
         return ObservedTransfer.unobserved(
                 TransferResult.failed(knownSerial, timers, lastAnswered, noneGave(zone, failures)));
+    }
+
+    /** Whether the zone's only primary announced a serial newer than the known one. */
+    private boolean announcedNewer(SecondaryZone zone, long knownSerial) {
+        return zone.primaries().size() == 1
+                && announced.known(zone.zone()).filter(serial -> Serial.compare(serial, knownSerial) > 0).isPresent();
+    }
+
+    /** The timers of the known zone's SOA, or {@code null} when there is no known zone to update. */
+    private static SoaTimers knownTimers(SecondaryZone zone, List<Record> knownRecords) {
+        if (knownRecords == null || knownRecords.isEmpty()) {
+            return null;
+        }
+        List<Record> apex = knownRecords instanceof KeptZone kept ? kept.records(zone.zone()) : knownRecords;
+        for (Record record : apex) {
+            if (record instanceof SOARecord soa && soa.getName().equals(zone.zone())) {
+                return SoaTimers.of(soa);
+            }
+        }
+        return null;
     }
 
     private static String noneGave(SecondaryZone zone, List<String> failures) {

@@ -13,7 +13,8 @@
  *       {@link io.zonebridge.secondary.FullZoneObserver} while the transfer runs: a fresh one per attempt, handed
  *       back ({@link io.zonebridge.secondary.ObservedTransfer}) only by the attempt that gave the zone.</li>
  *   <li>{@link io.zonebridge.secondary.SoaTimers} schedules the next check from the SOA refresh/retry/expire;
- *       {@link io.zonebridge.secondary.SerialTracker} remembers the last serial per zone (RFC 1982).</li>
+ *       {@link io.zonebridge.secondary.SerialTracker} remembers the last serial per zone (RFC 1982): the serials
+ *       accepted NOTIFYs announced, so a transfer after one skips the SOA query.</li>
  *   <li>{@link io.zonebridge.secondary.SecondaryZone} is one zone's configuration (primaries, NOTIFY sources,
  *       {@link io.zonebridge.secondary.TsigKeySpec}, timeouts).</li>
  * </ul>

@@ -132,8 +132,15 @@ public final class BindPrimary implements AutoCloseable {
         // named skips a reload when the file's mtime has not moved; make sure it has.
         Files.setLastModifiedTime(file, FileTime.fromMillis(
                 Math.max(System.currentTimeMillis(), previous + 2000)));
-        LoopbackPeer.run(List.of("/usr/sbin/rndc", "-c", peer.dir().resolve("rndc.conf").toString(), "reload", zone),
-                null, PACKAGES);
+        rndc("reload", zone);
+    }
+
+    /** Runs an rndc command against this server (e.g. {@code querylog on}: named then logs every query). */
+    public void rndc(String... command) throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of("/usr/sbin/rndc", "-c",
+                peer.dir().resolve("rndc.conf").toString()));
+        line.addAll(List.of(command));
+        LoopbackPeer.run(line, null, PACKAGES);
     }
 
     /** Runs nsupdate with xfr-key against this server; {@code commands} without the server line and send. */

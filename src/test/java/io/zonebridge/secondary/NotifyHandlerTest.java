@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,25 @@ class NotifyHandlerTest {
     private static byte[] signed(Message m, TsigKeySpec key) {
         key.toTsig().apply(m, null);
         return m.toWire();
+    }
+
+    @Test
+    void anAcceptedNotifyAnnouncesItsSerialARefusedOneDoesNot() throws Exception {
+        SerialTracker announced = new SerialTracker();
+        NotifyHandler announcing = new NotifyHandler(List.of(SecondaryZone.of("example.com", List.of("192.0.2.1"))
+                .withNotifySources(AddressAllowList.parse("192.0.2.0/24"))), Duration.ofSeconds(30), clock, announced);
+        Name zone = Name.fromString("example.com.");
+
+        assertEquals(NotifyReason.REFUSED, announcing.handle(notify("example.com", 7L).toWire(),
+                ip("198.51.100.1")).reason());
+        assertTrue(announced.known(zone).isEmpty(), "a refused NOTIFY announces nothing");
+
+        assertEquals(NotifyReason.ACCEPTED, announcing.handle(notify("example.com", 7L).toWire(),
+                ip("192.0.2.1")).reason());
+        assertEquals(Optional.of(7L), announced.known(zone));
+        assertEquals(NotifyReason.ACCEPTED, announcing.handle(notify("example.com", null).toWire(),
+                ip("192.0.2.1")).reason());
+        assertEquals(Optional.of(7L), announced.known(zone), "a NOTIFY without a serial leaves the last one");
     }
 
     @Test

@@ -149,6 +149,41 @@ class ZoneTransferClientBindTest {
     }
 
     @Test
+    void aSerialAnnouncedByNotifyIsTransferredWithoutAskingTheSoaFirst() throws Exception {
+        bind.rndc("querylog", "on");
+        SerialTracker announced = new SerialTracker();
+        ZoneTransferClient notified = new ZoneTransferClient(announced);
+        SecondaryZone zone = zone("dyn.test");
+        TransferResult before = notified.transfer(zone, null, null);
+        bind.nsupdate("update add notified1.dyn.test. 300 IN A 198.51.100.61");
+        long serial = bind.serial("dyn.test");
+        announced.advance(zone.zone(), serial);
+        awaitLogCaughtUp();
+        long soaQueries = logLines("query: dyn.test IN SOA");
+        long ixfrQueries = logLines("query: dyn.test IN IXFR");
+
+        TransferResult after = notified.transfer(zone, before.serial(), before.records());
+
+        assertEquals(TransferResult.Status.IXFR, after.status(), after.message());
+        assertEquals(serial, after.serial());
+        assertEquals(lines(bind.digAxfr("dyn.test")), lines(after.records()));
+        awaitLogCaughtUp();
+        assertEquals(soaQueries, logLines("query: dyn.test IN SOA"), "no SOA query before the IXFR:\n" + bind.log());
+        assertEquals(ixfrQueries + 1, logLines("query: dyn.test IN IXFR"), "one IXFR:\n" + bind.log());
+
+        // a change nobody announced (the serial announced is not newer than the known one): the SOA is asked first
+        bind.nsupdate("update add notified2.dyn.test. 300 IN A 198.51.100.62");
+        long unannounced = bind.serial("dyn.test");
+        awaitLogCaughtUp();
+        long soaBefore = logLines("query: dyn.test IN SOA");
+        TransferResult next = notified.transfer(zone, after.serial(), after.records());
+        assertEquals(TransferResult.Status.IXFR, next.status(), next.message());
+        assertEquals(unannounced, next.serial());
+        awaitLogCaughtUp();
+        assertEquals(soaBefore + 1, logLines("query: dyn.test IN SOA"), "one SOA query:\n" + bind.log());
+    }
+
+    @Test
     void knownRecordsWhoseSoaDisagreesWithTheDifferencesFallBackToAxfr() throws Exception {
         SecondaryZone zone = zone("dyn.test");
         TransferResult before = client.transfer(zone, null, null);
