@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Counts what a Route 53 client really sends, as an SDK interceptor: one request per attempt (so
  * paginator pages, retries and waiter polls all count), retries, and error responses by the
- * {@code <Code>} of Route 53's XML error envelope. {@link #snapshot()} gives an {@link ApiCallStats}.
+ * {@code <Code>} of Route 53's XML error envelope. {@link #snapshot()} gives an {@link ApiCallStats};
+ * {@link #lastSent} when the last request of an operation went to the HTTP client (for latency benchmarks).
  */
 public final class ApiCallCounter implements ExecutionInterceptor {
 
@@ -33,11 +35,14 @@ public final class ApiCallCounter implements ExecutionInterceptor {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder retries = new LongAdder();
+    private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        requests.computeIfAbsent(operation == null ? "unknown" : operation, k -> new LongAdder()).increment();
+        String key = operation == null ? "unknown" : operation;
+        requests.computeIfAbsent(key, k -> new LongAdder()).increment();
+        lastSent.put(key, System.nanoTime());
         Integer previous = attributes.getAttribute(ATTEMPT);
         int attempt = previous == null ? 1 : previous + 1;
         attributes.putAttribute(ATTEMPT, attempt);
@@ -63,6 +68,15 @@ public final class ApiCallCounter implements ExecutionInterceptor {
         String key = code.find() ? code.group(1).trim() : "HTTP " + context.httpResponse().statusCode();
         errors.computeIfAbsent(key, k -> new LongAdder()).increment();
         return Optional.of(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * When the last request of {@code operation} (its last attempt) was handed to the HTTP client, signed and ready
+     * to go, on the {@link System#nanoTime()} clock; empty when none was.
+     */
+    public OptionalLong lastSent(String operation) {
+        Long at = lastSent.get(operation);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     /** The counts so far. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -73,6 +74,11 @@ public final class SdkRoute53Gateway implements Route53Gateway {
     /** Requests sent so far through the client, by operation, with retries and error codes met. */
     public ApiCallStats stats() {
         return calls.snapshot();
+    }
+
+    /** When this gateway's last request of {@code operation} was sent ({@link ApiCallCounter#lastSent}). */
+    public OptionalLong lastSent(String operation) {
+        return calls.lastSent(operation);
     }
 
     @Override

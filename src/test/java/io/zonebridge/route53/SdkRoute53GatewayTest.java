@@ -101,13 +101,18 @@ class SdkRoute53GatewayTest {
                     "10.0." + (i / 250) + "." + (i % 250)));
         }
         ApiCallStats beforeApply = gateway.stats();
+        long start = System.nanoTime();
 
         ApplyResult applied = gateway.apply(zone, List.of(batch(first), batch(second)), false);
+        long end = System.nanoTime();
 
         assertTrue(applied.isComplete(), applied.failures().toString());
         assertEquals(1000, applied.appliedChanges());
         assertEquals(2, applied.changeIds().size());
         assertEquals(2, gateway.stats().since(beforeApply).requests("ChangeResourceRecordSets"));
+        long sent = gateway.lastSent("ChangeResourceRecordSets").orElseThrow();
+        assertTrue(sent > start && sent < end, "the last batch was sent during the apply");
+        assertTrue(gateway.lastSent("NoSuchOperation").isEmpty(), "nothing sent for an operation never called");
 
         ApiCallStats beforeRead = gateway.stats();
         ZoneSnapshot snapshot = gateway.readZone(zone);
