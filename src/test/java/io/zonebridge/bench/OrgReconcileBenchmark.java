@@ -16,6 +16,7 @@ import io.zonebridge.reverse.OwnershipPolicy;
 import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileReport;
 import io.zonebridge.reverse.ReconcileSettings;
+import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.Route53ClientFactory;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -33,6 +34,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Benchmark (not a test): the organisation reconcile over {@code A} accounts × {@code Z} private zones ×
@@ -45,6 +50,9 @@ import java.util.TreeMap;
  * The setup uses the plain SDK.
  */
 public final class OrgReconcileBenchmark {
+
+    /** Key of the network account's minimum calls (the busiest account) in the minimum maps. */
+    private static final String NETWORK_MINIMUM = "network account";
 
     private OrgReconcileBenchmark() {
     }
@@ -76,23 +84,7 @@ public final class OrgReconcileBenchmark {
             for (int a = 1; a < accounts; a++) {
                 ids.add(org.createAccount("bench" + a));
             }
-            Route53Client network = org.route53(TestOrganization.MANAGEMENT);
-            for (int a = 0; a < accounts; a++) {
-                TestOrganization.createZone(network, a + ".10.in-addr.arpa.", true);
-                Route53Client client = a == 0 ? network : org.route53(ids.get(a));
-                for (int z = 0; z < zones; z++) {
-                    String zoneName = "z" + z + ".a" + a + ".internal.";
-                    String zoneId = TestOrganization.createZone(client, zoneName, true);
-                    List<Change> changes = new ArrayList<>();
-                    for (int h = 0; h < records; h++) {
-                        String address = "10." + a + "." + (z * ((records + 249) / 250) + h / 250) + "." + (h % 250 + 1);
-                        changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder()
-                                .name("h" + h + "." + zoneName).type(RRType.A).ttl(300L)
-                                .resourceRecords(r -> r.value(address)).build()).build());
-                    }
-                    client.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(changes)));
-                }
-            }
+            setUp(org, ids, zones, records, rate, onMoto);
             System.out.printf(Locale.ROOT, "setup: %d accounts x %d private zones x %,d A records, %d reverse zones, in %.1f s%n",
                     accounts, zones, records, accounts, (System.nanoTime() - setupStart) / 1e9);
 
@@ -108,8 +100,14 @@ public final class OrgReconcileBenchmark {
             minSecond.put("ListResourceRecordSets", (long) accounts * zones * forwardPages
                     + (long) accounts * ((ptrsPerReverse + 2 + 299) / 300));
             minSecond.put("ChangeResourceRecordSets", 0L);
-            print("run 1 (create all PTRs)", run(org, endpoint, limiters, state, parallelism), minFirst, rate);
-            print("run 2 (converged)", run(org, endpoint, limiters, state, parallelism), minSecond, rate);
+            long networkOwn = 1 + (long) zones * forwardPages;
+            minFirst.put(NETWORK_MINIMUM, networkOwn + accounts + (long) accounts * ((ptrsPerReverse + 999) / 1000));
+            minSecond.put(NETWORK_MINIMUM, networkOwn + (long) accounts * ((ptrsPerReverse + 2 + 299) / 300));
+            HeapPeak heap = HeapPeak.start();
+            print("run 1 (create all PTRs)", run(org, endpoint, limiters, state, parallelism), minFirst, rate,
+                    parallelism, heap);
+            print("run 2 (converged)", run(org, endpoint, limiters, state, parallelism), minSecond, rate,
+                    parallelism, heap);
         } finally {
             if (moto != null) {
                 moto.close();
@@ -141,20 +139,138 @@ public final class OrgReconcileBenchmark {
         }
     }
 
-    private static void print(String title, ReconcileReport report, Map<String, Long> minimum, double rate) {
+    /**
+     * Account {@code a}'s addresses: {@code (10 + a / 250).(a % 250).x.y}, its reverse zone (in the network account)
+     * {@code (a % 250).(10 + a / 250).in-addr.arpa.}: one /16 per account, so any number of accounts up to 61,000.
+     */
+    private static String reverseZone(int account) {
+        return (account % 250) + "." + (10 + account / 250) + ".in-addr.arpa.";
+    }
+
+    private static String address(int account, int zone, int records, int host) {
+        return (10 + account / 250) + "." + (account % 250) + "." + (zone * ((records + 249) / 250) + host / 250)
+                + "." + (host % 250 + 1);
+    }
+
+    /**
+     * Creates the zones and records, accounts in parallel (16 at a time), each account's calls paced at its rate
+     * (no throttling answered) so the setup of 1,000 accounts takes minutes, not an hour.
+     */
+    private static void setUp(TestOrganization org, List<String> ids, int zones, int records, double rate,
+                              boolean onMoto) throws Exception {
+        AccountRateLimiters pace = new AccountRateLimiters(rate);
+        List<Route53Client> clients = new ArrayList<>();
+        for (String id : ids) {
+            clients.add(org.route53(id));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int a = 0; a < ids.size(); a++) {
+                int account = a;
+                done.add(pool.submit(() -> {
+                    setUpAccount(clients.get(account), clients.get(0), pace.forAccount(ids.get(account)),
+                            pace.forAccount(ids.get(0)), account, zones, records, onMoto);
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void setUpAccount(Route53Client client, Route53Client network, AccountRateLimiter pace,
+                                     AccountRateLimiter networkPace, int a, int zones, int records, boolean onMoto)
+            throws InterruptedException {
+        networkPace.acquire();
+        if (onMoto) {
+            TestOrganization.createZone(network, reverseZone(a), true);
+        } else {
+            createZone(network, reverseZone(a));
+        }
+        for (int z = 0; z < zones; z++) {
+            String zoneName = "z" + z + ".a" + a + ".internal.";
+            pace.acquire();
+            String zoneId = onMoto ? TestOrganization.createZone(client, zoneName, true) : createZone(client, zoneName);
+            List<Change> changes = new ArrayList<>();
+            for (int h = 0; h < records; h++) {
+                String value = address(a, z, records, h);
+                changes.add(Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder()
+                        .name("h" + h + "." + zoneName).type(RRType.A).ttl(300L)
+                        .resourceRecords(r -> r.value(value)).build()).build());
+            }
+            pace.acquire();
+            client.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(changes)));
+        }
+    }
+
+    /** A private hosted zone (the emulator's SOA needs no fix, unlike moto's: one call). */
+    private static String createZone(Route53Client client, String name) {
+        String id = client.createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
+                .vpc(v -> v.vpcId("vpc-" + Integer.toHexString(name.hashCode())).vpcRegion("us-east-1"))
+                .hostedZoneConfig(c -> c.privateZone(true))).hostedZone().id();
+        return id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    private static void print(String title, ReconcileReport report, Map<String, Long> minimum, double rate,
+                              int readers, HeapPeak heap) {
         System.out.printf(Locale.ROOT, "%s: wall %.1f s; accounts %d, forward zones %d, A/AAAA sets %,d, reverse zones %d;"
                         + " PTRs created %,d updated %,d deleted %,d; unmatched %d; failures %d%n",
                 title, report.wallTime().toMillis() / 1e3, report.accountsRead(), report.forwardZonesRead(),
                 report.addressRecordSets(), report.reverseZonesRead(), report.ptrsCreated(), report.ptrsUpdated(),
                 report.ptrsDeleted(), report.unmatchedAddresses(), report.failures().size());
         Map<String, Long> actual = new TreeMap<>(report.requestsByOperation());
-        minimum.keySet().forEach(op -> actual.putIfAbsent(op, 0L));
+        minimum.keySet().stream().filter(op -> !op.equals(NETWORK_MINIMUM)).forEach(op -> actual.putIfAbsent(op, 0L));
         actual.forEach((op, n) -> System.out.printf(Locale.ROOT, "  %-26s %,7d   minimum %,7d%n", op, n,
                 minimum.getOrDefault(op, 0L)));
+        long calls = actual.values().stream().mapToLong(Long::longValue).sum();
+        long minimumCalls = minimum.entrySet().stream().filter(e -> !e.getKey().equals(NETWORK_MINIMUM))
+                .mapToLong(Map.Entry::getValue).sum();
+        long accounts = report.callsByAccount().size();
         long busiest = report.callsByAccount().values().stream().mapToLong(s -> s.totalRequests()).max().orElse(0);
+        long network = minimum.get(NETWORK_MINIMUM);
+        double floor = Math.max(network / rate, (double) minimumCalls / rate / Math.min(readers, accounts));
+        System.out.printf(Locale.ROOT, "  calls %,d against the minimum %,d (%.2fx)%n", calls, minimumCalls,
+                (double) calls / minimumCalls);
+        System.out.printf(Locale.ROOT, "  wall %.1f s against the minimum %.1f s (%.2fx): the busiest account's"
+                        + " minimum %,d calls at %.1f/s, or all %,d calls over %d accounts read in parallel%n",
+                report.wallTime().toMillis() / 1e3, floor, report.wallTime().toMillis() / 1e3 / floor, network, rate,
+                minimumCalls, Math.min(readers, accounts));
         System.out.printf(Locale.ROOT, "  busiest account: %,d requests = %.1f s at %.1f/s%n", busiest, busiest / rate, rate);
+        System.out.printf(Locale.ROOT, "  peak heap used so far %,d MB (maximum heap %,d MB)%n", heap.peakMb(),
+                Runtime.getRuntime().maxMemory() >> 20);
         if (!report.failures().isEmpty()) {
             report.failures().stream().limit(5).forEach(f -> System.out.println("  failure: " + f));
+        }
+    }
+
+    /** The largest heap use seen, sampled every 20 ms by a daemon thread. */
+    private static final class HeapPeak {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+        static HeapPeak start() {
+            HeapPeak heap = new HeapPeak();
+            Thread sampler = new Thread(() -> {
+                var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+                while (true) {
+                    heap.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-peak");
+            sampler.setDaemon(true);
+            sampler.start();
+            return heap;
+        }
+
+        long peakMb() {
+            return peak.get() >> 20;
         }
     }
 }
