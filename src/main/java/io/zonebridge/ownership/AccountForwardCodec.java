@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@link AccountForward} as gzip-compressed bytes: of each A/AAAA record set only what the PTR plan reads (name,
- * type, set identifier, TTL, values). About 8 KB for an account of 1,000 A records.
+ * type, set identifier, TTL, values): under 8 KB for an account of 1,000 A records.
  */
 final class AccountForwardCodec {
 
