@@ -20,6 +20,9 @@ import io.zonebridge.sync.SyncEngine;
 import io.zonebridge.sync.SyncReport;
 import io.zonebridge.sync.SyncRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,12 +74,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stale may belong to an unread record, so that run only creates PTRs (no updates, no deletes) and says so.
  * A reverse zone that could not be read is never written. Several reverse hosted zones with one name
  * (private zones of different VPCs) are each planned against their own state; ownership is kept by zone name.
+ * With a {@link SharedAccountReads} board (several replicas), step 1's member accounts are shared: this replica reads
+ * the network account and the members it claims, the others ({@link SharedAccountHelper}) publish theirs, and this
+ * one plans and writes alone.
  * Reuse one instance for many runs; each {@link #reconcile} call is independent.
  */
 public final class OrganizationReconciler {
 
     private final AccountRoute53 route53;
     private final OwnedPtrLedger ledger;
+    private static final Logger LOG = LoggerFactory.getLogger(OrganizationReconciler.class);
     /** How often the leader looks for the reads other replicas published, once it has nothing left to read. */
     private static final Duration SHARED_POLL = Duration.ofMillis(500);
 
@@ -421,7 +428,14 @@ public final class OrganizationReconciler {
     private List<AccountRead> readShared(Set<String> accounts) {
         String network = settings.networkAccount();
         List<String> members = accounts.stream().filter(account -> !account.equals(network)).toList();
-        String run = shared.open(members);
+        String run;
+        try {
+            run = shared.open(members);
+        } catch (RuntimeException e) {
+            LOG.warn("organisation reconcile: the replicas' board cannot be reached ({}); reading every account here",
+                    e.toString());
+            return readAll(accounts);
+        }
         Map<String, AccountRead> reads = new ConcurrentHashMap<>();
         ExecutorService pool = readerPool(accounts.size());
         try {
@@ -441,7 +455,9 @@ public final class OrganizationReconciler {
                     poll.published().forEach((account, read) -> reads.put(account, AccountRead.of(read, read.calls())));
                     claimable = poll.claimable();
                 } catch (RuntimeException e) {
-                    claimable = Set.copyOf(pending); // the board is unreachable: read the rest here
+                    LOG.warn("organisation reconcile: the replicas' board cannot be read ({}); reading the {} accounts"
+                            + " still pending here", e.toString(), pending.size());
+                    claimable = Set.copyOf(pending);
                 }
                 pending.removeAll(reads.keySet());
                 List<Callable<Void>> takeOver = new ArrayList<>();

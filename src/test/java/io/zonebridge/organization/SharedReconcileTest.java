@@ -193,6 +193,21 @@ class SharedReconcileTest {
                 "the leader read the account the killed replica had claimed");
     }
 
+    @Test
+    void aBoardThatCannotBeReachedLeavesEveryAccountToTheLeader() {
+        Replica leader = new Replica("replica-a", Duration.ofSeconds(30), dir.resolve("owned.json"), "no-such-table");
+        replicas.add(leader);
+
+        ReconcileReport report = leader.reconcile();
+
+        assertEquals(MEMBERS + 1, report.accountsRead(), report.failures().toString());
+        assertTrue(report.forwardComplete(), report.failures().toString());
+        for (String account : members) {
+            assertEquals(1, leader.route53.calls(account).requests("ListHostedZones"), account);
+        }
+        assertEveryPtrRight();
+    }
+
     private void assertEveryPtrRight() {
         Route53Client network = org.route53(TestOrganization.MANAGEMENT);
         for (int a = 1; a <= MEMBERS; a++) {
@@ -225,11 +240,15 @@ class SharedReconcileTest {
         final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
         Replica(String name, Duration claim, Path ledger) {
+            this(name, claim, ledger, TABLE);
+        }
+
+        Replica(String name, Duration claim, Path ledger, String table) {
             credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
                     AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
             route53 = new AssumedRoleRoute53(credentials, new AccountRateLimiters(5),
                     account -> new Route53ClientFactory().endpoint(endpoint));
-            board = new DynamoDbSharedAccountReads(dynamo, TABLE, name, claim, Clock.systemUTC());
+            board = new DynamoDbSharedAccountReads(dynamo, table, name, claim, Clock.systemUTC());
             JsonFileOwnedPtrLedger owned = new JsonFileOwnedPtrLedger(ledger);
             reconciler = new OrganizationReconciler(route53, owned, ReconcileSettings.defaults(
                     TestOrganization.MANAGEMENT, PtrOptions.defaults(OwnershipPolicy.ownedOnly(owned)))
