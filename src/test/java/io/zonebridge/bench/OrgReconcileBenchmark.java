@@ -55,7 +55,8 @@ import java.util.concurrent.Future;
  * Benchmark (not a test): the organisation reconcile over {@code A} accounts × {@code Z} private zones ×
  * {@code R} A records (default 50 × 4 × 1,000) against the project's local emulator with its Route 53 throttle at
  * the per-account rate, or a moto_server (Organizations, STS and Route 53 per account), which it starts. The
- * addresses fill 10.0.0.0/8 /24 by /24; the network account holds one reverse zone per /16. Runs the reconcile twice (all PTRs created, then
+ * addresses fill 10.0.0.0/8 /24 by /24; the network account holds one reverse zone per /16, each within Route 53's
+ * 10,000 record sets per zone. Runs the reconcile twice (all PTRs created, then
  * converged) and prints Route 53 requests by operation against the minimum the shape allows, and wall time.
  *
  * <p>Arguments: {@code [accounts] [zonesPerAccount] [recordsPerZone] [ratePerAccount] [parallelism] [emulator|moto]
@@ -68,6 +69,8 @@ public final class OrgReconcileBenchmark {
 
     /** Key of the network account's minimum calls (the busiest account) in the minimum maps. */
     private static final String NETWORK_MINIMUM = "network account";
+    /** Route 53's quota of record sets per hosted zone (the emulator refuses more). */
+    private static final int MAX_RECORD_SETS = 10_000;
     /** The table of the replicas' board (the cluster's lease table in the service). */
     private static final String BOARD_TABLE = "zonebridge-cluster";
 
@@ -88,8 +91,8 @@ public final class OrgReconcileBenchmark {
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         double rate = args.length > 3 ? Double.parseDouble(args[3]) : 5.0;
         int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : ReconcileSettings.DEFAULT_PARALLELISM;
-        if (records > 1000 || (long) accounts * zones * ((records + 249) / 250) > 65536) {
-            throw new IllegalArgumentException("at most 1,000 records per zone and 65,536 /24s in all");
+        if (records > 1000 || (long) accounts * zones * ((records + 249) / 250) > 256L * slash24sPerReverseZone(records)) {
+            throw new IllegalArgumentException("at most 1,000 records per zone and 256 reverse zones of /24s");
         }
         boolean onMoto = args.length > 5 && args[5].equals("moto");
         Path state = Files.createTempDirectory("org-bench-");
@@ -231,27 +234,34 @@ public final class OrgReconcileBenchmark {
 
     /**
      * The /24 of host {@code host} of zone {@code zone} of account {@code account}: the accounts' zones' /24s one
-     * after another from 10.0.0.0 ({@code (records + 249) / 250} a zone), so 1,000 accounts × 10 zones fit in
-     * 10.0.0.0/10; the network account holds one reverse zone per /16 ({@code S.10.in-addr.arpa.}): Route 53 allows
-     * 500 hosted zones per account.
+     * after another ({@code (records + 249) / 250} a zone, up to 250 hosts each). The network account holds one
+     * reverse zone per /16 ({@code S.10.in-addr.arpa.}), filled with as many /24s as keep it within Route 53's
+     * 10,000 record sets per hosted zone (and its 500 hosted zones per account): 99 /24s of 100 hosts, 39 of 250.
      */
     private static int slash24(int account, int zone, int zones, int records, int host) {
         int perZone = (records + 249) / 250;
         return account * zones * perZone + zone * perZone + host / 250;
     }
 
+    /** How many /24s one reverse zone holds. */
+    private static int slash24sPerReverseZone(int records) {
+        return Math.min(256, (MAX_RECORD_SETS - 2) / Math.min(250, records));
+    }
+
     private static String address(int account, int zone, int zones, int records, int host) {
         int n = slash24(account, zone, zones, records, host);
-        return "10." + (n / 256) + "." + (n % 256) + "." + (host % 250 + 1);
+        int per = slash24sPerReverseZone(records);
+        return "10." + (n / per) + "." + (n % per) + "." + (host % 250 + 1);
     }
 
     /** PTRs per reverse zone (index S of {@code S.10.in-addr.arpa.}). */
     private static long[] ptrsPerReverseZone(int accounts, int zones, int records) {
-        long[] ptrs = new long[slash24(accounts - 1, zones - 1, zones, records, records - 1) / 256 + 1];
+        int per = slash24sPerReverseZone(records);
+        long[] ptrs = new long[slash24(accounts - 1, zones - 1, zones, records, records - 1) / per + 1];
         for (int a = 0; a < accounts; a++) {
             for (int z = 0; z < zones; z++) {
                 for (int h = 0; h < records; h += 250) {
-                    ptrs[slash24(a, z, zones, records, h) / 256] += Math.min(250, records - h);
+                    ptrs[slash24(a, z, zones, records, h) / per] += Math.min(250, records - h);
                 }
             }
         }
