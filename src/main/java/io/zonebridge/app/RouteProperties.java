@@ -56,6 +56,7 @@ public final class RouteProperties {
         properties.put("zonebridge.cluster.enabled", Boolean.toString(cluster.enabled()));
         properties.put("zonebridge.cluster.queue", cluster.queue());
         properties.put("zonebridge.cluster.leader", cluster.enabled() ? "master:" + ClusterWiring.NAMESPACE + ":" : "");
+        properties.put("zonebridge.reverse.reconcileHelp", Boolean.toString(reverse.enabled() && cluster.enabled()));
         return properties;
     }
 

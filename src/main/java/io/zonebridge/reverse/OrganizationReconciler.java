@@ -15,11 +15,13 @@ import io.zonebridge.route53.ApiCallStats;
 import io.zonebridge.route53.ApplyResult;
 import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.RecordNameCodec;
-import io.zonebridge.route53.Route53Gateway;
 import io.zonebridge.sync.PartialDesired;
 import io.zonebridge.sync.SyncEngine;
 import io.zonebridge.sync.SyncReport;
 import io.zonebridge.sync.SyncRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.time.Clock;
@@ -37,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -71,13 +74,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stale may belong to an unread record, so that run only creates PTRs (no updates, no deletes) and says so.
  * A reverse zone that could not be read is never written. Several reverse hosted zones with one name
  * (private zones of different VPCs) are each planned against their own state; ownership is kept by zone name.
+ * With a {@link SharedAccountReads} board (several replicas), step 1's member accounts are shared: this replica reads
+ * the network account and the members it claims, the others ({@link SharedAccountHelper}) publish theirs, and this
+ * one plans and writes alone.
  * Reuse one instance for many runs; each {@link #reconcile} call is independent.
  */
 public final class OrganizationReconciler {
 
     private final AccountRoute53 route53;
     private final OwnedPtrLedger ledger;
+    private static final Logger LOG = LoggerFactory.getLogger(OrganizationReconciler.class);
+    /** How often the leader looks for the reads other replicas published, once it has nothing left to read. */
+    private static final Duration SHARED_POLL = Duration.ofMillis(500);
+
     private final ReconcileSettings settings;
+    private final SharedAccountReads shared;
+    private final ForwardAccountReader forwardReader;
     private final Map<String, SyncEngine> engines = new ConcurrentHashMap<>();
     private volatile List<HostedZoneRef> networkZones;
 
@@ -87,9 +99,23 @@ public final class OrganizationReconciler {
      * @param settings network account, prefixes, PTR options, safety, parallelism
      */
     public OrganizationReconciler(AccountRoute53 route53, OwnedPtrLedger ledger, ReconcileSettings settings) {
+        this(route53, ledger, settings, null);
+    }
+
+    /**
+     * A reconciler of one replica of several: the member accounts of {@link #reconcile} are shared with the other
+     * replicas through {@code shared} ({@link SharedAccountHelper} reads them there); this replica reads the network
+     * account, the accounts it claims, and those whose claim lapsed, and plans and writes the reverse zones alone.
+     *
+     * @param shared the board of the replicas, or {@code null}: every account is read here
+     */
+    public OrganizationReconciler(AccountRoute53 route53, OwnedPtrLedger ledger, ReconcileSettings settings,
+                                  SharedAccountReads shared) {
         this.route53 = Objects.requireNonNull(route53, "route53");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.shared = shared;
+        this.forwardReader = new ForwardAccountReader(route53);
     }
 
     /** Runs one reconcile over {@code accountIds} (the network account is read too, listed or not). */
@@ -102,7 +128,7 @@ public final class OrganizationReconciler {
         Map<String, ApiCallStats> before = new HashMap<>();
         accounts.forEach(account -> before.put(account, route53.calls(account)));
 
-        List<AccountRead> reads = readAll(accounts);
+        List<AccountRead> reads = shared == null || accounts.size() < 2 ? readAll(accounts) : readShared(accounts);
         Run run = new Run();
         List<RecordSet> forward = new ArrayList<>();
         int accountsRead = 0;
@@ -127,6 +153,8 @@ public final class OrganizationReconciler {
 
         Map<String, ApiCallStats> calls = new TreeMap<>();
         accounts.forEach(account -> calls.put(account, route53.calls(account).since(before.get(account))));
+        reads.stream().filter(read -> read.remoteCalls != null)
+                .forEach(read -> calls.merge(read.account, read.remoteCalls, ApiCallStats::plus));
         return new ReconcileReport(accountsRead, zonesRead, forward.size(), networkRead.reverseZones.size(),
                 run.created.get(), run.updated.get(), run.deleted.get(), unmatched, run.blocked, run.refused,
                 List.copyOf(run.missing), complete, run.failures, calls, Duration.ofNanos(System.nanoTime() - started));
@@ -349,12 +377,16 @@ public final class OrganizationReconciler {
         return zones;
     }
 
-    private List<AccountRead> readAll(Set<String> accounts) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelism(), accounts.size()), runnable -> {
+    private ExecutorService readerPool(int accounts) {
+        return Executors.newFixedThreadPool(Math.max(1, Math.min(settings.parallelism(), accounts)), runnable -> {
             Thread thread = new Thread(runnable, "zonebridge-reconcile");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    private List<AccountRead> readAll(Set<String> accounts) {
+        ExecutorService pool = readerPool(accounts.size());
         try {
             List<Future<AccountRead>> futures = new ArrayList<>();
             for (String account : accounts) {
@@ -377,37 +409,113 @@ public final class OrganizationReconciler {
 
     /** One account's forward state (and, for the network account, its reverse zones). Never throws. */
     private AccountRead read(String account) {
-        AccountRead read = new AccountRead(account);
-        Route53Gateway gateway;
-        List<HostedZoneRef> zones;
-        try {
-            gateway = route53.gateway(account);
-            zones = gateway.listHostedZones();
-        } catch (RuntimeException e) {
-            read.fail("list hosted zones", e);
-            return read;
-        }
-        for (HostedZoneRef zone : zones) {
-            if (!zone.privateZone() || zone.name().endsWith(".arpa.") || zone.name().equals("arpa.")) {
-                continue;
-            }
-            try {
-                ZoneSnapshot snapshot = engine(account).reread(zone);
-                read.zonesRead++;
-                for (RecordSet set : snapshot.recordSets().values()) {
-                    if (set.isAddress()) {
-                        read.addressSets.add(set);
-                    }
-                }
-            } catch (RuntimeException e) {
-                read.fail("read zone " + zone.name() + " (" + zone.id() + ")", e);
-            }
-        }
-        if (account.equals(settings.networkAccount())) {
-            networkZones = List.copyOf(zones);
-            readReverse(read, zones, SyncRequest.NORMAL.withVerify(true));
+        List<List<HostedZoneRef>> listed = new ArrayList<>(1);
+        AccountRead read = AccountRead.of(forwardReader.read(account, zone -> engine(account).reread(zone), () -> {
+        }, listed::add), null);
+        if (account.equals(settings.networkAccount()) && !listed.isEmpty()) {
+            networkZones = List.copyOf(listed.get(0));
+            readReverse(read, listed.get(0), SyncRequest.NORMAL.withVerify(true));
         }
         return read;
+    }
+
+    /**
+     * {@link #readAll} shared with the other replicas: opens a run on the board with the member accounts; this
+     * replica reads the network account and claims members in turn (the others claim theirs from elsewhere in the
+     * list), then collects what the others published, and reads itself every account nobody holds a live claim on
+     * (its reader died). When the board cannot be reached the accounts still pending are read here.
+     */
+    private List<AccountRead> readShared(Set<String> accounts) {
+        String network = settings.networkAccount();
+        List<String> members = accounts.stream().filter(account -> !account.equals(network)).toList();
+        String run;
+        try {
+            run = shared.open(members);
+        } catch (RuntimeException e) {
+            LOG.warn("organisation reconcile: the replicas' board cannot be reached ({}); reading every account here",
+                    e.toString());
+            return readAll(accounts);
+        }
+        Map<String, AccountRead> reads = new ConcurrentHashMap<>();
+        ExecutorService pool = readerPool(accounts.size());
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            tasks.add(() -> {
+                reads.put(network, read(network));
+                return null;
+            });
+            members.forEach(account -> tasks.add(claimAndRead(run, account, reads)));
+            awaitAll(pool, tasks);
+            Set<String> pending = new LinkedHashSet<>(members);
+            pending.removeAll(reads.keySet());
+            while (!pending.isEmpty()) {
+                Set<String> claimable;
+                try {
+                    SharedAccountReads.Poll poll = shared.poll(run, pending);
+                    poll.published().forEach((account, read) -> reads.put(account, AccountRead.of(read, read.calls())));
+                    claimable = poll.claimable();
+                } catch (RuntimeException e) {
+                    LOG.warn("organisation reconcile: the replicas' board cannot be read ({}); reading the {} accounts"
+                            + " still pending here", e.toString(), pending.size());
+                    claimable = Set.copyOf(pending);
+                }
+                pending.removeAll(reads.keySet());
+                List<Callable<Void>> takeOver = new ArrayList<>();
+                claimable.stream().filter(pending::contains).forEach(account ->
+                        takeOver.add(claimAndRead(run, account, reads)));
+                awaitAll(pool, takeOver);
+                int before = pending.size();
+                pending.removeAll(reads.keySet());
+                if (!pending.isEmpty() && pending.size() == before) {
+                    Thread.sleep(SHARED_POLL.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("organisation reconcile interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            try {
+                shared.close(run);
+            } catch (RuntimeException e) {
+                // left on the board: the next run's open() removes it
+            }
+        }
+        List<AccountRead> ordered = new ArrayList<>();
+        accounts.forEach(account -> ordered.add(reads.get(account)));
+        return ordered;
+    }
+
+    /** Reads {@code account} here when this replica claims it (or the board cannot be reached), and marks it done. */
+    private Callable<Void> claimAndRead(String run, String account, Map<String, AccountRead> reads) {
+        return () -> {
+            boolean mine;
+            try {
+                mine = shared.claim(run, account);
+            } catch (RuntimeException e) {
+                mine = true;
+            }
+            if (mine) {
+                reads.put(account, read(account));
+                try {
+                    shared.done(run, account);
+                } catch (RuntimeException e) {
+                    // read here all the same; another replica may read it again, which changes nothing
+                }
+            }
+            return null;
+        };
+    }
+
+    private static void awaitAll(ExecutorService pool, List<Callable<Void>> tasks) throws InterruptedException {
+        for (Future<Void> future : pool.invokeAll(tasks)) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("organisation reconcile: reading an account failed unexpectedly",
+                        e.getCause());
+            }
+        }
     }
 
     /** Reads the reverse zones among {@code zones} into {@code read}, through the engine's views. */
@@ -579,8 +687,7 @@ public final class OrganizationReconciler {
     }
 
     private static ReconcileFailure failure(String account, String scope, RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ReconcileFailure(account, scope, message);
+        return ReconcileFailure.of(account, scope, e);
     }
 
     /** What reading one account produced. */
@@ -592,9 +699,21 @@ public final class OrganizationReconciler {
         final List<HostedZoneRef> unreadReverse = new ArrayList<>();
         int zonesRead;
         boolean complete = true;
+        /** The calls of the replica that read it, when not this one. */
+        ApiCallStats remoteCalls;
 
         AccountRead(String account) {
             this.account = account;
+        }
+
+        static AccountRead of(AccountForward forward, ApiCallStats remoteCalls) {
+            AccountRead read = new AccountRead(forward.account());
+            read.addressSets.addAll(forward.addressSets());
+            read.failures.addAll(forward.failures());
+            read.zonesRead = forward.zonesRead();
+            read.complete = forward.complete();
+            read.remoteCalls = remoteCalls;
+            return read;
         }
 
         void fail(String scope, RuntimeException e) {

@@ -9,6 +9,12 @@ package io.zonebridge.reverse;
  */
 public record ReconcileFailure(String account, String scope, String message) {
 
+    /** The failure {@code e} of {@code scope} in {@code account} (its message, or its class when it has none). */
+    public static ReconcileFailure of(String account, String scope, RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ReconcileFailure(account, scope, message);
+    }
+
     @Override
     public String toString() {
         return account + ": " + scope + ": " + message;

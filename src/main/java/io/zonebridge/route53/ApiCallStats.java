@@ -55,6 +55,18 @@ public record ApiCallStats(Map<String, Long> requestsByOperation, long retries, 
                 retries - earlier.retries, difference(errorsByCode, earlier.errorsByCode));
     }
 
+    /** This and {@code other} added up. */
+    public ApiCallStats plus(ApiCallStats other) {
+        return new ApiCallStats(sum(requestsByOperation, other.requestsByOperation), retries + other.retries,
+                sum(errorsByCode, other.errorsByCode));
+    }
+
+    private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> out = new TreeMap<>(a);
+        b.forEach((k, v) -> out.merge(k, v, Long::sum));
+        return out;
+    }
+
     private static Map<String, Long> difference(Map<String, Long> now, Map<String, Long> before) {
         Map<String, Long> out = new TreeMap<>();
         now.forEach((k, v) -> {

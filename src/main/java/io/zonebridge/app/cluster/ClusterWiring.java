@@ -21,13 +21,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * else {@code master:}{@value #NAMESPACE}{@code :}) come from {@link io.zonebridge.app.RouteProperties}. With
  * clustering on it also
  * creates the lease table when missing, adds {@link DynamoDbLeaseClusterService} and binds
- * {@code clusterSqsClient}; what it opens is closed when Camel stops. A replica that becomes the leader checks every
+ * {@code clusterSqsClient} and {@value #DYNAMODB_BEAN}; what it opens is closed when Camel stops. A replica that becomes the leader checks every
  * zone at once ({@link io.zonebridge.app.RefreshSchedule#allDue()}).
  */
 public final class ClusterWiring {
 
     /** The namespace (lease key) every leader-only route shares: one leader runs them all. */
     public static final String NAMESPACE = "zonebridge-leader";
+    /** The bean of the cluster table's DynamoDB client (bound with clustering on): the reverse job shares reads there. */
+    public static final String DYNAMODB_BEAN = "clusterDynamoDbClient";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWiring.class);
 
@@ -66,6 +68,7 @@ public final class ClusterWiring {
         });
         context.getRegistry().bind("zoneHandoff", new ZoneHandoff(() -> service.isLeader(NAMESPACE)));
         context.getRegistry().bind("clusterSqsClient", sqs);
+        context.getRegistry().bind(DYNAMODB_BEAN, dynamo);
         LOG.info("cluster: replica {}, leases in DynamoDB table {} (lease {} s, heartbeat {} s), NOTIFY work for the"
                         + " leader through SQS queue {}", settings.replicaId(), settings.table(),
                 settings.lease().toSeconds(), settings.heartbeat().toSeconds(), settings.queue());

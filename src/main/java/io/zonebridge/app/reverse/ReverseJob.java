@@ -3,6 +3,8 @@ package io.zonebridge.app.reverse;
 import io.zonebridge.app.EventQueueBeans;
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZonebridgeRuntime;
+import io.zonebridge.app.cluster.ClusterWiring;
+import io.zonebridge.app.config.ClusterSettings;
 import io.zonebridge.app.config.ReverseSettings;
 import io.zonebridge.app.config.ZoneDefaults;
 import io.zonebridge.organization.AccountCredentials;
@@ -16,6 +18,7 @@ import io.zonebridge.organization.PrivateZoneVpcs;
 import io.zonebridge.organization.ReverseZoneCreation;
 import io.zonebridge.organization.ReverseZoneProvisioner;
 import io.zonebridge.ownership.DynamoDbOwnedPtrLedger;
+import io.zonebridge.ownership.DynamoDbSharedAccountReads;
 import io.zonebridge.plan.SafetyLimits;
 import io.zonebridge.reverse.AccountRoute53;
 import io.zonebridge.reverse.AutodefinedReverseJob;
@@ -27,10 +30,13 @@ import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileSettings;
 import io.zonebridge.reverse.ReverseEventIntake;
 import io.zonebridge.reverse.ReverseSyncService;
+import io.zonebridge.reverse.SharedAccountHelper;
+import io.zonebridge.reverse.SharedAccountReads;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.ResolverConfigGateway;
 import io.zonebridge.route53.Route53ClientFactory;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,11 +125,16 @@ public final class ReverseJob {
                 .withConfiguredPrefixes(settings.prefixes()).withSafety(safety, false)
                 .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime))
                 .withVerifyRate(verifyRate(runtime));
-        OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile);
+        SharedAccountReads shared = sharedReads(runtime, context);
+        OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile, shared);
         Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
         registry.bind("reverseIngest", new ReverseIngest(new ReverseEventIntake(settings.ownChanges())));
         registry.bind("reverseSync", new ReverseSyncService(route53, reconciler, writer));
+        if (shared != null) {
+            registry.bind("reverseReconcileHelper", new SharedAccountHelper(route53, shared,
+                    settings.reconcile().parallelism()));
+        }
         registry.bind("reverseReconcile", new OrganizationReconcileJob(reconciler,
                 accounts(organization, settings.reconcile()), writer, settings.createZones().vpcs().isEmpty() ? null
                         : new ReverseZoneCreation(new ReverseZoneProvisioner(
@@ -131,6 +142,21 @@ public final class ReverseJob {
                                 settings.createZones().zones(), settings.createZones().vpcs()),
                 autodefinedReverse(settings.reconcile(), aws, network, route53, account -> network.equals(account)
                         ? runtime.connection().client() : members.client(account), context)));
+    }
+
+    /**
+     * With {@code cluster:} on, the board in the cluster table on which the replicas share the organisation
+     * reconcile's member accounts (a claim lapses after three lease periods without renewal); else {@code null}.
+     */
+    private static SharedAccountReads sharedReads(ZonebridgeRuntime runtime, CamelContext context) {
+        ClusterSettings cluster = runtime.config().cluster();
+        if (!cluster.enabled()) {
+            return null;
+        }
+        DynamoDbClient dynamo = context.getRegistry().lookupByNameAndType(ClusterWiring.DYNAMODB_BEAN,
+                DynamoDbClient.class);
+        return new DynamoDbSharedAccountReads(dynamo, cluster.table(), cluster.replicaId(),
+                cluster.lease().multipliedBy(3), Clock.systemUTC());
     }
 
     /**
