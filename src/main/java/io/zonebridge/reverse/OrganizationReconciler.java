@@ -558,6 +558,7 @@ public final class OrganizationReconciler {
         }
         ReverseZoneIndex index = ReverseZoneIndex.of(reverseZones, settings.configuredPrefixes());
         PtrPlanner planner = new PtrPlanner(index, settings.ptr());
+        Map<String, List<RecordSet>> forwardByZone = byReverseZone(forward, index);
         PlanOptions options = PlanOptions.defaults().withManagedTypes("PTR")
                 .withPolicy(complete ? SyncPolicy.SYNC : SyncPolicy.CREATE_ONLY);
 
@@ -585,16 +586,36 @@ public final class OrganizationReconciler {
                 if (zone != null) {
                     ZoneSnapshot planned = current.get(zoneName);
                     PtrPlan first = ptrPlan;
+                    List<RecordSet> claimants = forwardByZone.getOrDefault(zoneName, List.of());
                     PartialDesired decided = held -> decisions(held == planned ? first
-                            : names == null ? planner.plan(forward, Map.of(zoneName, held))
-                            : planner.planNames(names, forward, Map.of(zoneName, held)), zoneName)
-;
+                            : names == null ? planner.plan(claimants, Map.of(zoneName, held))
+                            : planner.planNames(names, claimants, Map.of(zoneName, held)), zoneName);
                     PartialDesired desired = decided.releasing(released(first, zoneName, releasedNames));
                     apply(network.account, zone, planned, desired, options, run);
                 }
             }
         }
         return unmatched;
+    }
+
+    /**
+     * The forward sets with an address in each reverse zone: a zone's PTRs depend on those alone, so re-planning one
+     * zone against a fresh view (the engine's re-read) need not locate every address of the organisation again.
+     */
+    private static Map<String, List<RecordSet>> byReverseZone(List<RecordSet> forward, ReverseZoneIndex index) {
+        Map<String, List<RecordSet>> byZone = new HashMap<>();
+        for (RecordSet set : forward) {
+            Set<String> zones = new HashSet<>(2);
+            for (String value : set.values()) {
+                try {
+                    index.locate(Cidr.parseAddress(value)).ifPresent(location -> zones.add(location.zoneName()));
+                } catch (IllegalArgumentException notAnAddress) {
+                    // the planner reports it
+                }
+            }
+            zones.forEach(zone -> byZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(set));
+        }
+        return byZone;
     }
 
     /** Stale PTRs of the zone owned in the ledger that point only to released names. */

@@ -29,6 +29,7 @@ import io.zonebridge.reverse.PtrOptions;
 import io.zonebridge.reverse.ReconcileReport;
 import io.zonebridge.reverse.ReconcileSettings;
 import io.zonebridge.route53.AccountRateLimiter;
+import io.zonebridge.route53.ApiCallStats;
 import io.zonebridge.route53.AccountRateLimiters;
 import io.zonebridge.route53.Route53ClientFactory;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -359,6 +360,9 @@ public final class OrgReconcileBenchmark {
                 report.wallTime().toMillis() / 1e3, floor, report.wallTime().toMillis() / 1e3 / floor, network, rate,
                 minimumCalls, Math.min(readers, accounts));
         System.out.printf(Locale.ROOT, "  busiest account: %,d requests = %.1f s at %.1f/s%n", busiest, busiest / rate, rate);
+        System.out.printf(Locale.ROOT, "  throttled %,d, retries %,d%n",
+                report.callsByAccount().values().stream().mapToLong(ApiCallStats::throttles).sum(),
+                report.callsByAccount().values().stream().mapToLong(ApiCallStats::retries).sum());
         System.out.printf(Locale.ROOT, "  peak heap used so far %,d MB (maximum heap %,d MB)%n", heap.peakMb(),
                 Runtime.getRuntime().maxMemory() >> 20);
         if (!report.failures().isEmpty()) {
