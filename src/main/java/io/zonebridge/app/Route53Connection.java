@@ -45,11 +45,14 @@ public final class Route53Connection implements AutoCloseable {
     private final LocalAwsServer embedded;
     private final Route53Client client;
     private final SdkRoute53Gateway gateway;
+    private final AwsEndpoint identity;
 
-    private Route53Connection(LocalAwsServer embedded, Route53Client client, SdkRoute53Gateway gateway) {
+    private Route53Connection(LocalAwsServer embedded, Route53Client client, SdkRoute53Gateway gateway,
+            AwsEndpoint identity) {
         this.embedded = embedded;
         this.client = client;
         this.gateway = gateway;
+        this.identity = identity;
     }
 
     /** Connects (starting the embedded Route 53 first when configured). */
@@ -75,14 +78,21 @@ public final class Route53Connection implements AutoCloseable {
                 .credentials(credentials);
         endpoint.ifPresent(factory::endpoint);
         Route53Client client = factory.create();
-        String where = endpoint.map(URI::toString).orElse("AWS");
-        AwsEndpoint identity = new AwsEndpoint(Region.US_EAST_1, endpoint.orElse(null), credentials);
-        // off the start-up path: asking STS who we are costs a second client and a round trip
+        return new Route53Connection(server, client, new SdkRoute53Gateway(client, factory.callCounter()),
+                new AwsEndpoint(Region.US_EAST_1, endpoint.orElse(null), credentials));
+    }
+
+    /**
+     * Logs, from a thread of its own, which credentials and account this connection uses ({@code Route 53 at ...:
+     * credentials from ..., account ...}). Asking STS costs a second SDK client and a round trip: the service does it
+     * once it is ready, so that it does not delay the start.
+     */
+    public void logIdentity() {
+        String where = identity.override().map(URI::toString).orElse("AWS");
         Thread describe = new Thread(() -> LOG.info("Route 53 at {}: {}", where, ConnectionIdentity.describe(identity)),
                 "zonebridge-identity");
         describe.setDaemon(true);
         describe.start();
-        return new Route53Connection(server, client, new SdkRoute53Gateway(client, factory.callCounter()));
     }
 
     /** The gateway every sync run uses. */

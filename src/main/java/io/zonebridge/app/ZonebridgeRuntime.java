@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Everything the service and {@code sync --once} share, assembled from the configuration: the connection to
  * Route 53 (starting the embedded one and its zones when configured), the managed zones, the status board, the
- * schedules and the synchronizer. Closing it stops the embedded Route 53.
+ * schedules and the synchronizer. Once every zone's first run is over it logs the connection's credentials and
+ * account ({@link Route53Connection#logIdentity()}). Closing it stops the embedded Route 53.
  */
 public final class ZonebridgeRuntime implements AutoCloseable {
 
@@ -47,6 +48,9 @@ public final class ZonebridgeRuntime implements AutoCloseable {
         this.zoneFileWatcher = new ZoneFileWatcher(catalog);
         this.notifyReceiver = new NotifyReceiver(new NotifyHandler(catalog.secondaryZones(),
                 NotifyHandler.DEFAULT_DUPLICATE_WINDOW, clock, announced), catalog);
+        // once every zone's first run is over (when the service is ready): not on the start-up's path
+        board.whenRecorded(catalog.zones().stream().map(ManagedZone::key).toList())
+                .thenRun(connection::logIdentity);
     }
 
     /** Connects to Route 53, creates the embedded zones when embedded, and finds the managed zones. */

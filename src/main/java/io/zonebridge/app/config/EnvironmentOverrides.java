@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Environment variables that override keys of {@code zonebridge.yaml}, for containers (ECS task definitions):
@@ -30,6 +31,10 @@ public final class EnvironmentOverrides {
     public static final String PREFIX = "ZONEBRIDGE_CONFIG_";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // compiled once: every key the configuration reads is looked up here
+    private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORE = Pattern.compile("^_|_$");
 
     private final Map<String, String> variables = new TreeMap<>();
     private final Set<String> used = new HashSet<>();
@@ -50,8 +55,8 @@ public final class EnvironmentOverrides {
 
     /** The variable that overrides the key at {@code path}, e.g. {@code ZONEBRIDGE_CONFIG_SECONDARY_NOTIFY_LISTEN}. */
     public static String variableFor(String path) {
-        String words = path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
-        return PREFIX + words.replaceAll("^_|_$", "").toUpperCase(Locale.ROOT);
+        String words = SEPARATORS.matcher(WORD_START.matcher(path).replaceAll("$1_$2")).replaceAll("_");
+        return PREFIX + EDGE_UNDERSCORE.matcher(words).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** The value set for the key at {@code path}, if any; the variable then counts as used. */

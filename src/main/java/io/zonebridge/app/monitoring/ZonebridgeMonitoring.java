@@ -85,6 +85,7 @@ public final class ZonebridgeMonitoring extends ServiceSupport implements Startu
     /** Adds zonebridge's monitoring to {@code context} (from its Camel configuration). */
     public static void install(CamelContext context, ZonebridgeRuntime runtime, NotifyReceiver notify)
             throws Exception {
+        RouteLevelMBeans.install(context);
         ZonebridgeMonitoring monitoring = new ZonebridgeMonitoring(context, runtime, notify);
         context.addService(monitoring, true, false);
         context.addStartupListener(monitoring);
