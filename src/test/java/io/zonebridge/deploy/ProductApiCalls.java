@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -34,14 +36,22 @@ public final class ProductApiCalls {
             new ApiCall(IamAction.parse("dynamodb:PutItem"), "com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient"),
             new ApiCall(IamAction.parse("dynamodb:UpdateItem"), "com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient"));
 
+    /** The scans made so far in this JVM, by routes directory. */
+    private static final Map<Path, PermissionScopes> SCANNED = new ConcurrentHashMap<>();
+
     private ProductApiCalls() {
     }
 
     /**
      * Scans the compiled product classes and the route files in {@code routesDirectory}, and sorts the calls
-     * into {@link PermissionScopes}.
+     * into {@link PermissionScopes}; once per test JVM and directory (IamCoverageTest and DoctorPermissionsTest
+     * read the same scan; {@link PermissionScopes} is not changed by its readers).
      */
     public static PermissionScopes scopes(Path routesDirectory) {
+        return SCANNED.computeIfAbsent(routesDirectory.toAbsolutePath().normalize(), ProductApiCalls::scan);
+    }
+
+    private static PermissionScopes scan(Path routesDirectory) {
         JavaClasses classes = importProductClasses();
         return new PermissionScopes(scan(classes, routesDirectory),
                 ProvisioningClasses.of(classes, PermissionScopes.PROVISIONING_CALLERS));

@@ -87,7 +87,8 @@ final class ScratchCheckout implements AutoCloseable {
      * option variables (the JVM would print them); {@code aws} is {@code /usr/bin/aws} (the AWS CLI v2
      * bin/install-test-peers installs) with no configuration or credential files; UTF-8; and the two ports a
      * service takes by default without a configuration file naming them (management and NOTIFY) set through the
-     * environment.
+     * environment; the launcher's JVMs ({@code ZONEBRIDGE_JAVA_OPTS}) C1-only with the serial collector, as the test
+     * JVMs: an example starts a JVM per command, whose work is mostly start-up (no effect on what they print).
      */
     Map<String, String> environment(Map<String, String> inherited) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
@@ -110,6 +111,7 @@ final class ScratchCheckout implements AutoCloseable {
         env.put("TMPDIR", root.resolve("tmp").toString());
         env.put("CAMEL_MANAGEMENT_PORT", Integer.toString(port(9876)));
         env.put("ZONEBRIDGE_CONFIG_SECONDARY_NOTIFY_LISTEN", "127.0.0.1:" + port(10053));
+        env.put("ZONEBRIDGE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         return env;
     }
 

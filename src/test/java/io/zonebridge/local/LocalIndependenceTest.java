@@ -1,8 +1,7 @@
 package io.zonebridge.local;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.zonebridge.ProductionClasses;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -13,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** io.zonebridge.local is an independent implementation: it uses nothing else of zonebridge. */
 class LocalIndependenceTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.zonebridge");
+    private static final JavaClasses MAIN = ProductionClasses.all();
 
     @Test
     void localUsesNoOtherZonebridgePackage() {

@@ -1,8 +1,7 @@
 package io.zonebridge.localpeers;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.zonebridge.ProductionClasses;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -14,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The local peers are optional: only their embedding touches them, and their absence is said plainly. */
 class LocalPeersTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.zonebridge");
+    private static final JavaClasses MAIN = ProductionClasses.all();
 
     @Test
     void withoutThePeersStartingOneSaysWhatToRun() throws Exception {

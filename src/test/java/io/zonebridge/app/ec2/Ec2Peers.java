@@ -152,15 +152,27 @@ public final class Ec2Peers implements AutoCloseable {
         return id.substring(id.lastIndexOf('/') + 1);
     }
 
-    /** Writes the service configuration for these peers to {@code file}; returns it. */
+    /**
+     * Writes the service configuration for these peers to {@code file}, with the shipped Route 53 request budget
+     * (5 a second: what the benchmark measures under); returns it.
+     */
     public Path writeConfig(Path file, String table, String extraEc2Keys) throws IOException {
+        return writeConfig(file, table, extraEc2Keys, 5);
+    }
+
+    /**
+     * Writes the service configuration for these peers to {@code file}, with {@code route53RatePerSecond} as the
+     * service's Route 53 request budget ({@code route53.rateLimitPerSecond}); returns it.
+     */
+    public Path writeConfig(Path file, String table, String extraEc2Keys, double route53RatePerSecond)
+            throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file.resolveSibling("owned-ptrs.json"));
         Files.deleteIfExists(file.resolveSibling("ec2-owned-ptrs.json"));
         Files.writeString(file, """
                 route53:
                   endpoint: %s
-                  rateLimitPerSecond: 5
+                  rateLimitPerSecond: %s
                 secondary:
                   notify: { enabled: false }
                 reverse:
@@ -175,7 +187,8 @@ public final class Ec2Peers implements AutoCloseable {
                   table: %s
                   ptrLedger: %s
                   ptrOwnership: { table: %s-ptrs }
-                %s""".formatted(server.endpoint(), file.resolveSibling("owned-ptrs.json"), server.endpoint(),
+                %s""".formatted(server.endpoint(), route53RatePerSecond, file.resolveSibling("owned-ptrs.json"),
+                server.endpoint(),
                 sqs.endpoint(), dynamo.endpoint(), queue, deadLetterQueue, table,
                 file.resolveSibling("ec2-owned-ptrs.json"), table, extraEc2Keys));
         return file;
