@@ -44,6 +44,8 @@ class LocalTakenPortTest {
     private static Result run(String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                // a short-lived process: the quick compiler only and one GC thread (as ServiceProcess)
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "io.zonebridge.cli.ZonebridgeCommand", "local"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).start();
