@@ -49,6 +49,7 @@ public final class MovedSettings {
         MOVED.put("zonebridge.cluster.enabled", "cluster.enabled");
         MOVED.put("zonebridge.cluster.queue", "cluster.queue");
         MOVED.put("zonebridge.cluster.leader", "cluster.enabled");
+        MOVED.put("zonebridge.reverse.reconcileHelp", "cluster.enabled");
     }
 
     private MovedSettings() {
