@@ -1,0 +1,133 @@
+package io.zonebridge.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonebridge.app.reverse.ReversePeers;
+import io.zonebridge.ec2.DynamoDbLocal;
+import io.zonebridge.local.ElasticMqPeer;
+import io.zonebridge.secondary.BindPrimary;
+import io.zonebridge.testpeers.DynamoDbLocalExtension;
+import io.zonebridge.testpeers.ElasticMqExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+
+/**
+ * Two real service processes running the reverse-DNS job with {@code cluster:} on, sharing the local Route 53 (which
+ * turns each A-record change into a CloudTrail event on the SQS queue, through its EventBridge), ElasticMQ and
+ * DynamoDB Local (the lease, and the PTR ownership table). During a burst of A-record changes the leader, which alone
+ * consumes the events queue, is killed with SIGKILL: the standby leads within 15 s, the events the dead leader had
+ * received but not applied come back after their visibility timeout, and every PTR ends exactly right: no event is
+ * lost, none reaches the dead-letter queue, and nothing is applied twice (a PTR created twice would be refused by
+ * Route 53 as {@code InvalidChangeBatch}). {@link ReplicaFailoverTest} does the same for NOTIFYs from BIND.
+ */
+@ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
+class ReplicaEventFailoverTest {
+
+    private static final int EVENTS = 24;
+    private static final Duration START = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void leaderKilledDuringABurstOfEventsLosesNoneAndAppliesNoneTwice(ElasticMqPeer sqs, DynamoDbLocal dynamo)
+            throws Exception {
+        try (ReversePeers peers = new ReversePeers(sqs, dynamo, 5, 2, null)) {
+            String handoff = "handoff-" + System.nanoTime();
+            sqs.createQueue(handoff);
+            String table = "zonebridge-cluster-" + System.nanoTime();
+            Path configA = writeConfig(peers, "A", table, handoff);
+            Path configB = writeConfig(peers, "B", table, handoff);
+            try (ServiceProcess a = ServiceProcess.start(env(configA), dir.resolve("replica-a.log"))) {
+                assertTrue(a.awaitLog("cluster: replica A is the leader", START), a.log());
+                try (ServiceProcess b = ServiceProcess.start(env(configB), dir.resolve("replica-b.log"))) {
+                    assertTrue(b.awaitLog("(zonebridge) started in", START), b.log());
+
+                    Map<String, List<String>> expected = new TreeMap<>();
+                    Instant killedAt = null;
+                    for (int i = 0; i < EVENTS; i++) {
+                        String name = "h" + i + ".corp.example.";
+                        peers.changeA(ChangeAction.CREATE, name, "10.0.9." + (i + 1));
+                        expected.put((i + 1) + ".9.0.10.in-addr.arpa.", List.of(name));
+                        if (i == EVENTS / 3) {
+                            Eventually.assertWithin(Duration.ofSeconds(60), () -> a.log().contains("reverse sync of"),
+                                    () -> "the leader applied some of the burst:\n" + a.log());
+                        }
+                        // killed while it holds events it received and has not applied (they wait in its window)
+                        if (killedAt == null && i > EVENTS / 3 && inFlight(peers) > 0) {
+                            ProcessHandle.of(a.pid()).orElseThrow().destroyForcibly(); // SIGKILL
+                            killedAt = Instant.now();
+                        }
+                    }
+                    assertTrue(killedAt != null, "the leader was killed with events in flight:\n" + a.log());
+                    String leaderLine = "cluster: replica B is the leader";
+                    assertTrue(b.awaitLog(leaderLine, Duration.ofSeconds(30)), b.log());
+                    Instant tookOver = Instant.parse(b.log().lines().filter(line -> line.contains(leaderLine))
+                            .findFirst().orElseThrow().split(" ", 2)[0]);
+                    Duration takeover = Duration.between(killedAt, tookOver);
+                    System.out.println("replica B took over " + takeover.toMillis() + " ms after A was killed");
+                    assertTrue(takeover.compareTo(Duration.ofSeconds(15)) <= 0, "takeover took " + takeover);
+
+                    Eventually.assertWithin(Duration.ofSeconds(120), () -> ptrsOfTheBurst(peers).equals(expected),
+                            () -> "every PTR of the burst, once: " + ptrsOfTheBurst(peers) + "\n" + b.log());
+                    Eventually.assertWithin(Duration.ofSeconds(60), () -> peers.pending(peers.queue) == 0,
+                            () -> "the events queue is drained:\n" + b.log());
+                    assertEquals(0, peers.pending(peers.deadLetterQueue), "no event was dead-lettered");
+                    assertEquals(0, peers.server.counters().refusals("ChangeResourceRecordSets",
+                            "InvalidChangeBatch"), "no batch was refused (nothing applied twice)");
+                    assertEquals(expected, ptrsOfTheBurst(peers), "and nothing more came after");
+                }
+            }
+        }
+    }
+
+    /** Event messages received by a replica and not yet deleted. */
+    private static int inFlight(ReversePeers peers) {
+        return Integer.parseInt(peers.sqs.client().getQueueAttributes(r -> r.queueUrl(peers.queueUrl(peers.queue))
+                .attributeNamesWithStrings("ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
+                .get("ApproximateNumberOfMessagesNotVisible"));
+    }
+
+    /** The PTRs in 9.0.10.in-addr.arpa's addresses, by owner name. */
+    private static Map<String, List<String>> ptrsOfTheBurst(ReversePeers peers) {
+        Map<String, List<String>> burst = new TreeMap<>();
+        peers.ptrs().forEach((name, values) -> {
+            if (name.endsWith(".9.0.10.in-addr.arpa.")) {
+                burst.put(name, values);
+            }
+        });
+        return burst;
+    }
+
+    private static Map<String, String> env(Path config) throws Exception {
+        return Map.of("CAMEL_MANAGEMENT_PORT", Integer.toString(BindPrimary.freePort()),
+                "ZONEBRIDGE_CONFIG", config.toString());
+    }
+
+    private Path writeConfig(ReversePeers peers, String replica, String table, String handoff) throws Exception {
+        Path file = dir.resolve(replica).resolve("zonebridge.yaml");
+        Files.createDirectories(file.getParent());
+        return peers.writeConfig(file, """
+                  visibilityTimeout: 10s
+                cluster:
+                  enabled: true
+                  replicaId: %s
+                  table: %s
+                  dynamoDbEndpoint: %s
+                  queue: %s
+                  sqsEndpoint: %s
+                  lease: 8s
+                  heartbeat: 2s
+                """.formatted(replica, table, peers.dynamo.endpoint(), handoff, peers.sqs.endpoint()));
+    }
+}
