@@ -24,12 +24,28 @@ import software.amazon.awssdk.services.route53.Route53Client;
  */
 public final class LocalRoute53 implements AutoCloseable {
 
-    private final LocalAwsServer server = new LocalAwsServer();
+    private final LocalAwsServer server;
+    private final boolean owned;
     private final Route53Client client;
     private final SdkRoute53Gateway gateway;
 
     public LocalRoute53() {
+        this(started(new LocalAwsServer()), true);
+    }
+
+    private static LocalAwsServer started(LocalAwsServer server) {
         server.start(0);
+        return server;
+    }
+
+    /** A client of an emulator someone else started and stops. */
+    public static LocalRoute53 of(LocalAwsServer running) {
+        return new LocalRoute53(running, false);
+    }
+
+    private LocalRoute53(LocalAwsServer server, boolean owned) {
+        this.server = server;
+        this.owned = owned;
         Route53ClientFactory factory = new Route53ClientFactory().endpoint(URI.create(server.endpoint()))
                 .rateLimiter(new AccountRateLimiter(1000))
                 .credentials(Route53Connection.localCredentials());
@@ -87,6 +103,8 @@ public final class LocalRoute53 implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.stop();
+        if (owned) {
+            server.stop();
+        }
     }
 }

@@ -19,21 +19,25 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Record;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 
 /**
- * Two real service processes running the reverse-DNS job with {@code cluster:} on, sharing the local Route 53 (which
- * turns each A-record change into a CloudTrail event on the SQS queue, through its EventBridge), ElasticMQ and
- * DynamoDB Local (the lease, and the PTR ownership table). During a burst of A-record changes the leader, which alone
- * consumes the events queue, is killed with SIGKILL: the standby leads within 15 s, the events the dead leader had
- * received but not applied come back after their visibility timeout, and every PTR ends exactly right: no event is
- * lost, none reaches the dead-letter queue, and nothing is applied twice (a PTR created twice would be refused by
- * Route 53 as {@code InvalidChangeBatch}). {@link ReplicaFailoverTest} does the same for NOTIFYs from BIND.
+ * Two real service processes with {@code cluster:} on, running the reverse-DNS job and a secondary zone of a real
+ * BIND, sharing the local Route 53 (which turns each A-record change into a CloudTrail event on the SQS queue, through
+ * its EventBridge), ElasticMQ and DynamoDB Local (the lease, and the PTR ownership table). During a burst of A-record
+ * changes (events) and BIND zone changes (NOTIFYs to both replicas) the leader, which alone consumes the events queue
+ * and writes zones, is killed with SIGKILL while it holds events it received and has not applied: the standby leads
+ * within 15 s, the held events come back after their visibility timeout, every PTR ends exactly right and the
+ * secondary zone equals BIND's: no event is lost, none reaches the dead-letter queue, and nothing is applied twice
+ * (a set created twice would be refused by Route 53 as {@code InvalidChangeBatch}). {@link ReplicaFailoverTest} does
+ * the same for NOTIFYs alone, over three zones.
  */
 @ExtendWith({ElasticMqExtension.class, DynamoDbLocalExtension.class})
 class ReplicaEventFailoverTest {
 
     private static final int EVENTS = 24;
+    private static final String ZONE = "ev.test";
     private static final Duration START = Duration.ofSeconds(120);
 
     @TempDir
@@ -42,12 +46,19 @@ class ReplicaEventFailoverTest {
     @Test
     void leaderKilledDuringABurstOfEventsLosesNoneAndAppliesNoneTwice(ElasticMqPeer sqs, DynamoDbLocal dynamo)
             throws Exception {
-        try (ReversePeers peers = new ReversePeers(sqs, dynamo, 5, 2, null)) {
+        try (ReversePeers peers = new ReversePeers(sqs, dynamo, 5, 2, null);
+             LocalRoute53 route53 = LocalRoute53.of(peers.server);
+             BindPrimary bind = BindPrimary.start(BindPrimary.freePort(),
+                     Map.of(ZONE, ReplicaFailoverTest.zoneText(ZONE)), BindPrimary.newXfrKey(),
+                     Map.of(ZONE, "allow-update { key \"xfr-key\"; };"))) {
             String handoff = "handoff-" + System.nanoTime();
-            sqs.createQueue(handoff);
+            String handoffUrl = sqs.createQueue(handoff);
             String table = "zonebridge-cluster-" + System.nanoTime();
-            Path configA = writeConfig(peers, "A", table, handoff);
-            Path configB = writeConfig(peers, "B", table, handoff);
+            String zoneId = peers.privateZone(ZONE + ".");
+            int notifyA = BindPrimary.freePort();
+            int notifyB = BindPrimary.freePort();
+            Path configA = writeConfig(peers, "A", table, handoff, bind, zoneId, notifyA);
+            Path configB = writeConfig(peers, "B", table, handoff, bind, zoneId, notifyB);
             try (ServiceProcess a = ServiceProcess.start(env(configA), dir.resolve("replica-a.log"))) {
                 assertTrue(a.awaitLog("cluster: replica A is the leader", START), a.log());
                 try (ServiceProcess b = ServiceProcess.start(env(configB), dir.resolve("replica-b.log"))) {
@@ -59,6 +70,12 @@ class ReplicaEventFailoverTest {
                         String name = "h" + i + ".corp.example.";
                         peers.changeA(ChangeAction.CREATE, name, "10.0.9." + (i + 1));
                         expected.put((i + 1) + ".9.0.10.in-addr.arpa.", List.of(name));
+                        bind.nsupdate("update add e" + i + "." + ZONE + ". 300 A 198.51.100." + (10 + i));
+                        long serial = bind.serial(ZONE);
+                        if (killedAt == null) {
+                            ReplicaFailoverTest.notify(notifyA, ZONE, serial);
+                        }
+                        ReplicaFailoverTest.notify(notifyB, ZONE, serial);
                         if (i == EVENTS / 3) {
                             Eventually.assertWithin(Duration.ofSeconds(60), () -> a.log().contains("reverse sync of"),
                                     () -> "the leader applied some of the burst:\n" + a.log());
@@ -82,6 +99,10 @@ class ReplicaEventFailoverTest {
                             () -> "every PTR of the burst, once: " + ptrsOfTheBurst(peers) + "\n" + b.log());
                     Eventually.assertWithin(Duration.ofSeconds(60), () -> peers.pending(peers.queue) == 0,
                             () -> "the events queue is drained:\n" + b.log());
+                    Eventually.assertEqualsWithin(Duration.ofSeconds(90),
+                            () -> LocalRoute53.expected(ZONE, digAxfr(bind)), () -> route53.records(zoneId),
+                            "hosted zone " + ZONE + " equals BIND's zone");
+                    assertEquals(0, ReplicaFailoverTest.waiting(sqs, handoffUrl), "the hand-off queue is drained");
                     assertEquals(0, peers.pending(peers.deadLetterQueue), "no event was dead-lettered");
                     assertEquals(0, peers.server.counters().refusals("ChangeResourceRecordSets",
                             "InvalidChangeBatch"), "no batch was refused (nothing applied twice)");
@@ -114,10 +135,35 @@ class ReplicaEventFailoverTest {
                 "ZONEBRIDGE_CONFIG", config.toString());
     }
 
-    private Path writeConfig(ReversePeers peers, String replica, String table, String handoff) throws Exception {
+    private static List<Record> digAxfr(BindPrimary bind) {
+        try {
+            return bind.digAxfr(ZONE);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replica {@code replica}'s configuration: the reverse job, {@link #ZONE} from BIND, the cluster. */
+    private Path writeConfig(ReversePeers peers, String replica, String table, String handoff, BindPrimary bind,
+                             String zoneId, int notifyPort) throws Exception {
         Path file = dir.resolve(replica).resolve("zonebridge.yaml");
         Files.createDirectories(file.getParent());
-        return peers.writeConfig(file, """
+        Files.writeString(file, """
+                route53:
+                  endpoint: %s
+                  rateLimitPerSecond: 5
+                secondary:
+                  notify:
+                    listen: 127.0.0.1:%d
+                    allowFrom: [127.0.0.1]
+                  zones:
+                    - { name: %s, primaries: [%s], refresh: 1h, hostedZone: { id: %s } }
+                reverse:
+                  enabled: true
+                  sqsEndpoint: %s
+                  queue: %s
+                  deadLetterQueue: %s
+                  ownership: { endpoint: "%s" }
                   visibilityTimeout: 10s
                 cluster:
                   enabled: true
@@ -128,6 +174,8 @@ class ReplicaEventFailoverTest {
                   sqsEndpoint: %s
                   lease: 8s
                   heartbeat: 2s
-                """.formatted(replica, table, peers.dynamo.endpoint(), handoff, peers.sqs.endpoint()));
+                """.formatted(peers.server.endpoint(), notifyPort, ZONE, bind.primary(), zoneId, peers.sqs.endpoint(), peers.queue, peers.deadLetterQueue, peers.dynamo.endpoint(),
+                replica, table, peers.dynamo.endpoint(), handoff, peers.sqs.endpoint()));
+        return file;
     }
 }

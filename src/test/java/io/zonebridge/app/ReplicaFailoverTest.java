@@ -136,7 +136,7 @@ class ReplicaFailoverTest {
         return statements;
     }
 
-    private static String zoneText(String zone) {
+    static String zoneText(String zone) {
         return """
                 $TTL 300
                 @     IN SOA ns1.%1$s. hostmaster.%1$s. 1 3600 600 604800 60
@@ -182,7 +182,7 @@ class ReplicaFailoverTest {
     }
 
     /** Sends a NOTIFY with the zone's serial over UDP; waits briefly for the answer (none from a killed replica). */
-    private static void notify(int port, String zone, long serial) throws Exception {
+    static void notify(int port, String zone, long serial) throws Exception {
         Name name = Name.fromString(zone + ".");
         Message notify = new Message();
         notify.getHeader().setOpcode(Opcode.NOTIFY);
@@ -201,7 +201,7 @@ class ReplicaFailoverTest {
     }
 
     /** Messages in the queue, visible or received and not yet deleted. */
-    private static int waiting(ElasticMqPeer sqs, String queueUrl) {
+    static int waiting(ElasticMqPeer sqs, String queueUrl) {
         Map<String, String> attributes = sqs.client().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
                 .attributesAsStrings();
