@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class SharedReconcileTest {
 
-    private static final int MEMBERS = 12;
+    private static final int MEMBERS = 6;
     private static final int ZONES = 3;
     private static final int RECORDS = 400;
     private static final String TABLE = "zonebridge-cluster";
