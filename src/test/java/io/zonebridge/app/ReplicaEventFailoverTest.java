@@ -148,16 +148,8 @@ class ReplicaEventFailoverTest {
                              String zoneId, int notifyPort) throws Exception {
         Path file = dir.resolve(replica).resolve("zonebridge.yaml");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                route53:
-                  endpoint: %s
-                  rateLimitPerSecond: 5
-                secondary:
-                  notify:
-                    listen: 127.0.0.1:%d
-                    allowFrom: [127.0.0.1]
-                  zones:
-                    - { name: %s, primaries: [%s], refresh: 1h, hostedZone: { id: %s } }
+        Files.writeString(file, ReplicaFailoverTest.replicaConfig(peers.server.endpoint(), notifyPort, bind,
+                Map.of(ZONE, zoneId)) + """
                 reverse:
                   enabled: true
                   sqsEndpoint: %s
@@ -165,17 +157,8 @@ class ReplicaEventFailoverTest {
                   deadLetterQueue: %s
                   ownership: { endpoint: "%s" }
                   visibilityTimeout: 10s
-                cluster:
-                  enabled: true
-                  replicaId: %s
-                  table: %s
-                  dynamoDbEndpoint: %s
-                  queue: %s
-                  sqsEndpoint: %s
-                  lease: 8s
-                  heartbeat: 2s
-                """.formatted(peers.server.endpoint(), notifyPort, ZONE, bind.primary(), zoneId, peers.sqs.endpoint(), peers.queue, peers.deadLetterQueue, peers.dynamo.endpoint(),
-                replica, table, peers.dynamo.endpoint(), handoff, peers.sqs.endpoint()));
+                """.formatted(peers.sqs.endpoint(), peers.queue, peers.deadLetterQueue, peers.dynamo.endpoint())
+                + ReplicaFailoverTest.clusterConfig(replica, table, peers.dynamo, handoff, peers.sqs));
         return file;
     }
 }

@@ -154,11 +154,21 @@ class ReplicaFailoverTest {
     private static Path writeConfig(String replica, int notifyPort, LocalRoute53 route53, BindPrimary bind,
                                     Map<String, String> ids, ElasticMqPeer sqs, DynamoDbLocal dynamo, String queue)
             throws Exception {
+        Path file = DIR.resolve("zonebridge-" + replica + ".yaml");
+        Files.writeString(file, replicaConfig(route53.endpoint(), notifyPort, bind, ids)
+                + clusterConfig(replica, "zonebridge-cluster-test", dynamo, queue, sqs));
+        return file;
+    }
+
+    /**
+     * The {@code route53} and {@code secondary} sections of a replica's configuration: the local Route 53, NOTIFY on
+     * {@code notifyPort}, and each zone of {@code ids} (name → hosted zone id) a secondary of {@code bind}.
+     */
+    static String replicaConfig(String endpoint, int notifyPort, BindPrimary bind, Map<String, String> ids) {
         StringBuilder zones = new StringBuilder();
         ids.forEach((zone, id) -> zones.append("    - { name: ").append(zone).append(", primaries: [")
                 .append(bind.primary()).append("], refresh: 1h, hostedZone: { id: ").append(id).append(" } }\n"));
-        Path file = DIR.resolve("zonebridge-" + replica + ".yaml");
-        Files.writeString(file, """
+        return """
                 route53:
                   endpoint: %s
                   rateLimitPerSecond: 5
@@ -167,18 +177,22 @@ class ReplicaFailoverTest {
                     listen: 127.0.0.1:%d
                     allowFrom: [127.0.0.1]
                   zones:
-                %scluster:
+                %s""".formatted(endpoint, notifyPort, zones);
+    }
+
+    /** The {@code cluster} section of replica {@code replica}'s configuration (lease 8 s, heartbeat 2 s). */
+    static String clusterConfig(String replica, String table, DynamoDbLocal dynamo, String queue, ElasticMqPeer sqs) {
+        return """
+                cluster:
                   enabled: true
                   replicaId: %s
-                  table: zonebridge-cluster-test
+                  table: %s
                   dynamoDbEndpoint: %s
                   queue: %s
                   sqsEndpoint: %s
                   lease: 8s
                   heartbeat: 2s
-                """.formatted(route53.endpoint(), notifyPort, zones, replica, dynamo.endpoint(), queue,
-                sqs.endpoint()));
-        return file;
+                """.formatted(replica, table, dynamo.endpoint(), queue, sqs.endpoint());
     }
 
     /** Sends a NOTIFY with the zone's serial over UDP; waits briefly for the answer (none from a killed replica). */
