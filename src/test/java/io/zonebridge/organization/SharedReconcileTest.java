@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -38,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -238,6 +243,8 @@ class SharedReconcileTest {
         final OrganizationReconciler reconciler;
         final SharedAccountHelper helper;
         final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        /** The first member account this replica began to read (its ListHostedZones went out). */
+        final CompletableFuture<String> firstAccount = new CompletableFuture<>();
 
         Replica(String name, Duration claim, Path ledger) {
             this(name, claim, ledger, TABLE);
@@ -247,7 +254,16 @@ class SharedReconcileTest {
             credentials = AccountCredentials.connect(org.endpoint(), TestOrganization.MANAGEMENT,
                     AssumeRoleSettings.role(AssumeRoleSettings.DEFAULT_ROLE_NAME));
             route53 = new AssumedRoleRoute53(credentials, new AccountRateLimiters(5),
-                    account -> new Route53ClientFactory().endpoint(endpoint));
+                    account -> new Route53ClientFactory().endpoint(endpoint).addInterceptor(new ExecutionInterceptor() {
+                        @Override
+                        public void beforeTransmission(Context.BeforeTransmission context,
+                                                       ExecutionAttributes attributes) {
+                            if (members.contains(account) && "ListHostedZones".equals(
+                                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+                                firstAccount.complete(account);
+                            }
+                        }
+                    }));
             board = new DynamoDbSharedAccountReads(dynamo, table, name, claim, Clock.systemUTC());
             JsonFileOwnedPtrLedger owned = new JsonFileOwnedPtrLedger(ledger);
             reconciler = new OrganizationReconciler(route53, owned, ReconcileSettings.defaults(
@@ -274,17 +290,8 @@ class SharedReconcileTest {
         }
 
         /** The first member account this replica began to read (listed its zones), once it has. */
-        String awaitFirstAccountStarted(Duration limit) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (String account : members) {
-                    if (route53.calls(account).requests("ListHostedZones") > 0) {
-                        return account;
-                    }
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError(limit + " passed and the replica read no account");
+        String awaitFirstAccountStarted(Duration limit) throws Exception {
+            return firstAccount.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         /** As SIGKILL leaves it: reads stop where they are, nothing more is published or released. */
