@@ -147,11 +147,11 @@ public final class OrgReconcileBenchmark {
             long networkOwn = 1 + (long) zones * forwardPages;
             minFirst.put(NETWORK_MINIMUM, networkOwn + ptrsPerReverse.length + batches);
             minSecond.put(NETWORK_MINIMUM, networkOwn + reverseReads);
-            HeapPeak heap = HeapPeak.start();
+            HeapPeaks.reset();
             print("run 1 (create all PTRs)", run(org, endpoint, limiters, state, cluster), minFirst, rate,
-                    parallelism * replicas, heap);
+                    parallelism * replicas);
             print("run 2 (converged)", run(org, endpoint, limiters, state, cluster), minSecond, rate,
-                    parallelism * replicas, heap);
+                    parallelism * replicas);
         } finally {
             if (moto != null) {
                 moto.close();
@@ -336,7 +336,7 @@ public final class OrgReconcileBenchmark {
     }
 
     private static void print(String title, ReconcileReport report, Map<String, Long> minimum, double rate,
-                              int readers, HeapPeak heap) {
+                              int readers) {
         System.out.printf(Locale.ROOT, "%s: wall %.1f s; accounts %d, forward zones %d, A/AAAA sets %,d, reverse zones %d;"
                         + " PTRs created %,d updated %,d deleted %,d; unmatched %d; failures %d%n",
                 title, report.wallTime().toMillis() / 1e3, report.accountsRead(), report.forwardZonesRead(),
@@ -363,37 +363,10 @@ public final class OrgReconcileBenchmark {
         System.out.printf(Locale.ROOT, "  throttled %,d, retries %,d%n",
                 report.callsByAccount().values().stream().mapToLong(ApiCallStats::throttles).sum(),
                 report.callsByAccount().values().stream().mapToLong(ApiCallStats::retries).sum());
-        System.out.printf(Locale.ROOT, "  peak heap used so far %,d MB (maximum heap %,d MB)%n", heap.peakMb(),
+        System.out.printf(Locale.ROOT, "  peak heap used so far %,d MB (maximum heap %,d MB)%n", HeapPeaks.peak() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         if (!report.failures().isEmpty()) {
             report.failures().stream().limit(5).forEach(f -> System.out.println("  failure: " + f));
-        }
-    }
-
-    /** The largest heap use seen, sampled every 20 ms by a daemon thread. */
-    private static final class HeapPeak {
-        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
-
-        static HeapPeak start() {
-            HeapPeak heap = new HeapPeak();
-            Thread sampler = new Thread(() -> {
-                var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
-                while (true) {
-                    heap.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-peak");
-            sampler.setDaemon(true);
-            sampler.start();
-            return heap;
-        }
-
-        long peakMb() {
-            return peak.get() >> 20;
         }
     }
 }
