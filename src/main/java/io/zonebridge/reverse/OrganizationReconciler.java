@@ -42,8 +42,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -81,12 +79,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OrganizationReconciler {
 
-    private final AccountRoute53 route53;
-    private final OwnedPtrLedger ledger;
     private static final Logger LOG = LoggerFactory.getLogger(OrganizationReconciler.class);
     /** How often the leader looks for the reads other replicas published, once it has nothing left to read. */
     private static final Duration SHARED_POLL = Duration.ofMillis(500);
+    private static final String READING = "organisation reconcile: reading an account";
 
+    private final AccountRoute53 route53;
+    private final OwnedPtrLedger ledger;
     private final ReconcileSettings settings;
     private final SharedAccountReads shared;
     private final ForwardAccountReader forwardReader;
@@ -377,17 +376,12 @@ public final class OrganizationReconciler {
         return zones;
     }
 
-    private ExecutorService readerPool(int accounts) {
-        return Executors.newFixedThreadPool(Math.max(1, Math.min(settings.parallelism(), accounts)), runnable -> {
-            Thread thread = new Thread(runnable, "zonebridge-reconcile");
-            thread.setDaemon(true);
-            return thread;
-        });
+    private ReaderPool readerPool(int accounts) {
+        return new ReaderPool("zonebridge-reconcile", settings.parallelism(), accounts);
     }
 
     private List<AccountRead> readAll(Set<String> accounts) {
-        ExecutorService pool = readerPool(accounts.size());
-        try {
+        try (ReaderPool pool = readerPool(accounts.size())) {
             List<Future<AccountRead>> futures = new ArrayList<>();
             for (String account : accounts) {
                 futures.add(pool.submit(() -> read(account)));
@@ -401,9 +395,7 @@ public final class OrganizationReconciler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("organisation reconcile interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("organisation reconcile: reading an account failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
+            throw new IllegalStateException(READING + " failed unexpectedly", e.getCause());
         }
     }
 
@@ -437,7 +429,7 @@ public final class OrganizationReconciler {
             return readAll(accounts);
         }
         Map<String, AccountRead> reads = new ConcurrentHashMap<>();
-        ExecutorService pool = readerPool(accounts.size());
+        ReaderPool pool = readerPool(accounts.size());
         try {
             List<Callable<Void>> tasks = new ArrayList<>();
             tasks.add(() -> {
@@ -445,7 +437,7 @@ public final class OrganizationReconciler {
                 return null;
             });
             members.forEach(account -> tasks.add(claimAndRead(run, account, reads)));
-            awaitAll(pool, tasks);
+            pool.runAll(tasks, READING);
             Set<String> pending = new LinkedHashSet<>(members);
             pending.removeAll(reads.keySet());
             while (!pending.isEmpty()) {
@@ -463,7 +455,7 @@ public final class OrganizationReconciler {
                 List<Callable<Void>> takeOver = new ArrayList<>();
                 claimable.stream().filter(pending::contains).forEach(account ->
                         takeOver.add(claimAndRead(run, account, reads)));
-                awaitAll(pool, takeOver);
+                pool.runAll(takeOver, READING);
                 int before = pending.size();
                 pending.removeAll(reads.keySet());
                 if (!pending.isEmpty() && pending.size() == before) {
@@ -474,7 +466,7 @@ public final class OrganizationReconciler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("organisation reconcile interrupted", e);
         } finally {
-            pool.shutdownNow();
+            pool.close();
             try {
                 shared.close(run);
             } catch (RuntimeException e) {
@@ -505,17 +497,6 @@ public final class OrganizationReconciler {
             }
             return null;
         };
-    }
-
-    private static void awaitAll(ExecutorService pool, List<Callable<Void>> tasks) throws InterruptedException {
-        for (Future<Void> future : pool.invokeAll(tasks)) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("organisation reconcile: reading an account failed unexpectedly",
-                        e.getCause());
-            }
-        }
     }
 
     /** Reads the reverse zones among {@code zones} into {@code read}, through the engine's views. */

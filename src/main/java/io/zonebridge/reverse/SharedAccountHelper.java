@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,13 +52,7 @@ public final class SharedAccountHelper {
         int start = Math.floorMod(shared.replica().hashCode(), accounts.size());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger read = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, accounts.size())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "zonebridge-reconcile-helper");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
+        try (ReaderPool pool = new ReaderPool("zonebridge-reconcile-helper", parallelism, accounts.size())) {
             List<Callable<Void>> workers = new ArrayList<>();
             for (int i = 0; i < Math.min(parallelism, accounts.size()); i++) {
                 workers.add(() -> {
@@ -77,15 +67,7 @@ public final class SharedAccountHelper {
                     return null;
                 });
             }
-            for (Future<Void> worker : pool.invokeAll(workers)) {
-                try {
-                    worker.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("reading for the organisation reconcile failed", e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            pool.runAll(workers, "reading for the organisation reconcile");
         }
         return read.get();
     }
