@@ -20,6 +20,7 @@ import io.zonebridge.organization.AccountSelection;
 import io.zonebridge.organization.AssumeRoleSettings;
 import io.zonebridge.organization.AssumedRoleRoute53;
 import io.zonebridge.organization.AwsAccount;
+import io.zonebridge.organization.HelperTimer;
 import io.zonebridge.organization.TestOrganization;
 import io.zonebridge.organization.OrganizationAccounts;
 import io.zonebridge.reverse.JsonFileOwnedPtrLedger;
@@ -214,16 +215,8 @@ public final class OrgReconcileBenchmark {
             AssumedRoleRoute53 route53 = new AssumedRoleRoute53(credentials, new AccountRateLimiters(rate),
                     account -> new Route53ClientFactory().endpoint(endpoint));
             SharedAccountHelper helper = new SharedAccountHelper(route53, board(replica), parallelism);
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-            timer.scheduleWithFixedDelay(() -> {
-                try {
-                    helper.help();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    System.out.println(replica + ": " + e);
-                }
-            }, 0, 1, TimeUnit.SECONDS);
+            ScheduledExecutorService timer = HelperTimer.every(Duration.ofSeconds(1), helper,
+                    e -> System.out.println(replica + ": " + e));
             return () -> {
                 timer.shutdownNow();
                 timer.awaitTermination(1, TimeUnit.MINUTES);

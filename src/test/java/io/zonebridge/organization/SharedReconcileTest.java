@@ -242,7 +242,8 @@ class SharedReconcileTest {
         final DynamoDbSharedAccountReads board;
         final OrganizationReconciler reconciler;
         final SharedAccountHelper helper;
-        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        /** The helper's timer, once {@link #helpEvery100Ms} started it. */
+        ScheduledExecutorService timer;
         /** The first member account this replica began to read (its ListHostedZones went out). */
         final CompletableFuture<String> firstAccount = new CompletableFuture<>();
 
@@ -278,15 +279,7 @@ class SharedReconcileTest {
 
         /** The service's {@code reverse-reconcile-help} timer. */
         void helpEvery100Ms() {
-            timer.scheduleWithFixedDelay(() -> {
-                try {
-                    helper.help();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // as the route: logged, tried again at the next tick
-                }
-            }, 0, 100, TimeUnit.MILLISECONDS);
+            timer = HelperTimer.every(Duration.ofMillis(100), helper, e -> { });
         }
 
         /** The first member account this replica began to read (listed its zones), once it has. */
@@ -296,11 +289,13 @@ class SharedReconcileTest {
 
         /** As SIGKILL leaves it: reads stop where they are, nothing more is published or released. */
         void kill() {
-            timer.shutdownNow();
+            if (timer != null) {
+                timer.shutdownNow();
+            }
         }
 
         void stop() {
-            timer.shutdownNow();
+            kill();
             route53.close();
             credentials.close();
         }
