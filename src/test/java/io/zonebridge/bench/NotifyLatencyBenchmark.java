@@ -2,87 +2,108 @@ package io.zonebridge.bench;
 
 import io.zonebridge.app.Route53Connection;
 import io.zonebridge.app.ZoneStatusBoard;
-import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.ZonebridgeApplication;
+import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.local.LocalAwsServer;
 import io.zonebridge.local.LocalRoute53Options;
 import io.zonebridge.route53.SdkRoute53Gateway;
 import io.zonebridge.secondary.BindPrimary;
-import java.math.BigInteger;
+import java.lang.management.ManagementFactory;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * Benchmark (not a test): the real service (YAML routes, beans) with a real BIND primary holding a 100,000-record
  * zone (20 addresses per name: Route 53 holds at most 10,000 record sets per zone), the local Route 53 throttled at
- * 5 requests/s, and a second BIND as a secondary of the same zone. Each round adds one record with nsupdate; BIND
- * sends a NOTIFY to both. {@value #WARM_UP_ROUNDS} warm-up rounds run first and are reported apart, not counted (the
- * first NOTIFY after the initial sync runs cold code). Prints one line:
+ * 5 requests/s, and a second BIND as a secondary of the same zone. Each round adds one record with nsupdate and then
+ * sends the NOTIFY the primary would send (the same packet: opcode NOTIFY, the zone's new SOA in the answer) to each
+ * secondary in turn, timing each alone: the other is idle meanwhile, and which goes first alternates. Warm-up rounds
+ * (default {@value #WARM_UP_ROUNDS}) run first and are reported apart, not counted: a service that has been running
+ * has handled that many NOTIFYs, and until then the NOTIFY path runs in the JVM's interpreter. Prints one line:
  * {@code notify-to-submit p50_ms=… p99_ms=… bind_p50_ms=… bind_p99_ms=…}, and the means of both.
  *
- * <p>What is measured, and how each side is timed:
+ * <p>Both sides are timed on this process's {@link System#nanoTime()} clock, from the NOTIFY datagram being sent
+ * (the bench sends it, so it knows when; the primary's own NOTIFYs are off):
  * <ul>
- *   <li>zonebridge: from the NOTIFY exchange entering route {@code notify-listener} (a Camel event,
- *   {@link System#nanoTime()}; the UDP listener runs the route on netty's I/O thread, so this is when the packet was
- *   read) to the ChangeResourceRecordSets request being sent: signed and handed to the HTTP client, as the service's
- *   own call counter records it ({@code ApiCallCounter.lastSent}, the SDK's {@code beforeTransmission}). Printed
- *   beside it: to the request's arrival at Route 53, as the emulator records it after its HTTP server handed the
- *   request to a handler (the same clock: it runs in this process; {@code OperationCounters.arrivedAt}); the
- *   difference is the HTTP client (on a connection idle over 2 s the Apache client first checks it is not stale,
- *   a read that waits 1 ms) and the emulator's HTTP server (two thread hops). The bench's own
- *   poll of the emulator's counters only waits; how soon it notices does not count. (Until this was so, the end was
- *   taken by a busy-spinning poll: it held one of two cores, and whenever it was descheduled its lateness counted
- *   against zonebridge.)</li>
- *   <li>BIND: from its "received notify" log line to its "Transfer completed" line (NOTIFY → SOA query → IXFR
- *   applied to its database and journal). BIND 9.18 stamps log lines from a coarse clock (the kernel tick: 4 ms
- *   on a 250 Hz kernel), so each BIND round is a whole number of ticks (0, 4, 8 … ms): a round printed as 0 took
- *   less than a tick, and every round is exact to ±1 tick only. Both ends are truncated alike, so the mean of
- *   many rounds is unbiased; the bench prints it next to zonebridge's, and the tick it saw.</li>
+ *   <li>zonebridge (it runs in this process): to the ChangeResourceRecordSets request being sent, signed and handed
+ *   to the HTTP client, as the service's own call counter records it ({@code ApiCallCounter.lastSent}, the SDK's
+ *   {@code beforeTransmission}). Printed beside it: to the request's arrival at Route 53, as the emulator (in this
+ *   process) records it after its HTTP server handed the request to a handler ({@code OperationCounters.arrivedAt}).
+ *   The bench's own wait for the emulator's counters only waits; how soon it notices does not count.</li>
+ *   <li>BIND (NOTIFY → SOA query to the primary → IXFR applied to its database and journal): to the first SOA query
+ *   that BIND answers with the new serial, timed when that query was sent. The bench polls every
+ *   0.1 ms or so (the mean is printed); BIND applied the change after it answered the poll before and
+ *   before it answered this one, so the figure is early by less than one poll period: never in zonebridge's favour.
+ *   (BIND's own log cannot time it: BIND 9.18 stamps log lines from the kernel's coarse clock, 4 ms steps, and most
+ *   rounds take less than one step.)</li>
  * </ul>
- * Not alike: BIND's end includes applying the change (its database, its journal), zonebridge's end is the request
- * reaching Route 53 (applying it there is Route 53's work, not counted).
+ * Not alike: BIND's end includes applying the change (its database, its journal) and a SOA query before the IXFR,
+ * which zonebridge skips when the NOTIFY announced a newer serial; zonebridge's end is the request leaving for
+ * Route 53 (applying it there is Route 53's work, not counted).
  *
- * <p>Arguments: {@code [rounds=20] [rateLimitPerSecond=5] [records=100000]}.
+ * <p>The JIT: a method is compiled by C2 only after some thousands of calls; the NOTIFY path (Camel's routing, the
+ * IXFR, the SDK building and signing the request) is interpreted or half compiled for the first few hundred NOTIFYs
+ * and takes about twice as long then. A service that has run for an hour or so has made thousands of Route 53 calls
+ * through the same SDK path; {@code bin/bench-secondary} runs this bench with {@code -XX:CompileThresholdScaling=0.1}
+ * so that its warm-up rounds leave the path compiled as it is then (the JVM's flags are printed), and
+ * {@code BENCH_NOTIFY_JAVA_OPTS=} (empty) times it with the usual thresholds.
+ *
+ * <p>Arguments: {@code [rounds=50] [rateLimitPerSecond=5] [records=100000] [warmUpRounds=300]}.
  */
 public final class NotifyLatencyBenchmark {
 
-    private static final DateTimeFormatter BIND_TIME = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss.SSS", Locale.ENGLISH);
-    private static final Pattern NOTIFY_LINE = Pattern.compile("^(\\S+ \\S+) .*received notify for zone 'big\\.test'", Pattern.MULTILINE);
-    private static final Pattern DONE_LINE = Pattern.compile("^(\\S+ \\S+) .*Transfer completed", Pattern.MULTILINE);
-
     /** Rounds run before the measured ones and reported apart (JIT, first SOA query and IXFR of the run). */
-    private static final int WARM_UP_ROUNDS = 20;
+    private static final int WARM_UP_ROUNDS = 300;
+
+    /** How often the BIND secondary's SOA is polled (at most; each poll waits for its answer). */
+    private static final long POLL_PERIOD_NANOS = 100_000;
+
+    /**
+     * The pause before each measured NOTIFY. BIND answers a NOTIFY that comes within some tens of milliseconds of its
+     * previous transfer only after ~470 ms (measured: it is still busy with that transfer, 100,000 records), and one
+     * 500 ms later in ~2 ms; zonebridge gets the same quiet before its NOTIFY.
+     */
+    private static final long QUIET_MILLIS = 500;
+
+    private static final Name ZONE = Name.fromConstantString("big.test.");
 
     private NotifyLatencyBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         String rate = args.length > 1 ? args[1] : "5";
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int warmUpRounds = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ROUNDS;
         int notifyPort = BindPrimary.freePort();
         int secondaryPort = BindPrimary.freePort();
         LocalAwsServer route53 = new LocalAwsServer(LocalRoute53Options.defaults().withDnsPort(-1)
@@ -92,8 +113,9 @@ public final class NotifyLatencyBenchmark {
         Main main = null;
         Process secondary = null;
         try (BindPrimary bind = BindPrimary.start(notifyPort, Map.of("big.test", TransferBenchmark.zoneText("big.test", records)),
-                BindPrimary.newXfrKey(), Map.of("big.test", "allow-update { key \"xfr-key\"; }; also-notify { 127.0.0.1 port "
-                        + notifyPort + "; 127.0.0.1 port " + secondaryPort + "; };"))) {
+                BindPrimary.newXfrKey(), Map.of("big.test", "allow-update { key \"xfr-key\"; }; notify no;"));
+             DatagramSocket notifier = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket poller = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             Path secondaryLog = dir.resolve("secondary.log");
             secondary = startSecondary(dir, secondaryPort, bind.port(), secondaryLog);
             String zoneId = createZone(route53.endpoint(), "big.test");
@@ -107,7 +129,6 @@ public final class NotifyLatencyBenchmark {
                         - { name: big.test, primaries: [%s], hostedZone: { id: %s } }
                     """.formatted(route53.endpoint(), rate, notifyPort, bind.primary(), zoneId));
             main = new ZonebridgeApplication(Path.of("config/application.properties"), Optional.of(config)).createMain();
-            AtomicLong notifyAt = new AtomicLong();
             Main running = main;
             Thread service = new Thread(() -> {
                 try {
@@ -119,56 +140,57 @@ public final class NotifyLatencyBenchmark {
             service.setDaemon(true);
             service.start();
             CamelContext context = awaitStarted(main);
-            context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-                @Override
-                public void notify(CamelEvent event) {
-                    if (event instanceof CamelEvent.ExchangeCreatedEvent created
-                            && "notify-listener".equals(created.getExchange().getFromRouteId())) {
-                        notifyAt.compareAndSet(0, System.nanoTime());
-                    }
-                }
-            });
             long initialStart = System.nanoTime();
             awaitChanges(route53, (records + 999) / 1000, 600_000);
             awaitQuiet(route53);
-            awaitTransfers(secondaryLog, 1);
+            Secondaries peers = new Secondaries(bind, notifier, poller, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    notifyPort), new InetSocketAddress(InetAddress.getLoopbackAddress(), secondaryPort), route53,
+                    context.getRegistry().lookupByNameAndType("zonebridgeRuntime", ZonebridgeRuntime.class)
+                            .connection().gateway(), secondaryLog);
+            peers.awaitBindSerial(bind.serial("big.test"), 600_000);
             System.out.printf(Locale.ROOT, "initial sync of %,d records: %.1f s (%d change requests)%n", records,
                     (System.nanoTime() - initialStart) / 1e9, route53.counters().requests("ChangeResourceRecordSets"));
             System.gc(); // the initial sync's garbage (and the emulator's) is not the NOTIFY path's: collect it first
-            SdkRoute53Gateway gateway = context.getRegistry().lookupByNameAndType("zonebridgeRuntime",
-                    ZonebridgeRuntime.class).connection().gateway();
-            double[] warmUp = new double[WARM_UP_ROUNDS];
-            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                warmUp[i] = round(bind, route53, gateway, secondaryLog, notifyAt, "warmup" + i, i)[0];
+            double[] warmUp = new double[warmUpRounds];
+            for (int i = 0; i < warmUpRounds; i++) {
+                warmUp[i] = peers.round("warmup" + i, i, false)[0];
             }
-            System.out.println("warm-up rounds (not counted; the first NOTIFY after the initial sync runs cold code: "
-                    + "the first SOA query and IXFR, JIT): zonebridge ms " + rounded(warmUp));
+            System.out.println("warm-up rounds (not counted; until the JIT compiles it the NOTIFY path is interpreted):"
+                    + " zonebridge ms, first ten " + rounded(Arrays.copyOf(warmUp, Math.min(10, warmUpRounds)))
+                    + ", last ten " + rounded(Arrays.copyOfRange(warmUp, Math.max(0, warmUpRounds - 10), warmUpRounds)));
+            peers.catchUpBind();
+            peers.polls = 0;
+            peers.pollNanos = 0;
             double[] millis = new double[rounds];
             double[] arrivalMillis = new double[rounds];
             double[] bindMillis = new double[rounds];
             for (int i = 0; i < rounds; i++) {
-                double[] round = round(bind, route53, gateway, secondaryLog, notifyAt, "round" + i, i);
+                double[] round = peers.round("round" + i, warmUpRounds + i, true);
                 millis[i] = round[0];
                 arrivalMillis[i] = round[1];
                 bindMillis[i] = round[2];
             }
             ZoneStatusBoard board = context.getRegistry().lookupByNameAndType("zoneStatusBoard", ZoneStatusBoard.class);
             System.out.println("last run: " + board.get("default/" + zoneId).map(s -> s.last().message()).orElse("?"));
-            System.out.println("rounds (ms, in order): zonebridge " + rounded(millis) + "; arrival at Route 53 "
-                    + rounded(arrivalMillis) + "; bind " + rounded(bindMillis));
-            System.out.printf(Locale.ROOT, "means: zonebridge %.1f ms (arrival %.1f ms), bind %.1f ms (bind's log clock"
-                            + " tick: %d ms)%n", Arrays.stream(millis).average().orElse(0),
+            System.out.println("rounds (ms, in order): zonebridge " + decimals(millis) + "; arrival at Route 53 "
+                    + decimals(arrivalMillis) + "; bind " + decimals(bindMillis));
+            System.out.printf(Locale.ROOT, "means: zonebridge %.2f ms (arrival %.2f ms), bind %.2f ms (BIND's SOA polls:"
+                            + " one every %.0f µs)%n", Arrays.stream(millis).average().orElse(0),
                     Arrays.stream(arrivalMillis).average().orElse(0), Arrays.stream(bindMillis).average().orElse(0),
-                    tick(bindMillis));
+                    peers.pollNanos / 1e3 / Math.max(1, peers.polls));
             Arrays.sort(millis);
             Arrays.sort(arrivalMillis);
             Arrays.sort(bindMillis);
-            System.out.printf(Locale.ROOT, "(one-record change in a %,d-record zone, %d rounds, Route 53 throttled at %s/s;"
-                    + " zonebridge min %.0f ms, max %.0f ms)%n", records, rounds, rate, millis[0], millis[rounds - 1]);
-            System.out.printf(Locale.ROOT, "notify-to-submit p50_ms=%.0f p99_ms=%.0f bind_p50_ms=%.0f bind_p99_ms=%.0f%n",
+            System.out.printf(Locale.ROOT, "(one-record change in a %,d-record zone, %d rounds after %d warm-up rounds,"
+                            + " Route 53 throttled at %s/s; zonebridge min %.1f ms, max %.1f ms; ratio to BIND: p50 %.2f,"
+                            + " p99 %.2f; JVM flags %s)%n",
+                    records, rounds, warmUpRounds, rate, millis[0], millis[rounds - 1],
+                    percentile(millis, 50) / percentile(bindMillis, 50), percentile(millis, 99) / percentile(bindMillis, 99),
+                    ManagementFactory.getRuntimeMXBean().getInputArguments());
+            System.out.printf(Locale.ROOT, "notify-to-submit p50_ms=%.1f p99_ms=%.1f bind_p50_ms=%.1f bind_p99_ms=%.1f%n",
                     percentile(millis, 50), percentile(millis, 99), percentile(bindMillis, 50),
                     percentile(bindMillis, 99));
-            System.out.printf(Locale.ROOT, "notify-to-arrival p50_ms=%.0f p99_ms=%.0f%n", percentile(arrivalMillis, 50),
+            System.out.printf(Locale.ROOT, "notify-to-arrival p50_ms=%.1f p99_ms=%.1f%n", percentile(arrivalMillis, 50),
                     percentile(arrivalMillis, 99));
         } finally {
             if (main != null) {
@@ -186,27 +208,129 @@ public final class NotifyLatencyBenchmark {
         System.exit(0);
     }
 
-    /**
-     * One round: adds {@code label}.big.test with nsupdate; returns zonebridge's NOTIFY → ChangeResourceRecordSets
-     * sent and arrived, and the BIND secondary's NOTIFY → transfer completed, in milliseconds, once Route 53 is quiet
-     * again.
-     */
-    private static double[] round(BindPrimary bind, LocalAwsServer route53, SdkRoute53Gateway gateway,
-                                  Path secondaryLog, AtomicLong notifyAt, String label, int i) throws Exception {
-        long before = route53.counters().requests("ChangeResourceRecordSets");
-        int transfers = count(DONE_LINE, Files.readString(secondaryLog));
-        notifyAt.set(0);
-        bind.nsupdate("zone big.test\nupdate add " + label + ".big.test. 300 IN A 192.0.2." + (i % 250 + 1));
-        long arrived = awaitChanges(route53, before + 1, 60_000);
-        long sent = gateway.lastSent("ChangeResourceRecordSets").orElseThrow();
-        double millis = (sent - notifyAt.get()) / 1e6;
-        double arrivalMillis = (arrived - notifyAt.get()) / 1e6;
-        double bindMillis = awaitTransfers(secondaryLog, transfers + 1);
-        awaitQuiet(route53);
-        return new double[] {millis, arrivalMillis, bindMillis};
+    /** The two secondaries of big.test, NOTIFYed and timed by the bench. */
+    private static final class Secondaries {
+        private final BindPrimary primary;
+        private final DatagramSocket notifier;
+        private final DatagramSocket poller;
+        private final InetSocketAddress zonebridge;
+        private final InetSocketAddress bind;
+        private final LocalAwsServer route53;
+        private final SdkRoute53Gateway gateway;
+        private final Path log;
+        private final byte[] soaQuery = Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN)).toWire();
+        private final byte[] reply = new byte[512];
+        long polls;
+        long pollNanos;
+
+        Secondaries(BindPrimary primary, DatagramSocket notifier, DatagramSocket poller, InetSocketAddress zonebridge,
+                    InetSocketAddress bind, LocalAwsServer route53, SdkRoute53Gateway gateway, Path log)
+                throws Exception {
+            this.primary = primary;
+            this.notifier = notifier;
+            this.poller = poller;
+            this.zonebridge = zonebridge;
+            this.bind = bind;
+            this.route53 = route53;
+            this.gateway = gateway;
+            this.log = log;
+            poller.setSoTimeout(1000);
+        }
+
+        /**
+         * One round: adds {@code label}.big.test with nsupdate, then NOTIFYs each secondary alone, after a quiet
+         * pause (BIND first in even rounds); returns zonebridge's NOTIFY → ChangeResourceRecordSets sent and arrived,
+         * and BIND's NOTIFY → IXFR applied, in milliseconds. A warm-up round ({@code measured} false) NOTIFYs
+         * zonebridge only, without the pause.
+         */
+        double[] round(String label, int i, boolean measured) throws Exception {
+            primary.nsupdate("zone big.test\nupdate add " + label + ".big.test. 300 IN A 192.0.2." + (i % 250 + 1));
+            SOARecord soa = primarySoa();
+            byte[] notify = notify(soa);
+            double bindMillis = 0;
+            if (measured && i % 2 == 0) {
+                bindMillis = timeBind(notify, soa.getSerial());
+            }
+            if (measured) {
+                Thread.sleep(QUIET_MILLIS);
+            }
+            long before = route53.counters().requests("ChangeResourceRecordSets");
+            long start = System.nanoTime();
+            notifier.send(new DatagramPacket(notify, notify.length, zonebridge));
+            long arrived = awaitChanges(route53, before + 1, 60_000);
+            long sent = gateway.lastSent("ChangeResourceRecordSets").orElseThrow();
+            awaitQuiet(route53);
+            if (measured && i % 2 != 0) {
+                bindMillis = timeBind(notify, soa.getSerial());
+            }
+            return new double[] {(sent - start) / 1e6, (arrived - start) / 1e6, bindMillis};
+        }
+
+        /** NOTIFYs BIND of the primary's current serial and waits until it serves it (after the warm-up rounds). */
+        void catchUpBind() throws Exception {
+            SOARecord soa = primarySoa();
+            byte[] notify = notify(soa);
+            notifier.send(new DatagramPacket(notify, notify.length, bind));
+            awaitBindSerial(soa.getSerial(), 60_000);
+        }
+
+        private double timeBind(byte[] notify, long serial) throws Exception {
+            Thread.sleep(QUIET_MILLIS);
+            long start = System.nanoTime();
+            notifier.send(new DatagramPacket(notify, notify.length, bind));
+            return (awaitBindSerial(serial, 60_000) - start) / 1e6;
+        }
+
+        /** Polls the BIND secondary's SOA until it serves {@code serial}; returns when that poll was sent. */
+        long awaitBindSerial(long serial, long limitMillis) throws Exception {
+            long deadline = System.nanoTime() + limitMillis * 1_000_000;
+            long previous = 0;
+            while (System.nanoTime() < deadline) {
+                long sent = System.nanoTime();
+                if (previous != 0) {
+                    polls++;
+                    pollNanos += sent - previous;
+                }
+                previous = sent;
+                poller.send(new DatagramPacket(soaQuery, soaQuery.length, bind));
+                DatagramPacket packet = new DatagramPacket(reply, reply.length);
+                try {
+                    poller.receive(packet);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
+                Message answer = new Message(Arrays.copyOf(reply, packet.getLength()));
+                if (answer.getSection(Section.ANSWER).stream().anyMatch(r -> r instanceof SOARecord s
+                        && s.getSerial() == serial)) {
+                    return sent;
+                }
+                while (System.nanoTime() - sent < POLL_PERIOD_NANOS) {
+                    Thread.onSpinWait(); // a sleep this short wakes up to a millisecond late here
+                }
+            }
+            throw new IllegalStateException("the BIND secondary did not reach serial " + serial + "; its log:\n"
+                    + Files.readString(log));
+        }
+
+        private SOARecord primarySoa() throws Exception {
+            SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
+            resolver.setPort(primary.port());
+            Message answer = resolver.send(Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN)));
+            return (SOARecord) answer.getSection(Section.ANSWER).get(0);
+        }
+
+        /** The NOTIFY a primary sends: opcode NOTIFY, authoritative, the zone's SOA asked and answered. */
+        private static byte[] notify(SOARecord soa) {
+            Message message = new Message();
+            message.getHeader().setOpcode(Opcode.NOTIFY);
+            message.getHeader().setFlag(Flags.AA);
+            message.addRecord(Record.newRecord(ZONE, Type.SOA, DClass.IN), Section.QUESTION);
+            message.addRecord(soa, Section.ANSWER);
+            return message.toWire();
+        }
     }
 
-    /** A second named, secondary of big.test, logging with millisecond timestamps. */
+    /** A second named, secondary of big.test (no NOTIFYs of its own), logging to {@code log}. */
     private static Process startSecondary(Path dir, int port, int primaryPort, Path log) throws Exception {
         Path conf = dir.resolve("secondary.conf");
         Files.writeString(conf, """
@@ -219,53 +343,6 @@ public final class NotifyLatencyBenchmark {
                 """.formatted(dir, port, primaryPort));
         return new ProcessBuilder("/usr/sbin/named", "-4", "-g", "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /**
-     * Waits until the secondary's log shows {@code count} completed transfers; returns the milliseconds from the last
-     * "received notify" line before the last of them to it (0 when there is none, as for the first transfer).
-     */
-    private static double awaitTransfers(Path log, int count) throws Exception {
-        long deadline = System.currentTimeMillis() + 600_000;
-        long size = -1;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.size(log) == size) { // read it again only when it grew: little garbage for the service's GC
-                Thread.sleep(5);
-                continue;
-            }
-            size = Files.size(log);
-            String text = Files.readString(log);
-            List<String> done = times(DONE_LINE, text);
-            if (done.size() >= count) {
-                Matcher last = DONE_LINE.matcher(text);
-                int end = 0;
-                for (int i = 0; i < count && last.find(); i++) {
-                    end = last.start();
-                }
-                List<String> notifies = times(NOTIFY_LINE, text.substring(0, end));
-                if (notifies.isEmpty()) {
-                    return 0;
-                }
-                return Duration.between(LocalDateTime.parse(notifies.get(notifies.size() - 1), BIND_TIME),
-                        LocalDateTime.parse(done.get(count - 1), BIND_TIME)).toNanos() / 1e6;
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("the BIND secondary did not complete transfer " + count + ":\n"
-                + Files.readString(log));
-    }
-
-    private static List<String> times(Pattern line, String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = line.matcher(text);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    private static int count(Pattern line, String text) {
-        return times(line, text).size();
     }
 
     private static String createZone(String endpoint, String name) {
@@ -300,25 +377,21 @@ public final class NotifyLatencyBenchmark {
         return route53.counters().arrivedAt("ChangeResourceRecordSets", count).orElseThrow();
     }
 
+    /** Waits until no change request arrived for 400 ms (two of the emulator's tokens at 5/s). */
     private static void awaitQuiet(LocalAwsServer route53) throws InterruptedException {
         long last = -1;
         while (last != route53.counters().requests("ChangeResourceRecordSets")) {
             last = route53.counters().requests("ChangeResourceRecordSets");
-            Thread.sleep(1500);
+            Thread.sleep(400);
         }
-    }
-
-    /** The coarsest step the BIND figures move in (the greatest common divisor of the non-zero ones), 0 if none. */
-    private static long tick(double[] bindMillis) {
-        BigInteger gcd = BigInteger.ZERO;
-        for (double value : bindMillis) {
-            gcd = gcd.gcd(BigInteger.valueOf(Math.round(value)));
-        }
-        return gcd.longValue();
     }
 
     private static String rounded(double[] values) {
         return Arrays.stream(values).mapToObj(v -> Long.toString(Math.round(v))).collect(Collectors.joining(" "));
+    }
+
+    private static String decimals(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).collect(Collectors.joining(" "));
     }
 
     private static double percentile(double[] sorted, int p) {
