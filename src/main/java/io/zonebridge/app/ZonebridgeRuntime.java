@@ -6,6 +6,7 @@ import io.zonebridge.route53.AccountRateLimiter;
 import io.zonebridge.secondary.NotifyHandler;
 import io.zonebridge.secondary.SerialTracker;
 import io.zonebridge.sync.SyncEngine;
+import io.zonebridge.sync.ViewGeneration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class ZonebridgeRuntime implements AutoCloseable {
     private final ZoneCatalog catalog;
     private final ZoneStatusBoard board;
     private final RefreshSchedule refreshSchedule;
+    private final ViewGeneration viewGeneration = new ViewGeneration();
     private final ZoneSynchronizer synchronizer;
     private final MirrorJobs mirrorJobs;
     private final ZoneFileWatcher zoneFileWatcher;
@@ -42,7 +44,7 @@ public final class ZonebridgeRuntime implements AutoCloseable {
         this.refreshSchedule = new RefreshSchedule(catalog, clock);
         this.synchronizer = new ZoneSynchronizer(catalog, connection.gateway(), new SyncEngine(connection.gateway(),
                 config.safety().limits(), config.route53().waitForInsync(), new AccountRateLimiter(
-                        config.route53().rateLimitPerSecond() * config.route53().verifyShare()), clock),
+                        config.route53().rateLimitPerSecond() * config.route53().verifyShare()), clock, viewGeneration),
                 board, refreshSchedule);
         this.mirrorJobs = new MirrorJobs(catalog, clock);
         this.zoneFileWatcher = new ZoneFileWatcher(catalog);
@@ -92,6 +94,11 @@ public final class ZonebridgeRuntime implements AutoCloseable {
 
     public RefreshSchedule refreshSchedule() {
         return refreshSchedule;
+    }
+
+    /** Which views of Route 53 the service's engines trust (every job's): advanced when this replica leads again. */
+    public ViewGeneration viewGeneration() {
+        return viewGeneration;
     }
 
     public ZoneSynchronizer synchronizer() {

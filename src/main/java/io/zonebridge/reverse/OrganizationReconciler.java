@@ -17,6 +17,7 @@ import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.sync.PartialDesired;
 import io.zonebridge.sync.SyncEngine;
+import io.zonebridge.sync.ViewGeneration;
 import io.zonebridge.sync.SyncReport;
 import io.zonebridge.sync.SyncRequest;
 
@@ -87,6 +88,7 @@ public final class OrganizationReconciler {
     private final AccountRoute53 route53;
     private final OwnedPtrLedger ledger;
     private final ReconcileSettings settings;
+    private final ViewGeneration generation;
     private final SharedAccountReads shared;
     private final ForwardAccountReader forwardReader;
     private final Map<String, SyncEngine> engines = new ConcurrentHashMap<>();
@@ -110,6 +112,16 @@ public final class OrganizationReconciler {
      */
     public OrganizationReconciler(AccountRoute53 route53, OwnedPtrLedger ledger, ReconcileSettings settings,
                                   SharedAccountReads shared) {
+        this(route53, ledger, settings, shared, new ViewGeneration());
+    }
+
+    /**
+     * Like {@link #OrganizationReconciler(AccountRoute53, OwnedPtrLedger, ReconcileSettings, SharedAccountReads)},
+     * with the views of its engines trusted only in the service's current {@code generation}.
+     */
+    public OrganizationReconciler(AccountRoute53 route53, OwnedPtrLedger ledger, ReconcileSettings settings,
+                                  SharedAccountReads shared, ViewGeneration generation) {
+        this.generation = Objects.requireNonNull(generation, "generation");
         this.route53 = Objects.requireNonNull(route53, "route53");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -301,7 +313,7 @@ public final class OrganizationReconciler {
     private SyncEngine engine(String account) {
         return engines.computeIfAbsent(account, id -> new SyncEngine(route53.gateway(id), settings.safety(),
                 settings.waitForInsync(), settings.verifyRate() > 0 ? new AccountRateLimiter(settings.verifyRate())
-                : null, Clock.systemUTC()));
+                : null, Clock.systemUTC(), generation));
     }
 
     /** What one {@link #verifyReverseZones()} did. */

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * repaired like any change). A batch Route 53 refuses because the view was stale is answered by re-reading the names
  * it concerns (or the whole zone, when that is fewer calls), re-planning and retrying, a bounded number of times; a
  * batch refused for a bad record is split by name group ({@link NameGroupBisection}). A Route 53 error other than a
- * refusal (throttling after the SDK's retries, a lost response) drops the view, so the next run reads again.
+ * refusal (throttling after the SDK's retries, a lost response) drops the view, so the next run reads again; so
+ * does a new {@link ViewGeneration} (a replica that leads again).
  * Call it for one zone at a time ({@link ZoneRunQueue}); different zones may run in parallel.
  */
 public final class SyncEngine {
@@ -58,6 +59,7 @@ public final class SyncEngine {
     private final boolean waitForInsync;
     private final AccountRateLimiter verifyBudget;
     private final Clock clock;
+    private final ViewGeneration generation;
     private final VerifiedBatches verified = VerifiedBatches.route53();
     private final Map<String, ZoneView> views = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> drift = new ConcurrentHashMap<>();
@@ -76,14 +78,22 @@ public final class SyncEngine {
      * @param verifyBudget  paces the pages of verification reads (its rate is the verification share of the
      *                      account's); null: verification reads are paced by the account's limiter alone
      * @param clock         for view ages
+     * @param generation    which views are trusted (shared by a service's engines)
      */
     public SyncEngine(Route53Gateway gateway, SafetyLimits safety, boolean waitForInsync,
-                      AccountRateLimiter verifyBudget, Clock clock) {
+                      AccountRateLimiter verifyBudget, Clock clock, ViewGeneration generation) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.safety = Objects.requireNonNull(safety, "safety");
         this.waitForInsync = waitForInsync;
         this.verifyBudget = verifyBudget;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.generation = Objects.requireNonNull(generation, "generation");
+    }
+
+    /** An engine whose views stay trusted for its lifetime (a generation of its own). */
+    public SyncEngine(Route53Gateway gateway, SafetyLimits safety, boolean waitForInsync,
+                      AccountRateLimiter verifyBudget, Clock clock) {
+        this(gateway, safety, waitForInsync, verifyBudget, clock, new ViewGeneration());
     }
 
     /** An engine for a one-shot command: no verification budget, system clock. */
@@ -195,7 +205,7 @@ public final class SyncEngine {
 
     /** Whether the view of {@code zoneId} is missing or older than {@code verifyEvery}. */
     public boolean verificationDue(String zoneId, Duration verifyEvery) {
-        ZoneView view = views.get(zoneId);
+        ZoneView view = trusted(zoneId);
         return view == null || verifyEvery != null
                 && !view.readAt().plus(verifyEvery).isAfter(clock.instant());
     }
@@ -247,13 +257,13 @@ public final class SyncEngine {
     /** Reads {@code zone} whole into its view (a zone the engine reads but does not write: no drift counted). */
     public ZoneSnapshot reread(HostedZoneRef zone) {
         ZoneSnapshot full = gateway.readZone(zone);
-        views.put(zone.id(), new ZoneView(full, clock.instant()));
+        views.put(zone.id(), fresh(full));
         return full;
     }
 
     /** The view of {@code zoneId}, when the engine has one (no read). */
     public Optional<ZoneSnapshot> known(String zoneId) {
-        return Optional.ofNullable(views.get(zoneId)).map(ZoneView::snapshot);
+        return Optional.ofNullable(trusted(zoneId)).map(ZoneView::snapshot);
     }
 
     /**
@@ -262,13 +272,13 @@ public final class SyncEngine {
      * a view of the zone, if there is one, takes in what was read. Returns the sets of those names.
      */
     public List<RecordSet> readNames(HostedZoneRef zone, Collection<String> names) {
-        ZoneView view = views.get(zone.id());
+        ZoneView view = trusted(zone.id());
         long size = view != null ? view.size() : zone.recordCount();
         Set<String> wanted = new HashSet<>(names);
         List<RecordSet> found = new ArrayList<>();
         if (wanted.size() > gateway.pagesFor(size)) {
             ZoneSnapshot full = gateway.readZone(zone);
-            views.put(zone.id(), new ZoneView(full, clock.instant()));
+            views.put(zone.id(), fresh(full));
             full.recordSets().values().stream().filter(set -> wanted.contains(set.name())).forEach(found::add);
             return found;
         }
@@ -282,25 +292,39 @@ public final class SyncEngine {
     }
 
     private ZoneView view(HostedZoneRef zone, SyncRequest request, Reads reads) {
-        ZoneView view = views.get(zone.id());
+        ZoneView view = trusted(zone.id());
         if (view == null) {
             reads.full++;
-            view = new ZoneView(gateway.readZone(zone), clock.instant());
+            view = fresh(gateway.readZone(zone));
             views.put(zone.id(), view);
         } else if (request.verify() || verificationDue(zone.id(), request.verifyEvery())) {
             reads.full++;
-            ZoneSnapshot fresh = verifyBudget == null ? gateway.readZone(zone) : gateway.readZone(zone, verifyBudget);
-            int differences = view.differencesFrom(fresh);
+            ZoneSnapshot read = verifyBudget == null ? gateway.readZone(zone) : gateway.readZone(zone, verifyBudget);
+            int differences = view.differencesFrom(read);
             if (differences > 0) {
                 reads.drift = differences;
                 drift.computeIfAbsent(zone.id(), id -> new LongAdder()).add(differences);
                 LOG.warn("hosted zone {} ({}): verification found {} record set(s) changed outside zonebridge;"
                         + " planning their repair", zone.id(), zone.name(), differences);
             }
-            view = new ZoneView(fresh, clock.instant());
+            view = fresh(read);
             views.put(zone.id(), view);
         }
         return view;
+    }
+
+    /** The view of {@code zoneId} if there is one of the current generation; an older one is dropped. */
+    private ZoneView trusted(String zoneId) {
+        ZoneView view = views.get(zoneId);
+        if (view != null && view.generation() != generation.current()) {
+            views.remove(zoneId, view);
+            return null;
+        }
+        return view;
+    }
+
+    private ZoneView fresh(ZoneSnapshot fullRead) {
+        return new ZoneView(fullRead, clock.instant(), generation.current());
     }
 
     private SyncReport apply(HostedZoneRef zone, ZoneView view, Function<ZoneView, Plan> planning, Plan plan,

@@ -36,12 +36,19 @@ public final class ZoneView {
     /** Sorted by key, one set per key. */
     private RecordSet[] sets;
     private final Instant readAt;
+    private final long generation;
 
     /** A view filled by a full read at {@code readAt}. */
     public ZoneView(ZoneSnapshot fullRead, Instant readAt) {
+        this(fullRead, readAt, 0);
+    }
+
+    /** A view filled by a full read at {@code readAt}, in {@code generation} ({@link ViewGeneration}). */
+    public ZoneView(ZoneSnapshot fullRead, Instant readAt, long generation) {
         this.origin = fullRead.origin();
         this.sets = sorted(fullRead);
         this.readAt = readAt;
+        this.generation = generation;
     }
 
     /** The record sets held now (a copy: costs in proportion to the zone). */
@@ -61,6 +68,11 @@ public final class ZoneView {
     /** When the full read this view started from was made. */
     public Instant readAt() {
         return readAt;
+    }
+
+    /** The {@link ViewGeneration} it was read in. */
+    public long generation() {
+        return generation;
     }
 
     /** Record sets held. */

@@ -72,6 +72,36 @@ class SyncEngineTest {
     }
 
     @Test
+    void aReplicaThatLeadsAgainReadsEveryZoneWholeAndRepairsWhatTheOtherLeaderWrote() {
+        ViewGeneration generation = new ViewGeneration();
+        SyncEngine replicaA = new SyncEngine(gateway, SafetyLimits.DEFAULT, false, null, Clock.systemUTC(), generation);
+        SyncEngine stale = new SyncEngine(gateway, SafetyLimits.DEFAULT, false); // keeps its views whatever happens
+        SyncEngine replicaB = new SyncEngine(gateway, SafetyLimits.DEFAULT, false);
+        List<RecordSet> sets = hosts(20, "10.0.0.");
+        replicaA.sync(zone, ZoneSnapshot.of(ORIGIN, sets), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        stale.sync(zone, ZoneSnapshot.of(ORIGIN, sets), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        // A stands by; B leads and writes host3 (a primary's change that A's source takes back later)
+        List<RecordSet> written = new ArrayList<>(sets);
+        written.set(3, RecordSet.of("host3." + ORIGIN, "A", 300, "192.0.2.3"));
+        replicaB.sync(zone, ZoneSnapshot.of(ORIGIN, written), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+
+        SyncReport trusting = stale.sync(zone, ZoneSnapshot.of(ORIGIN, sets), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        assertEquals(SyncReport.Result.IN_STEP, trusting.result(), "a view kept across leaderships misses B's write");
+
+        generation.advance(); // A leads again
+        SyncReport again = replicaA.sync(zone, ZoneSnapshot.of(ORIGIN, sets), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        assertEquals(1, again.fullReads(), "the zone is read whole, as after a restart");
+        assertEquals(SyncReport.Result.APPLIED, again.result());
+        assertEquals(managed(ZoneSnapshot.of(ORIGIN, sets)), managed(route53.contents(zone)));
+        assertEquals(0, replicaA.driftFound(zone.id()), "another leader's write is not drift");
+        assertEquals(List.of(), gateway.violations);
+
+        SyncReport next = replicaA.sync(zone, ZoneSnapshot.of(ORIGIN, sets), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
+        assertEquals(0, next.fullReads(), "the new view is trusted in its generation");
+        assertEquals(SyncReport.Result.IN_STEP, next.result());
+    }
+
+    @Test
     void aZoneInStepHoldsOneCopyOfEachSetAfterARestartAndAfterADelta() {
         engine.sync(zone, ZoneSnapshot.of(ORIGIN, hosts(50, "10.0.0.")), PlanOptions.DEFAULTS, SyncRequest.NORMAL);
         engine.forget(zone.id()); // as after a restart: the next run reads the zone whole into a new view

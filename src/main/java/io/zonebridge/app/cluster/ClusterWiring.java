@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * else {@code master:}{@value #NAMESPACE}{@code :}) come from {@link io.zonebridge.app.RouteProperties}. With
  * clustering on it also
  * creates the lease table when missing, adds {@link DynamoDbLeaseClusterService} and binds
- * {@code clusterSqsClient} and {@value #DYNAMODB_BEAN}; what it opens is closed when Camel stops. A replica that becomes the leader checks every
- * zone at once ({@link io.zonebridge.app.RefreshSchedule#allDue()}).
+ * {@code clusterSqsClient} and {@value #DYNAMODB_BEAN}; what it opens is closed when Camel stops. A replica that becomes the leader stops trusting
+ * its views of Route 53 ({@link io.zonebridge.sync.ViewGeneration}: each zone's next run reads it whole, as after a
+ * restart) and checks every zone at once ({@link io.zonebridge.app.RefreshSchedule#allDue()}).
  */
 public final class ClusterWiring {
 
@@ -63,6 +64,7 @@ public final class ClusterWiring {
         context.addService(service, true, true);
         service.getView(NAMESPACE).addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
             if (leader != null && leader.isLocal()) {
+                runtime.viewGeneration().advance(); // another leader may have written every zone meanwhile
                 runtime.refreshSchedule().allDue();
             }
         });

@@ -81,7 +81,7 @@ public final class Ec2Job {
         registry.bind("ec2Ingest", new Ec2Ingest());
         SyncEngine engine = new SyncEngine(route53.gateway(), runtime.config().safety().limits(),
                 runtime.config().route53().waitForInsync(), new AccountRateLimiter(ReverseJob.verifyRate(runtime)),
-                Clock.systemUTC());
+                Clock.systemUTC(), runtime.viewGeneration());
         registry.bind("ec2Sync", new Ec2SyncService(lifecycle, zones,
                 new InstanceRecordWriter(engine, ReverseJob.verifyEvery(runtime)), reverse,
                 settings.associateVpc() ? new PrivateZoneAssociator(route53.client(), settings.region()) : null,
@@ -105,7 +105,8 @@ public final class Ec2Job {
                 .withSafety(runtime.config().safety().limits(), false)
                 .withVerifyEvery(ReverseJob.verifyEvery(runtime)).withVerifyRate(ReverseJob.verifyRate(runtime));
         SingleAccountRoute53 route53 = new SingleAccountRoute53(runtime.connection().gateway());
-        return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile),
+        return new ReverseSyncService(route53, new OrganizationReconciler(route53, ledger, reconcile, null,
+                runtime.viewGeneration()),
                 runtime.reverseZoneWriter());
     }
 

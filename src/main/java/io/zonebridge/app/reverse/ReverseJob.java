@@ -126,7 +126,8 @@ public final class ReverseJob {
                 .withParallelism(settings.reconcile().parallelism()).withVerifyEvery(verifyEvery(runtime))
                 .withVerifyRate(verifyRate(runtime));
         SharedAccountReads shared = sharedReads(runtime, context);
-        OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile, shared);
+        OrganizationReconciler reconciler = new OrganizationReconciler(route53, ledger, reconcile, shared,
+                runtime.viewGeneration());
         Lock writer = runtime.reverseZoneWriter();
         Registry registry = context.getRegistry();
         registry.bind("reverseIngest", new ReverseIngest(new ReverseEventIntake(settings.ownChanges())));
