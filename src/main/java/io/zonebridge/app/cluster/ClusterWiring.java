@@ -5,7 +5,6 @@ import io.zonebridge.app.ZonebridgeRuntime;
 import io.zonebridge.app.config.ClusterSettings;
 import io.zonebridge.ownership.OnDemandTable;
 import org.apache.camel.CamelContext;
-import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +61,8 @@ public final class ClusterWiring {
         DynamoDbLeaseClusterService service = new DynamoDbLeaseClusterService(dynamo, settings.table(),
                 settings.replicaId(), settings.lease(), settings.heartbeat());
         context.addService(service, true, true);
-        service.getView(NAMESPACE).addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
-            if (leader != null && leader.isLocal()) {
-                runtime.viewGeneration().advance(); // another leader may have written every zone meanwhile
-                runtime.refreshSchedule().allDue();
-            }
-        });
+        service.getView(NAMESPACE).addEventListener(new LeadershipTakeover(runtime.viewGeneration(),
+                runtime.refreshSchedule()::allDue));
         context.getRegistry().bind("zoneHandoff", new ZoneHandoff(() -> service.isLeader(NAMESPACE)));
         context.getRegistry().bind("clusterSqsClient", sqs);
         context.getRegistry().bind(DYNAMODB_BEAN, dynamo);

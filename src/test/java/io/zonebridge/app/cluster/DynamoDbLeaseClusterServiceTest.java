@@ -1,13 +1,17 @@
 package io.zonebridge.app.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonebridge.app.Eventually;
 import io.zonebridge.ec2.DynamoDbLocal;
 import io.zonebridge.ownership.OnDemandTable;
+import io.zonebridge.sync.ViewGeneration;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * {@link DynamoDbLeaseClusterService} against DynamoDB Local: one replica leads at a time; a graceful stop hands the
  * lease over at once; a lease whose holder is gone (a lock item nobody renews) is taken only after the lease ran
- * out, and well within the 15 s a killed leader must be replaced in.
+ * out, and well within the 15 s a killed leader must be replaced in; each time a replica becomes the leader (not at
+ * each renewal) {@link LeadershipTakeover} drops its views and has every zone checked.
  */
 class DynamoDbLeaseClusterServiceTest {
 
@@ -71,6 +76,44 @@ class DynamoDbLeaseClusterServiceTest {
         }
     }
 
+    @Test
+    void eachTimeAReplicaBecomesTheLeaderItDropsItsViewsAndChecksEveryZoneButNotAtRenewals() throws Exception {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start(); DynamoDbClient client = table(dynamo)) {
+            ViewGeneration views = new ViewGeneration();
+            AtomicInteger checks = new AtomicInteger();
+            LeadershipTakeover takeover = new LeadershipTakeover(views, checks::incrementAndGet);
+            DynamoDbLeaseClusterService a = start(client, "a", takeover);
+            try {
+                Eventually.assertWithin(Duration.ofSeconds(20), () -> a.isLeader(NS), () -> "a leads");
+                String first = leaseVersion(client);
+                Eventually.assertWithin(LEASE.multipliedBy(2), () -> !leaseVersion(client).equals(first),
+                        () -> "a renews its lease");
+                String second = leaseVersion(client);
+                Eventually.assertWithin(LEASE.multipliedBy(2), () -> !leaseVersion(client).equals(second),
+                        () -> "a renews its lease again");
+                assertEquals(1, views.current(), "views dropped once, when a became the leader, not at renewals");
+                assertEquals(1, checks.get());
+            } finally {
+                a.getCamelContext().stop();
+            }
+            // the same replica leading again later (a new lease taken with the same views)
+            DynamoDbLeaseClusterService again = start(client, "a", takeover);
+            try {
+                Eventually.assertWithin(Duration.ofSeconds(20), () -> again.isLeader(NS), () -> "a leads again");
+                Eventually.assertWithin(Duration.ofSeconds(5), () -> views.current() == 2 && checks.get() == 2,
+                        () -> "views dropped and every zone checked again: " + views.current() + ", " + checks.get());
+            } finally {
+                again.getCamelContext().stop();
+            }
+        }
+    }
+
+    /** The record version of the lease item, which every renewal changes. */
+    private static String leaseVersion(DynamoDbClient client) {
+        return client.getItem(r -> r.tableName(TABLE).key(Map.of("key", AttributeValue.fromS(NS)))
+                .consistentRead(true)).item().get("recordVersionNumber").s();
+    }
+
     private static DynamoDbClient table(DynamoDbLocal dynamo) {
         DynamoDbClient client = dynamo.client();
         OnDemandTable.ensure(client, TABLE, t -> t
@@ -81,9 +124,18 @@ class DynamoDbLeaseClusterServiceTest {
 
     /** A replica: its own Camel context with the cluster service, watching the namespace. */
     private static DynamoDbLeaseClusterService start(DynamoDbClient client, String replica) throws Exception {
+        return start(client, replica, null);
+    }
+
+    /** A replica whose view of the namespace tells {@code listener} (if any) from before its election starts. */
+    private static DynamoDbLeaseClusterService start(DynamoDbClient client, String replica,
+                                                     CamelClusterEventListener listener) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         DynamoDbLeaseClusterService service = new DynamoDbLeaseClusterService(client, TABLE, replica, LEASE, HEARTBEAT);
         context.addService(service, true, true);
+        if (listener != null) {
+            service.getView(NS).addEventListener(listener);
+        }
         context.start();
         service.getView(NS);
         return service;
