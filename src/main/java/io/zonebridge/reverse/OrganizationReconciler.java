@@ -17,9 +17,9 @@ import io.zonebridge.route53.HostedZoneRef;
 import io.zonebridge.route53.RecordNameCodec;
 import io.zonebridge.sync.PartialDesired;
 import io.zonebridge.sync.SyncEngine;
-import io.zonebridge.sync.ViewGeneration;
 import io.zonebridge.sync.SyncReport;
 import io.zonebridge.sync.SyncRequest;
+import io.zonebridge.sync.ViewGeneration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

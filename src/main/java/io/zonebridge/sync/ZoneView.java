@@ -38,11 +38,6 @@ public final class ZoneView {
     private final Instant readAt;
     private final long generation;
 
-    /** A view filled by a full read at {@code readAt}. */
-    public ZoneView(ZoneSnapshot fullRead, Instant readAt) {
-        this(fullRead, readAt, 0);
-    }
-
     /** A view filled by a full read at {@code readAt}, in {@code generation} ({@link ViewGeneration}). */
     public ZoneView(ZoneSnapshot fullRead, Instant readAt, long generation) {
         this.origin = fullRead.origin();

@@ -1,6 +1,7 @@
 package io.zonebridge.bench;
 
 import io.zonebridge.app.Route53Connection;
+import io.zonebridge.app.ZoneStatus;
 import io.zonebridge.app.ZoneStatusBoard;
 import io.zonebridge.app.ZonebridgeApplication;
 import io.zonebridge.app.ZonebridgeRuntime;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -46,7 +48,9 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * zone (20 addresses per name: Route 53 holds at most 10,000 record sets per zone), the local Route 53 throttled at
  * 5 requests/s, and a second BIND as a secondary of the same zone. Each round adds one record with nsupdate and then
  * sends the NOTIFY the primary would send (the same packet: opcode NOTIFY, the zone's new SOA in the answer) to each
- * secondary in turn, timing each alone: the other is idle meanwhile, and which goes first alternates. Warm-up rounds
+ * secondary in turn, timing each alone: the other has finished (BIND's log shows the end of its transfer, zonebridge
+ * recorded its run), and which goes first alternates; and each only when its own rate limiter lets the work
+ * through at once (zonebridge's Route 53 budget, BIND's refresh limiter). Warm-up rounds
  * (default {@value #WARM_UP_ROUNDS}) run first and are reported apart, not counted: a service that has been running
  * has handled that many NOTIFYs, and until then the NOTIFY path runs in the JVM's interpreter. Prints one line:
  * {@code notify-to-submit p50_ms=… p99_ms=… bind_p50_ms=… bind_p99_ms=…}, and the means of both.
@@ -61,7 +65,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
  *   The bench's own wait for the emulator's counters only waits; how soon it notices does not count.</li>
  *   <li>BIND (NOTIFY → SOA query to the primary → IXFR applied to its database and journal): to the first SOA query
  *   that BIND answers with the new serial, timed when that query was sent. The bench polls every
- *   0.1 ms or so (the mean is printed); BIND applied the change after it answered the poll before and
+ *   0.1 ms at most (the mean is printed); BIND applied the change after it answered the poll before and
  *   before it answered this one, so the figure is early by less than one poll period: never in zonebridge's favour.
  *   (BIND's own log cannot time it: BIND 9.18 stamps log lines from the kernel's coarse clock, 4 ms steps, and most
  *   rounds take less than one step.)</li>
@@ -88,11 +92,15 @@ public final class NotifyLatencyBenchmark {
     private static final long POLL_PERIOD_NANOS = 100_000;
 
     /**
-     * The pause before each measured NOTIFY. BIND answers a NOTIFY that comes within some tens of milliseconds of its
-     * previous transfer only after ~470 ms (measured: it is still busy with that transfer, 100,000 records), and one
-     * 500 ms later in ~2 ms; zonebridge gets the same quiet before its NOTIFY.
+     * The tick of BIND's refresh rate limiter ({@code serial-query-rate}, default 20/s, dispatched in 500 ms ticks).
+     * Seen in its log: a NOTIFY within 500 ms of the previous transfer's start is served 500 ms after that start
+     * (~470 ms late), one after it at once. So the bench NOTIFYs BIND only once a tick (and 20 ms for its timer)
+     * has passed since it last did, as it NOTIFYs zonebridge only once its Route 53 limiter has a permit.
      */
-    private static final long QUIET_MILLIS = 500;
+    private static final long BIND_REFRESH_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(500 + 20);
+
+    /** BIND's log line at the end of a transfer (after the new serial is served, its journal and bookkeeping). */
+    private static final Pattern TRANSFER_DONE = Pattern.compile("Transfer completed");
 
     private static final Name ZONE = Name.fromConstantString("big.test.");
 
@@ -141,13 +149,15 @@ public final class NotifyLatencyBenchmark {
             service.start();
             CamelContext context = awaitStarted(main);
             long initialStart = System.nanoTime();
-            awaitChanges(route53, (records + 999) / 1000, 600_000);
-            awaitQuiet(route53);
+            ZoneStatusBoard board = context.getRegistry().lookupByNameAndType("zoneStatusBoard", ZoneStatusBoard.class);
             Secondaries peers = new Secondaries(bind, notifier, poller, new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     notifyPort), new InetSocketAddress(InetAddress.getLoopbackAddress(), secondaryPort), route53,
                     context.getRegistry().lookupByNameAndType("zonebridgeRuntime", ZonebridgeRuntime.class)
-                            .connection().gateway(), secondaryLog);
-            peers.awaitBindSerial(bind.serial("big.test"), 600_000);
+                            .connection().gateway(), Double.parseDouble(rate), board, "default/" + zoneId, secondaryLog);
+            long initialSerial = bind.serial("big.test");
+            peers.awaitZonebridgeRun(initialSerial, 600_000);
+            peers.awaitBindSerial(initialSerial, 600_000);
+            peers.awaitBindTransferDone();
             System.out.printf(Locale.ROOT, "initial sync of %,d records: %.1f s (%d change requests)%n", records,
                     (System.nanoTime() - initialStart) / 1e9, route53.counters().requests("ChangeResourceRecordSets"));
             System.gc(); // the initial sync's garbage (and the emulator's) is not the NOTIFY path's: collect it first
@@ -170,7 +180,6 @@ public final class NotifyLatencyBenchmark {
                 arrivalMillis[i] = round[1];
                 bindMillis[i] = round[2];
             }
-            ZoneStatusBoard board = context.getRegistry().lookupByNameAndType("zoneStatusBoard", ZoneStatusBoard.class);
             System.out.println("last run: " + board.get("default/" + zoneId).map(s -> s.last().message()).orElse("?"));
             System.out.println("rounds (ms, in order): zonebridge " + decimals(millis) + "; arrival at Route 53 "
                     + decimals(arrivalMillis) + "; bind " + decimals(bindMillis));
@@ -217,15 +226,20 @@ public final class NotifyLatencyBenchmark {
         private final InetSocketAddress bind;
         private final LocalAwsServer route53;
         private final SdkRoute53Gateway gateway;
+        private final double permitsPerSecond;
+        private final ZoneStatusBoard board;
+        private final String zoneKey;
         private final Path log;
         private final byte[] soaQuery = Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN)).toWire();
         private final byte[] reply = new byte[512];
         long polls;
         long pollNanos;
+        private int bindTransfers;
+        private long lastBindNotify = Long.MIN_VALUE / 2;
 
         Secondaries(BindPrimary primary, DatagramSocket notifier, DatagramSocket poller, InetSocketAddress zonebridge,
-                    InetSocketAddress bind, LocalAwsServer route53, SdkRoute53Gateway gateway, Path log)
-                throws Exception {
+                    InetSocketAddress bind, LocalAwsServer route53, SdkRoute53Gateway gateway, double permitsPerSecond,
+                    ZoneStatusBoard board, String zoneKey, Path log) throws Exception {
             this.primary = primary;
             this.notifier = notifier;
             this.poller = poller;
@@ -233,15 +247,18 @@ public final class NotifyLatencyBenchmark {
             this.bind = bind;
             this.route53 = route53;
             this.gateway = gateway;
+            this.permitsPerSecond = permitsPerSecond;
+            this.board = board;
+            this.zoneKey = zoneKey;
             this.log = log;
             poller.setSoTimeout(1000);
         }
 
         /**
-         * One round: adds {@code label}.big.test with nsupdate, then NOTIFYs each secondary alone, after a quiet
-         * pause (BIND first in even rounds); returns zonebridge's NOTIFY → ChangeResourceRecordSets sent and arrived,
-         * and BIND's NOTIFY → IXFR applied, in milliseconds. A warm-up round ({@code measured} false) NOTIFYs
-         * zonebridge only, without the pause.
+         * One round: adds {@code label}.big.test with nsupdate, then NOTIFYs each secondary alone, once the other has
+         * finished (BIND first in even rounds); returns zonebridge's NOTIFY → ChangeResourceRecordSets sent and
+         * arrived, and BIND's NOTIFY → IXFR applied, in milliseconds. A warm-up round ({@code measured} false)
+         * NOTIFYs zonebridge only.
          */
         double[] round(String label, int i, boolean measured) throws Exception {
             primary.nsupdate("zone big.test\nupdate add " + label + ".big.test. 300 IN A 192.0.2." + (i % 250 + 1));
@@ -251,34 +268,83 @@ public final class NotifyLatencyBenchmark {
             if (measured && i % 2 == 0) {
                 bindMillis = timeBind(notify, soa.getSerial());
             }
-            if (measured) {
-                Thread.sleep(QUIET_MILLIS);
-            }
+            awaitRoute53Permit();
             long before = route53.counters().requests("ChangeResourceRecordSets");
             long start = System.nanoTime();
             notifier.send(new DatagramPacket(notify, notify.length, zonebridge));
             long arrived = awaitChanges(route53, before + 1, 60_000);
             long sent = gateway.lastSent("ChangeResourceRecordSets").orElseThrow();
-            awaitQuiet(route53);
+            awaitZonebridgeRun(soa.getSerial(), 60_000);
             if (measured && i % 2 != 0) {
                 bindMillis = timeBind(notify, soa.getSerial());
             }
             return new double[] {(sent - start) / 1e6, (arrived - start) / 1e6, bindMillis};
         }
 
-        /** NOTIFYs BIND of the primary's current serial and waits until it serves it (after the warm-up rounds). */
+        /** NOTIFYs BIND of the primary's current serial and waits until it is done (after the warm-up rounds). */
         void catchUpBind() throws Exception {
             SOARecord soa = primarySoa();
-            byte[] notify = notify(soa);
-            notifier.send(new DatagramPacket(notify, notify.length, bind));
-            awaitBindSerial(soa.getSerial(), 60_000);
+            timeBind(notify(soa), soa.getSerial());
         }
 
+        /**
+         * NOTIFYs BIND once its refresh rate limiter lets a refresh through at once; returns the milliseconds until it
+         * served {@code serial}, once it has also logged the end of the transfer.
+         */
         private double timeBind(byte[] notify, long serial) throws Exception {
-            Thread.sleep(QUIET_MILLIS);
+            awaitUntil(lastBindNotify + BIND_REFRESH_TICK_NANOS);
             long start = System.nanoTime();
+            lastBindNotify = start;
             notifier.send(new DatagramPacket(notify, notify.length, bind));
-            return (awaitBindSerial(serial, 60_000) - start) / 1e6;
+            double millis = (awaitBindSerial(serial, 60_000) - start) / 1e6;
+            awaitBindTransferDone();
+            return millis;
+        }
+
+        /** Waits until BIND has logged the end of one more transfer. */
+        void awaitBindTransferDone() throws Exception {
+            bindTransfers++;
+            long deadline = System.currentTimeMillis() + 60_000;
+            long size = -1;
+            while (System.currentTimeMillis() < deadline) {
+                if (Files.size(log) != size) { // read it again only when it grew
+                    size = Files.size(log);
+                    if (TRANSFER_DONE.matcher(Files.readString(log)).results().count() >= bindTransfers) {
+                        return;
+                    }
+                }
+                Thread.sleep(2);
+            }
+            throw new IllegalStateException("the BIND secondary did not log transfer " + bindTransfers + ":\n"
+                    + Files.readString(log));
+        }
+
+        /**
+         * Waits until the service's Route 53 budget has a permit again: its limiter (burst 1) grants the next one a
+         * permit's time after the last request was sent, and a NOTIFY before that would time the limiter.
+         */
+        private void awaitRoute53Permit() throws InterruptedException {
+            awaitUntil(gateway.lastSent("ChangeResourceRecordSets").orElse(Long.MIN_VALUE / 2)
+                    + (long) (1e9 / permitsPerSecond));
+        }
+
+        /** Waits until {@link System#nanoTime()} reaches {@code at} (when a peer's rate limiter lets a call through). */
+        private static void awaitUntil(long at) throws InterruptedException {
+            for (long left = at - System.nanoTime(); left > 0; left = at - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+        }
+
+        /** Waits until zonebridge has recorded a run of big.test that reached {@code serial}. */
+        void awaitZonebridgeRun(long serial, long limitMillis) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + limitMillis;
+            while (board.get(zoneKey).map(ZoneStatus::serial).filter(at -> at == serial).isEmpty()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("zonebridge did not reach serial " + serial + ": "
+                            + board.get(zoneKey));
+                }
+                Thread.sleep(2);
+            }
         }
 
         /** Polls the BIND secondary's SOA until it serves {@code serial}; returns when that poll was sent. */
@@ -375,15 +441,6 @@ public final class NotifyLatencyBenchmark {
                     + " change requests, expected " + count);
         }
         return route53.counters().arrivedAt("ChangeResourceRecordSets", count).orElseThrow();
-    }
-
-    /** Waits until no change request arrived for 400 ms (two of the emulator's tokens at 5/s). */
-    private static void awaitQuiet(LocalAwsServer route53) throws InterruptedException {
-        long last = -1;
-        while (last != route53.counters().requests("ChangeResourceRecordSets")) {
-            last = route53.counters().requests("ChangeResourceRecordSets");
-            Thread.sleep(400);
-        }
     }
 
     private static String rounded(double[] values) {

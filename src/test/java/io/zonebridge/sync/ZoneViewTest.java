@@ -21,7 +21,7 @@ class ZoneViewTest {
         RecordSet same = RecordSet.of("same." + ORIGIN, "A", 300, "10.0.0.1");
         RecordSet differs = RecordSet.of("differs." + ORIGIN, "A", 300, "10.0.0.2");
         RecordSet ttl = RecordSet.of("ttl." + ORIGIN, "TXT", 300, "\"t\"");
-        ZoneView view = new ZoneView(ZoneSnapshot.of(ORIGIN, List.of(same, differs, ttl)), Instant.EPOCH);
+        ZoneView view = new ZoneView(ZoneSnapshot.of(ORIGIN, List.of(same, differs, ttl)), Instant.EPOCH, 0);
         ZoneSnapshot before = view.snapshot();
 
         RecordSet sameDesired = RecordSet.of(new String("same." + ORIGIN), "A", 300, new String("10.0.0.1"));

@@ -18,11 +18,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the routes' properties ({@code zonebridge.cluster.enabled}, {@code .queue}, and {@code zonebridge.cluster.leader},
  * the prefix of every leader-only consumer: empty when clustering is off, so the routes are exactly as without it,
  * else {@code master:}{@value #NAMESPACE}{@code :}) come from {@link io.zonebridge.app.RouteProperties}. With
- * clustering on it also
- * creates the lease table when missing, adds {@link DynamoDbLeaseClusterService} and binds
- * {@code clusterSqsClient} and {@value #DYNAMODB_BEAN}; what it opens is closed when Camel stops. A replica that becomes the leader stops trusting
- * its views of Route 53 ({@link io.zonebridge.sync.ViewGeneration}: each zone's next run reads it whole, as after a
- * restart) and checks every zone at once ({@link io.zonebridge.app.RefreshSchedule#allDue()}).
+ * clustering on it also creates the lease table when missing, adds {@link DynamoDbLeaseClusterService} and binds
+ * {@code clusterSqsClient} and {@value #DYNAMODB_BEAN}; what it opens is closed when Camel stops. Each time this
+ * replica becomes the leader, {@link LeadershipTakeover} drops its views and has every zone checked.
  */
 public final class ClusterWiring {
 
